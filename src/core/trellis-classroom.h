@@ -1,0 +1,138 @@
+/* trellis-classroom.h
+ *
+ * Copyright 2026 The Trellis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "trellis-learner.h"
+
+G_BEGIN_DECLS
+
+#define TRELLIS_CLASSROOM_ERROR (trellis_classroom_error_quark ())
+
+typedef enum
+{
+  TRELLIS_CLASSROOM_ERROR_NOT_FOUND,
+  TRELLIS_CLASSROOM_ERROR_EXISTS,
+  TRELLIS_CLASSROOM_ERROR_NOT_SQLITE,
+  TRELLIS_CLASSROOM_ERROR_NOT_CLASSROOM,
+  TRELLIS_CLASSROOM_ERROR_DAMAGED,
+  TRELLIS_CLASSROOM_ERROR_TOO_NEW,
+  TRELLIS_CLASSROOM_ERROR_BUSY,
+  TRELLIS_CLASSROOM_ERROR_READ_ONLY,
+  TRELLIS_CLASSROOM_ERROR_IO,
+  TRELLIS_CLASSROOM_ERROR_INVALID,
+  TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM,
+  TRELLIS_CLASSROOM_ERROR_MIGRATION,
+} TrellisClassroomError;
+
+typedef enum
+{
+  TRELLIS_OPEN_FLAGS_NONE      = 0,
+  TRELLIS_OPEN_FLAGS_READ_ONLY = 1 << 0,
+} TrellisOpenFlags;
+
+/**
+ * TrellisClockFunc:
+ *
+ * Returns the current time (a new reference).  Injected so that tests and
+ * the sample classroom are deterministic.
+ */
+typedef GDateTime *(*TrellisClockFunc) (gpointer user_data);
+
+#define TRELLIS_TYPE_CLASSROOM (trellis_classroom_get_type ())
+
+G_DECLARE_FINAL_TYPE (TrellisClassroom, trellis_classroom, TRELLIS, CLASSROOM, GObject)
+
+GQuark            trellis_classroom_error_quark        (void);
+
+TrellisClassroom *trellis_classroom_create             (const char        *path,
+                                                        const char        *name,
+                                                        GError           **error);
+TrellisClassroom *trellis_classroom_open               (const char        *path,
+                                                        TrellisOpenFlags   flags,
+                                                        GError           **error);
+gboolean          trellis_classroom_inspect            (const char        *path,
+                                                        guint             *format_version,
+                                                        GError           **error);
+
+const char       *trellis_classroom_get_path           (TrellisClassroom  *self);
+gboolean          trellis_classroom_get_read_only      (TrellisClassroom  *self);
+guint             trellis_classroom_get_format_version (TrellisClassroom  *self);
+const char       *trellis_classroom_get_name           (TrellisClassroom  *self);
+gboolean          trellis_classroom_set_name           (TrellisClassroom  *self,
+                                                        const char        *name,
+                                                        GError           **error);
+char             *trellis_classroom_check_integrity    (TrellisClassroom  *self);
+
+void              trellis_classroom_set_clock          (TrellisClassroom  *self,
+                                                        TrellisClockFunc   clock,
+                                                        gpointer           user_data);
+GDateTime        *trellis_classroom_now                (TrellisClassroom  *self);
+char             *trellis_classroom_today              (TrellisClassroom  *self);
+char             *trellis_classroom_timestamp          (TrellisClassroom  *self);
+
+/* Settings stored in the classroom file (preferences, remembered choices). */
+char             *trellis_classroom_get_setting        (TrellisClassroom  *self,
+                                                        const char        *key);
+gboolean          trellis_classroom_set_setting        (TrellisClassroom  *self,
+                                                        const char        *key,
+                                                        const char        *value,
+                                                        GError           **error);
+
+/* Learners */
+GListModel       *trellis_classroom_get_learners       (TrellisClassroom  *self);
+TrellisLearner   *trellis_classroom_find_learner       (TrellisClassroom  *self,
+                                                        const char        *name_or_id,
+                                                        GError           **error);
+TrellisLearner   *trellis_classroom_lookup_learner     (TrellisClassroom  *self,
+                                                        gint64             id);
+TrellisLearner   *trellis_classroom_add_learner        (TrellisClassroom  *self,
+                                                        const char        *name,
+                                                        GError           **error);
+gboolean          trellis_classroom_rename_learner     (TrellisClassroom  *self,
+                                                        TrellisLearner    *learner,
+                                                        const char        *name,
+                                                        GError           **error);
+gboolean          trellis_classroom_trash_learner      (TrellisClassroom  *self,
+                                                        TrellisLearner    *learner,
+                                                        GError           **error);
+gboolean          trellis_classroom_restore_learner    (TrellisClassroom  *self,
+                                                        TrellisLearner    *learner,
+                                                        GError           **error);
+gboolean          trellis_classroom_purge_trash        (TrellisClassroom  *self,
+                                                        GError           **error);
+
+/* Counts for `info`; learners in the trash are not counted. */
+gint64            trellis_classroom_count              (TrellisClassroom  *self,
+                                                        const char        *what);
+
+/* For core modules: the connection, transactions and statements. */
+sqlite3          *trellis_classroom_get_db             (TrellisClassroom  *self);
+gboolean          trellis_classroom_begin              (TrellisClassroom  *self,
+                                                        GError           **error);
+gboolean          trellis_classroom_commit             (TrellisClassroom  *self,
+                                                        GError           **error);
+void              trellis_classroom_rollback           (TrellisClassroom  *self);
+gboolean          trellis_classroom_exec               (TrellisClassroom  *self,
+                                                        const char        *sql,
+                                                        GError           **error);
+sqlite3_stmt     *trellis_classroom_prepare            (TrellisClassroom  *self,
+                                                        const char        *sql,
+                                                        GError           **error);
+gboolean          trellis_classroom_step               (TrellisClassroom  *self,
+                                                        sqlite3_stmt      *stmt,
+                                                        GError           **error);
+void              trellis_classroom_set_db_error       (TrellisClassroom  *self,
+                                                        int                rc,
+                                                        GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS
