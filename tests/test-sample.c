@@ -364,9 +364,16 @@ test_contents (Fixture       *fixture,
   g_assert_cmpint (query_int (classroom, "SELECT school_year = '2025-2026' FROM classroom"), ==, 1);
   g_assert_cmpint (query_int (classroom, "SELECT class_minutes_per_week FROM classroom"), ==, 250);
 
-  /* What other modules compute is left to them. */
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM mastery_params"), ==, 0);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM mastery_state"), ==, 0);
+  /* The mastery model was fitted on the sample's evidence: every skill has
+   * parameters, every learner with evidence on a skill has a state. */
+  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM mastery_params"), ==,
+                   query_int (classroom, "SELECT count(*) FROM skills"));
+  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM mastery_state"), ==,
+                   query_int (classroom, "SELECT count(*) FROM (SELECT DISTINCT learner_id, skill_id "
+                                         "FROM evidence WHERE skill_id IS NOT NULL)"));
+  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM mastery_state WHERE p_known < 0.5"), >, 0);
+  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM mastery_state WHERE p_known > 0.8"), >, 0);
+  /* Suggestions are left to the recommender. */
   g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM recommendations"), ==, 0);
 }
 

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "trellis-mastery.h"
 #include "trellis-sample.h"
 
 /*
@@ -2545,6 +2546,10 @@ trellis_sample_create_full (const char        *path,
 
   if (clock != NULL)
     trellis_classroom_set_clock (classroom, clock, clock_data);
+
+  /* Mastery from the sample's evidence, as the app would compute it. */
+  if (!trellis_mastery_refit (classroom, error))
+    goto failed;
 
   return g_steal_pointer (&classroom);
 
