@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "trellis-classroom.h"
+#include "trellis-classroom-private.h"
 #include "trellis-schema.h"
 
 /*
@@ -32,24 +32,10 @@
  * Every edit is one short transaction on a rollback journal with
  * synchronous=FULL, so a crash or a pulled USB stick loses at most the edit
  * that was being written.
+ *
+ * The instance structure is in trellis-classroom-private.h; skills,
+ * playlists and nodes are in trellis-classroom-curriculum.c.
  */
-struct _TrellisClassroom
-{
-  GObject           parent_instance;
-
-  sqlite3          *db;
-  char             *path;
-  char             *name;
-  guint             format_version;
-  gboolean          read_only;
-
-  GListStore       *learners;
-  /* Learners removed undoably, kept alive until purged or restored. */
-  GPtrArray        *trash;
-
-  TrellisClockFunc  clock;
-  gpointer          clock_data;
-};
 
 G_DEFINE_FINAL_TYPE (TrellisClassroom, trellis_classroom, G_TYPE_OBJECT)
 G_DEFINE_QUARK (trellis-classroom-error-quark, trellis_classroom_error)
@@ -597,7 +583,7 @@ load (TrellisClassroom  *self,
   g_ptr_array_sort_with_data (learners, compare_learner_pointers, NULL);
   g_list_store_splice (self->learners, 0, 0, learners->pdata, learners->len);
 
-  return TRUE;
+  return _trellis_classroom_load_curriculum (self, error);
 }
 
 static void
@@ -607,6 +593,7 @@ trellis_classroom_finalize (GObject *object)
 
   g_clear_object (&self->learners);
   g_clear_pointer (&self->trash, g_ptr_array_unref);
+  _trellis_classroom_clear_curriculum (self);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->name, g_free);
@@ -672,6 +659,7 @@ trellis_classroom_init (TrellisClassroom *self)
 {
   self->learners = g_list_store_new (TRELLIS_TYPE_LEARNER);
   self->trash = g_ptr_array_new_with_free_func (g_object_unref);
+  _trellis_classroom_init_curriculum (self);
   self->clock = default_clock;
 }
 

@@ -11,6 +11,9 @@
 #include <sqlite3.h>
 
 #include "trellis-learner.h"
+#include "trellis-node.h"
+#include "trellis-playlist.h"
+#include "trellis-skill.h"
 
 G_BEGIN_DECLS
 
@@ -107,6 +110,69 @@ gboolean          trellis_classroom_restore_learner    (TrellisClassroom  *self,
                                                         TrellisLearner    *learner,
                                                         GError           **error);
 gboolean          trellis_classroom_purge_trash        (TrellisClassroom  *self,
+                                                        GError           **error);
+
+/* Skills (trellis-classroom-curriculum.c) */
+GListModel       *trellis_classroom_get_skills         (TrellisClassroom  *self);
+TrellisSkill     *trellis_classroom_lookup_skill       (TrellisClassroom  *self,
+                                                        gint64             id);
+TrellisSkill     *trellis_classroom_find_skill         (TrellisClassroom  *self,
+                                                        const char        *code_or_id,
+                                                        GError           **error);
+TrellisSkill     *trellis_classroom_add_skill          (TrellisClassroom  *self,
+                                                        const char        *code,
+                                                        const char        *name,
+                                                        GError           **error);
+gboolean          trellis_classroom_update_skill       (TrellisClassroom  *self,
+                                                        TrellisSkill      *skill,
+                                                        const char        *code,
+                                                        const char        *name,
+                                                        const char        *description,
+                                                        GError           **error);
+gboolean          trellis_classroom_delete_skill       (TrellisClassroom  *self,
+                                                        TrellisSkill      *skill,
+                                                        GError           **error);
+
+/* Playlists */
+GListModel       *trellis_classroom_get_playlists      (TrellisClassroom  *self);
+TrellisPlaylist  *trellis_classroom_lookup_playlist    (TrellisClassroom  *self,
+                                                        gint64             id);
+TrellisPlaylist  *trellis_classroom_find_playlist      (TrellisClassroom  *self,
+                                                        const char        *title_or_id,
+                                                        GError           **error);
+TrellisPlaylist  *trellis_classroom_add_playlist       (TrellisClassroom  *self,
+                                                        const char        *title,
+                                                        GError           **error);
+gboolean          trellis_classroom_rename_playlist    (TrellisClassroom  *self,
+                                                        TrellisPlaylist   *playlist,
+                                                        const char        *title,
+                                                        GError           **error);
+gboolean          trellis_classroom_delete_playlist    (TrellisClassroom  *self,
+                                                        TrellisPlaylist   *playlist,
+                                                        GError           **error);
+
+/* A playlist's nodes, and the options of its choice groups */
+GListModel       *trellis_classroom_get_nodes          (TrellisClassroom  *self,
+                                                        TrellisPlaylist   *playlist,
+                                                        TrellisNode       *parent);
+TrellisNode      *trellis_classroom_add_node           (TrellisClassroom  *self,
+                                                        TrellisPlaylist   *playlist,
+                                                        TrellisNode       *parent,
+                                                        TrellisNodeKind    kind,
+                                                        const char        *title,
+                                                        int                position,
+                                                        GError           **error);
+gboolean          trellis_classroom_move_node          (TrellisClassroom  *self,
+                                                        TrellisNode       *node,
+                                                        int                new_position,
+                                                        GError           **error);
+gboolean          trellis_classroom_delete_node        (TrellisClassroom  *self,
+                                                        TrellisNode       *node,
+                                                        GError           **error);
+gboolean          trellis_classroom_set_choice_bounds  (TrellisClassroom  *self,
+                                                        TrellisNode       *node,
+                                                        guint              choose_min,
+                                                        guint              choose_max,
                                                         GError           **error);
 
 /* Counts for `info`; learners in the trash are not counted. */

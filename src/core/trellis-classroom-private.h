@@ -1,0 +1,51 @@
+/* trellis-classroom-private.h
+ *
+ * Copyright 2026 The Trellis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "trellis-classroom.h"
+
+G_BEGIN_DECLS
+
+/*
+ * TrellisClassroom is split over trellis-classroom.c (the file, learners,
+ * transactions) and trellis-classroom-curriculum.c (skills, playlists and
+ * their nodes); both see the instance structure through this header.
+ */
+struct _TrellisClassroom
+{
+  GObject           parent_instance;
+
+  sqlite3          *db;
+  char             *path;
+  char             *name;
+  guint             format_version;
+  gboolean          read_only;
+
+  GListStore       *learners;
+  /* Learners removed undoably, kept alive until purged or restored. */
+  GPtrArray        *trash;
+
+  GListStore       *skills;
+  GListStore       *playlists;
+  /*
+   * Node lists, made on demand and kept: playlist id → its top-level
+   * nodes, choice group id → its options (gint64 * → GListStore *).
+   */
+  GHashTable       *top_nodes;
+  GHashTable       *child_nodes;
+
+  TrellisClockFunc  clock;
+  gpointer          clock_data;
+};
+
+void     _trellis_classroom_init_curriculum  (TrellisClassroom  *self);
+void     _trellis_classroom_clear_curriculum (TrellisClassroom  *self);
+gboolean _trellis_classroom_load_curriculum  (TrellisClassroom  *self,
+                                              GError           **error);
+
+G_END_DECLS
