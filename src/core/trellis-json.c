@@ -162,56 +162,6 @@ add_single_row (JsonBuilder       *builder,
   return TRUE;
 }
 
-/*
- * Finds the row of @table whose id is @name_or_id, or else whose @columns
- * (one or two) equal it.  A name shared by two rows is ambiguous: an error.
- */
-static gint64
-find_id (TrellisClassroom  *classroom,
-         const char        *sql_by_text,
-         const char        *sql_by_id,
-         const char        *name_or_id,
-         const char        *kind,
-         GError           **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  guint64 number;
-  gint64 found = -1;
-
-  if (g_ascii_string_to_unsigned (name_or_id, 10, 1, G_MAXINT64, &number, NULL))
-    {
-      stmt = query (classroom, sql_by_id, (gint64)number, -1, error);
-      if (stmt == NULL)
-        return -1;
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        return sqlite3_column_int64 (stmt, 0);
-      g_clear_pointer (&stmt, sqlite3_finalize);
-    }
-
-  stmt = trellis_classroom_prepare (classroom, sql_by_text, error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, name_or_id, -1, SQLITE_TRANSIENT);
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      if (found >= 0)
-        {
-          /* TRANSLATORS: %s is "learner", "playlist" or "skill" in the CLI's words */
-          g_set_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM,
-                       _("More than one %s is called “%s”; use the id instead"), kind, name_or_id);
-          return -1;
-        }
-      found = sqlite3_column_int64 (stmt, 0);
-    }
-
-  if (found < 0)
-    g_set_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM,
-                 _("No %s “%s” in this classroom"), kind, name_or_id);
-
-  return found;
-}
-
 static JsonNode *
 finish (JsonBuilder *builder,
         gboolean     ok)
@@ -516,16 +466,15 @@ trellis_json_playlist (TrellisClassroom  *classroom,
                        GError           **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  TrellisPlaylist *playlist;
   gint64 id;
 
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), NULL);
 
-  id = find_id (classroom,
-                "SELECT id FROM playlists WHERE title = ?1",
-                "SELECT id FROM playlists WHERE id = ?1",
-                name_or_id, "playlist", error);
-  if (id < 0)
+  playlist = trellis_classroom_find_playlist (classroom, name_or_id, error);
+  if (playlist == NULL)
     return NULL;
+  id = trellis_playlist_get_id (playlist);
 
   json_builder_begin_object (builder);
   if (!add_single_row (builder, classroom,
@@ -578,16 +527,15 @@ trellis_json_skill (TrellisClassroom  *classroom,
                     GError           **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  TrellisSkill *skill;
   gint64 id;
 
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), NULL);
 
-  id = find_id (classroom,
-                "SELECT id FROM skills WHERE code = ?1 UNION SELECT id FROM skills WHERE name = ?1",
-                "SELECT id FROM skills WHERE id = ?1",
-                name_or_id, "skill", error);
-  if (id < 0)
+  skill = trellis_classroom_find_skill (classroom, name_or_id, error);
+  if (skill == NULL)
     return NULL;
+  id = trellis_skill_get_id (skill);
 
   json_builder_begin_object (builder);
   if (!add_single_row (builder, classroom,
