@@ -19,6 +19,7 @@
 
 #include "trellis-bkt.h"
 #include "trellis-mastery-csv.h"
+#include "trellis-cli-common.h"
 #include "trellis-cli-mastery.h"
 
 #define PARAMS_FORMAT "trellis-mastery-params"
@@ -36,26 +37,6 @@ static const char usage_text[] =
   "what the model needs besides; predict writes p_correct for each input row,\n"
   "predicted before that row's answer is seen.\n";
 
-static int
-fail (const char *format,
-      ...) G_GNUC_PRINTF (1, 2);
-
-static int
-fail (const char *format,
-      ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* one line */
-  g_strdelimit (msg, "\n", ' ');
-  fprintf (stderr, "trellis-cli: %s\n", msg);
-  return 1;
-}
 
 /* ---------------------------------------------------------------------- */
 /* PARAMS.json                                                             */
@@ -355,30 +336,30 @@ mastery_fit (int    argc,
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_option_context_set_help_enabled (ctx, TRUE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    return fail ("mastery fit: %s", error->message);
+    return trellis_cli_fail ("mastery fit: %s", error->message);
   if (argc != 2)
-    return fail ("mastery fit: expected one INPUT.csv (see --help)");
+    return trellis_cli_fail ("mastery fit: expected one INPUT.csv (see --help)");
   if (output == NULL)
-    return fail ("mastery fit: --output PARAMS.json is required");
+    return trellis_cli_fail ("mastery fit: --output PARAMS.json is required");
 
   trellis_bkt_options_init (&options);
   if (model_name != NULL && !trellis_bkt_variant_from_string (model_name, &options.variant))
-    return fail ("mastery fit: unknown --model \"%s\" (bkt, forgets or best)", model_name);
+    return trellis_cli_fail ("mastery fit: unknown --model \"%s\" (bkt, forgets or best)", model_name);
   if (restarts < 1 || restarts > 1000)
-    return fail ("mastery fit: --restarts must be between 1 and 1000");
+    return trellis_cli_fail ("mastery fit: --restarts must be between 1 and 1000");
   if (seed < 0)
-    return fail ("mastery fit: --seed must not be negative");
+    return trellis_cli_fail ("mastery fit: --seed must not be negative");
   options.restarts = restarts;
   options.seed = (guint64) seed;
 
   log = trellis_mastery_log_load (argv[1], &error);
   if (log == NULL)
-    return fail ("%s", error->message);
+    return trellis_cli_fail ("%s", error->message);
 
   model = trellis_bkt_fit (log->skill, log->learner, log->correct, log->n_rows,
                            log->skill_names->len, &options, &error);
   if (model == NULL)
-    return fail ("%s: %s", argv[1], error->message);
+    return trellis_cli_fail ("%s: %s", argv[1], error->message);
 
   root = model_to_json (model, log->skill_names, &options);
   trellis_bkt_model_free (model);
@@ -388,7 +369,7 @@ mastery_fit (int    argc,
   json_generator_set_indent (gen, 1);
   json_generator_set_root (gen, root);
   if (!json_generator_to_file (gen, output, &error))
-    return fail ("%s: %s", output, error->message);
+    return trellis_cli_fail ("%s: %s", output, error->message);
 
   return 0;
 }
@@ -415,23 +396,23 @@ mastery_predict (int    argc,
 
   g_option_context_add_main_entries (ctx, entries, NULL);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    return fail ("mastery predict: %s", error->message);
+    return trellis_cli_fail ("mastery predict: %s", error->message);
   if (argc != 3)
-    return fail ("mastery predict: expected PARAMS.json and INPUT.csv (see --help)");
+    return trellis_cli_fail ("mastery predict: expected PARAMS.json and INPUT.csv (see --help)");
   if (output == NULL)
-    return fail ("mastery predict: --output PRED.csv is required");
+    return trellis_cli_fail ("mastery predict: --output PRED.csv is required");
 
   skill_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   model = model_from_json (argv[1], skill_index, &error);
   if (model == NULL)
-    return fail ("%s", error->message);
+    return trellis_cli_fail ("%s", error->message);
   n_skills = trellis_bkt_model_get_n_skills (model);
 
   log = trellis_mastery_log_load (argv[2], &error);
   if (log == NULL)
     {
       trellis_bkt_model_free (model);
-      return fail ("%s", error->message);
+      return trellis_cli_fail ("%s", error->message);
     }
 
   /* Skills the fit never saw get indices ≥ n_skills: pooled defaults,
@@ -462,7 +443,7 @@ mastery_predict (int    argc,
       g_string_append_c (out, '\n');
     }
   if (!g_file_set_contents (output, out->str, out->len, &error))
-    return fail ("%s", error->message);
+    return trellis_cli_fail ("%s", error->message);
 
   return 0;
 }
@@ -480,7 +461,7 @@ trellis_cli_mastery (int    argc,
       if (argc < 2)
         {
           fputs (usage_text, stderr);
-          return fail ("mastery: expected fit or predict");
+          return trellis_cli_fail ("mastery: expected fit or predict");
         }
       fputs (usage_text, stdout);
       return 0;
@@ -511,5 +492,5 @@ trellis_cli_mastery (int    argc,
       return r;
     }
 
-  return fail ("mastery: unknown command \"%s\" (fit or predict)", argv[1]);
+  return trellis_cli_fail ("mastery: unknown command \"%s\" (fit or predict)", argv[1]);
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "trellis-classroom.h"
+#include "trellis-cli-common.h"
 #include "trellis-cli-mastery.h"
 #include "trellis-json.h"
 #include "trellis-sample.h"
@@ -23,8 +24,6 @@
  * a usage mistake exits 2.
  */
 
-#define EXIT_USAGE 2
-
 typedef int (*CommandFunc) (int argc, char **argv);
 
 typedef struct
@@ -35,72 +34,6 @@ typedef struct
   CommandFunc  func;
 } Command;
 
-static int
-fail (const char *format,
-      ...) G_GNUC_PRINTF (1, 2);
-
-static int
-fail (const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* One line, whatever the message holds. */
-  g_strdelimit (message, "\n", ' ');
-  g_printerr ("trellis-cli: %s\n", message);
-  return 1;
-}
-
-static int
-fail_error (GError *error)
-{
-  return fail ("%s", error->message);
-}
-
-/*
- * Parses @entries out of @argv; what remains (the positional arguments,
- * argv[0] being the command) is left in @argv.  Returns FALSE and prints
- * the problem on a usage mistake.
- */
-static gboolean
-parse_options (const char    *command,
-               const char    *parameter_string,
-               const char    *summary,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv)
-{
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *full = g_strdup_printf ("%s %s", command, parameter_string);
-
-  context = g_option_context_new (full);
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      fail ("%s", error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-print_json (JsonNode *node)
-{
-  g_autofree char *text = trellis_json_to_string (node);
-
-  g_print ("%s\n", text);
-}
 
 static TrellisClassroom *
 open_read_only (const char  *path,
@@ -126,17 +59,17 @@ cmd_create (int    argc,
     { NULL }
   };
 
-  if (!parse_options ("create", "FILE", _("Create a new classroom file."), entries, &argc, &argv))
-    return EXIT_USAGE;
+  if (!trellis_cli_parse_options ("create", "FILE", _("Create a new classroom file."), entries, &argc, &argv))
+    return TRELLIS_CLI_EXIT_USAGE;
 
   if (argc != 2)
-    return fail (_("create takes one FILE")), EXIT_USAGE;
+    return trellis_cli_fail_usage (_("create takes one FILE"));
 
   if (n_learners < 0 || n_learners > 5000)
-    return fail (_("--learners must be between 1 and 5000")), EXIT_USAGE;
+    return trellis_cli_fail_usage (_("--learners must be between 1 and 5000"));
 
   if (n_learners > 0 && !sample)
-    return fail (_("--learners goes with --sample")), EXIT_USAGE;
+    return trellis_cli_fail_usage (_("--learners goes with --sample"));
 
   if (sample)
     {
@@ -148,7 +81,7 @@ cmd_create (int    argc,
     classroom = trellis_classroom_create (argv[1], name != NULL ? name : _("My Classroom"), &error);
 
   if (classroom == NULL)
-    return fail_error (error);
+    return trellis_cli_fail_error (error);
 
   return 0;
 }
@@ -169,21 +102,21 @@ cmd_info (int    argc,
   JsonObject *object;
   GList *members;
 
-  if (!parse_options ("info", "FILE", _("Show the format version, counts and integrity of a classroom file."),
+  if (!trellis_cli_parse_options ("info", "FILE", _("Show the format version, counts and integrity of a classroom file."),
                       entries, &argc, &argv))
-    return EXIT_USAGE;
+    return TRELLIS_CLI_EXIT_USAGE;
 
   if (argc != 2)
-    return fail (_("info takes one FILE")), EXIT_USAGE;
+    return trellis_cli_fail_usage (_("info takes one FILE"));
 
   classroom = open_read_only (argv[1], &error);
   if (classroom == NULL)
-    return fail_error (error);
+    return trellis_cli_fail_error (error);
 
   info = trellis_json_info (classroom);
   if (json)
     {
-      print_json (info);
+      trellis_cli_print_json (info);
       return 0;
     }
 
@@ -218,29 +151,29 @@ cmd_list (int    argc,
   };
   JsonArray *array;
 
-  if (!parse_options ("list", "FILE learners|playlists|skills", _("List the learners, playlists or skills of a classroom."),
+  if (!trellis_cli_parse_options ("list", "FILE learners|playlists|skills", _("List the learners, playlists or skills of a classroom."),
                       entries, &argc, &argv))
-    return EXIT_USAGE;
+    return TRELLIS_CLI_EXIT_USAGE;
 
   if (argc != 3)
-    return fail (_("list takes FILE and one of learners, playlists, skills")), EXIT_USAGE;
+    return trellis_cli_fail_usage (_("list takes FILE and one of learners, playlists, skills"));
 
   if (g_strcmp0 (argv[2], "learners") != 0 &&
       g_strcmp0 (argv[2], "playlists") != 0 &&
       g_strcmp0 (argv[2], "skills") != 0)
-    return fail (_("Cannot list “%s”: choose learners, playlists or skills"), argv[2]), EXIT_USAGE;
+    return trellis_cli_fail_usage (_("Cannot list “%s”: choose learners, playlists or skills"), argv[2]);
 
   classroom = open_read_only (argv[1], &error);
   if (classroom == NULL)
-    return fail_error (error);
+    return trellis_cli_fail_error (error);
 
   list = trellis_json_list (classroom, argv[2], &error);
   if (list == NULL)
-    return fail_error (error);
+    return trellis_cli_fail_error (error);
 
   if (json)
     {
-      print_json (list);
+      trellis_cli_print_json (list);
       return 0;
     }
 
@@ -277,22 +210,22 @@ cmd_show (int    argc,
     { NULL }
   };
 
-  if (!parse_options ("show", "FILE learner|playlist|skill NAME_OR_ID",
+  if (!trellis_cli_parse_options ("show", "FILE learner|playlist|skill NAME_OR_ID",
                       _("Show one learner’s whole record, a playlist or a skill as JSON."),
                       entries, &argc, &argv))
-    return EXIT_USAGE;
+    return TRELLIS_CLI_EXIT_USAGE;
 
   if (argc != 4)
-    return fail (_("show takes FILE, learner|playlist|skill and a name or id")), EXIT_USAGE;
+    return trellis_cli_fail_usage (_("show takes FILE, learner|playlist|skill and a name or id"));
 
   if (g_strcmp0 (argv[2], "learner") != 0 &&
       g_strcmp0 (argv[2], "playlist") != 0 &&
       g_strcmp0 (argv[2], "skill") != 0)
-    return fail (_("Cannot show “%s”: choose learner, playlist or skill"), argv[2]), EXIT_USAGE;
+    return trellis_cli_fail_usage (_("Cannot show “%s”: choose learner, playlist or skill"), argv[2]);
 
   classroom = open_read_only (argv[1], &error);
   if (classroom == NULL)
-    return fail_error (error);
+    return trellis_cli_fail_error (error);
 
   if (g_strcmp0 (argv[2], "learner") == 0)
     node = trellis_json_learner (classroom, argv[3], &error);
@@ -302,9 +235,9 @@ cmd_show (int    argc,
     node = trellis_json_skill (classroom, argv[3], &error);
 
   if (node == NULL)
-    return fail_error (error);
+    return trellis_cli_fail_error (error);
 
-  print_json (node);
+  trellis_cli_print_json (node);
   return 0;
 }
 
@@ -338,7 +271,7 @@ main (int    argc,
   if (argc < 2)
     {
       print_usage (stderr);
-      return EXIT_USAGE;
+      return TRELLIS_CLI_EXIT_USAGE;
     }
 
   if (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 ||
@@ -360,6 +293,5 @@ main (int    argc,
         return commands[i].func (argc - 1, argv + 1);
     }
 
-  fail (_("Unknown command “%s”; see trellis-cli --help"), argv[1]);
-  return EXIT_USAGE;
+  return trellis_cli_fail_usage (_("Unknown command “%s”; see trellis-cli --help"), argv[1]);
 }
