@@ -18,7 +18,7 @@ packages=(
   libsqlite3-dev libxml2-dev libarchive-dev libjson-glib-dev
   libcairo2-dev libpango1.0-dev
   gettext appstream desktop-file-utils libglib2.0-bin libxml2-utils
-  xvfb xauth poppler-utils python3 codespell
+  xvfb xauth poppler-utils python3 codespell unzip libcsv-dev
   fonts-cantarell adwaita-icon-theme
 )
 
