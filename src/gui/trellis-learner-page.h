@@ -1,0 +1,25 @@
+/* trellis-learner-page.h
+ *
+ * Copyright 2026 The Trellis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "trellis-learner.h"
+
+G_BEGIN_DECLS
+
+#define TRELLIS_TYPE_LEARNER_PAGE (trellis_learner_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (TrellisLearnerPage, trellis_learner_page, TRELLIS, LEARNER_PAGE, GtkWidget)
+
+GtkWidget      *trellis_learner_page_new         (void);
+TrellisLearner *trellis_learner_page_get_learner (TrellisLearnerPage *self);
+void            trellis_learner_page_set_learner (TrellisLearnerPage *self,
+                                                  TrellisLearner     *learner);
+
+G_END_DECLS

@@ -1,0 +1,224 @@
+/* trellis-screenshot.c
+ *
+ * Copyright 2026 The Trellis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Renders a Trellis window to a PNG file, for the README and the AppStream
+ * screenshots.  Not a test.
+ *
+ *   trellis-screenshot [--dark] [--start] [--empty] [--select N] [--search TEXT]
+ *                      [--delete] [--width W] [--height H] OUTPUT.png
+ *
+ * Without --start, the window shows the sample classroom (created in a
+ * temporary folder; with --empty, a classroom without learners) with the
+ * Nth learner selected, optionally a search, or the undo toast of a
+ * deletion; with --start, the start page with that classroom and a missing
+ * one among the recent classrooms.
+ * Needs a display (xvfb-run) and GSETTINGS_SCHEMA_DIR pointing at the
+ * compiled schema; use GSETTINGS_BACKEND=memory to leave your settings alone.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "trellis-application.h"
+#include "trellis-learner-list-view.h"
+#include "trellis-sample.h"
+#include "trellis-window-private.h"
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+
+  g_rmdir (path);
+}
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  gboolean *done = data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets transitions and idle work finish before the picture is taken. */
+static void
+settle (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+
+  gtk_test_widget_wait_for_draw (widget);
+  g_timeout_add (500, on_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (widget);
+}
+
+static gboolean
+save_png (GtkWidget   *widget,
+          const char  *path,
+          GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The window drew nothing");
+      return FALSE;
+    }
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gboolean dark = FALSE;
+  gboolean start = FALSE;
+  gboolean empty = FALSE;
+  gboolean delete = FALSE;
+  g_autofree char *search = NULL;
+  int select = 2;
+  int width = 1100;
+  int height = 720;
+  g_auto(GStrv) outputs = NULL;
+  GOptionEntry entries[] = {
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
+    { "start", 0, 0, G_OPTION_ARG_NONE, &start, "Show the start page", NULL },
+    { "empty", 0, 0, G_OPTION_ARG_NONE, &empty, "Show a classroom without learners", NULL },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Search the learners for TEXT", "TEXT" },
+    { "delete", 0, 0, G_OPTION_ARG_NONE, &delete, "Delete the selected learner (the undo toast)", NULL },
+    { "select", 0, 0, G_OPTION_ARG_INT, &select, "Select the Nth learner (-1: none)", "N" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &outputs, NULL, "OUTPUT.png" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("OUTPUT.png");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(TrellisClassroom) classroom = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *missing = NULL;
+  TrellisWindow *window;
+  int status = EXIT_SUCCESS;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) ||
+      outputs == NULL || g_strv_length (outputs) != 1)
+    {
+      g_printerr ("trellis-screenshot: %s\n", error ? error->message : "one OUTPUT.png is needed");
+      return EXIT_FAILURE;
+    }
+
+  /* The real application, registered without D-Bus uniqueness: its
+   * actions, style sheet and icons, as when the app runs. */
+  app = trellis_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("trellis-screenshot: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  dir = g_dir_make_tmp ("trellis-screenshot-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      g_printerr ("trellis-screenshot: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  path = g_build_filename (dir, "Sample Classroom.trellis", NULL);
+  missing = g_build_filename (g_get_home_dir (), "Documents", "Science Club 2025.trellis", NULL);
+
+  if (empty)
+    classroom = trellis_classroom_create (path, "Room 12", &error);
+  else
+    classroom = trellis_sample_create (path, 0, &error);
+  if (classroom == NULL)
+    {
+      g_printerr ("trellis-screenshot: %s\n", error->message);
+      remove_dir (dir);
+      return EXIT_FAILURE;
+    }
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_strv (settings, "recent-classrooms", (const char * const[]) { path, missing, NULL });
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  window = trellis_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+
+  if (!start)
+    {
+      TrellisLearnerListView *list_view = _trellis_window_get_learner_list_view (window);
+
+      trellis_window_set_classroom (window, classroom);
+      if (search != NULL)
+        trellis_learner_list_view_set_search_text (list_view, search);
+      if (select >= 0)
+        trellis_learner_list_view_select_position (list_view, (guint) select);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  settle (GTK_WIDGET (window));
+
+  if (delete)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-learner", NULL);
+      settle (GTK_WIDGET (window));
+    }
+
+  if (!save_png (GTK_WIDGET (window), outputs[0], &error))
+    {
+      g_printerr ("trellis-screenshot: %s\n", error->message);
+      status = EXIT_FAILURE;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&classroom);
+  remove_dir (dir);
+
+  return status;
+}
