@@ -69,6 +69,22 @@ run_tests () {
 
   # Spelling of code and prose.
   codespell
+
+  # One closing line for the whole run: meson test units (each a TAP program).
+  python3 - "$build/meson-logs/testlog.json" "$asan_build/meson-logs/testlog.json" <<'PY'
+import json, sys
+passed = failed = skipped = 0
+for path in sys.argv[1:]:
+    for line in open(path, encoding="utf-8"):
+        result = json.loads(line)["result"]
+        if result == "OK":
+            passed += 1
+        elif result == "SKIP":
+            skipped += 1
+        else:
+            failed += 1
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+PY
 }
 
 case "${1:-}" in
