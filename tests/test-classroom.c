@@ -899,6 +899,59 @@ test_killed_writer (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_learners (classroom)), >=, committed->len);
 }
 
+/*
+ * Two processes add learners to the same file at the same time: SQLite's
+ * locking serializes them, nothing is lost and the file stays sound.
+ */
+static void
+test_two_writers (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(TrellisClassroom) classroom = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *integrity = NULL;
+  pid_t pids[2];
+
+  create_closed (fixture, "Room 12");
+
+  for (guint p = 0; p < G_N_ELEMENTS (pids); p++)
+    {
+      pids[p] = fork ();
+      g_assert_cmpint (pids[p], >=, 0);
+      if (pids[p] == 0)
+        {
+          TrellisClassroom *child = trellis_classroom_open (fixture->path, 0, NULL);
+
+          if (child == NULL)
+            _exit (3);
+          for (guint i = 0; i < 40; i++)
+            {
+              char name[64];
+
+              g_snprintf (name, sizeof name, "Writer %u learner %u", p, i);
+              if (trellis_classroom_add_learner (child, name, NULL) == NULL)
+                _exit (4);
+            }
+          _exit (0);
+        }
+    }
+
+  for (guint p = 0; p < G_N_ELEMENTS (pids); p++)
+    {
+      int status;
+
+      g_assert_cmpint (waitpid (pids[p], &status, 0), ==, pids[p]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+
+  classroom = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_classroom_count (classroom, "learners"), ==, 80);
+  integrity = trellis_classroom_check_integrity (classroom);
+  g_assert_cmpstr (integrity, ==, "ok");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -928,6 +981,7 @@ main (int   argc,
   ADD ("/classroom/disk-full", test_disk_full);
   ADD ("/classroom/settings", test_settings);
   ADD ("/classroom/killed-writer", test_killed_writer);
+  ADD ("/classroom/two-writers", test_two_writers);
 
 #undef ADD
 
