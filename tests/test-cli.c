@@ -66,6 +66,9 @@ path_in (Fixture    *fixture,
   return g_build_filename (fixture->dir, name, NULL);
 }
 
+/* Where run() starts the binary; NULL: the test's own directory. */
+static const char *run_directory;
+
 /* Runs trellis-cli with the NULL-terminated arguments. */
 static void
 run (Result     *result,
@@ -87,7 +90,7 @@ run (Result     *result,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (run_directory, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                 &result->out, &result->err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
@@ -361,12 +364,31 @@ test_errors (Fixture       *fixture,
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_relative_path (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_auto(Result) created = { 0 };
+  g_auto(Result) info = { 0 };
+
+  /* Scripts name files relative to where they run. */
+  run_directory = fixture->dir;
+  run (&created, "create", "relative.trellis", NULL);
+  run (&info, "info", "relative.trellis", "--json", NULL);
+  run_directory = NULL;
+
+  g_assert_cmpint (created.status, ==, 0);
+  g_assert_cmpint (info.status, ==, 0);
+  g_assert_nonnull (strstr (info.out, "\"integrity\" : \"ok\""));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/cli/relative-path", Fixture, NULL, fixture_set_up, test_relative_path, fixture_tear_down);
   g_test_add ("/cli/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
   g_test_add ("/cli/create-and-info", Fixture, NULL, fixture_set_up, test_create_and_info, fixture_tear_down);
   g_test_add ("/cli/sample", Fixture, NULL, fixture_set_up, test_sample, fixture_tear_down);

@@ -198,13 +198,16 @@ open_connection (const char  *path,
                  gboolean     read_only,
                  GError     **error)
 {
+  g_autofree char *absolute = NULL;
   g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
   int flags;
   int rc;
 
-  /* A URI so that "mode=ro" also holds for files that look like URIs. */
-  uri = g_filename_to_uri (path, NULL, error);
+  /* A URI so that "mode=ro" also holds for files that look like URIs;
+   * URIs need an absolute path. */
+  absolute = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, error);
   if (uri == NULL)
     return NULL;
 
