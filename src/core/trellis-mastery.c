@@ -729,3 +729,77 @@ rollback:
   trellis_classroom_rollback (classroom);
   return 0;
 }
+
+/**
+ * trellis_mastery_write_evidence:
+ *
+ * Like trellis_mastery_add_evidence(), but inside the caller's transaction:
+ * it writes the evidence row and updates the learner's state, and leaves
+ * committing or rolling back to the caller.
+ *
+ * Returns: the new evidence id, or 0 on error
+ */
+gint64
+trellis_mastery_write_evidence (TrellisClassroom        *classroom,
+                                gint64                   learner_id,
+                                gint64                   skill_id,
+                                gint64                   node_id,
+                                TrellisBktEvidenceKind   kind,
+                                double                   score,
+                                double                   max_score,
+                                const char              *observed_at,
+                                const char              *note,
+                                GError                 **error)
+{
+  static const char * const kinds[] = { "binary", "rubric", "points" };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *now = NULL;
+  TrellisBktEvidenceRule rule;
+  gboolean correct;
+  gint64 id;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), 0);
+  g_return_val_if_fail ((guint)kind < G_N_ELEMENTS (kinds), 0);
+
+  trellis_mastery_get_rule (classroom, &rule);
+  if (!trellis_bkt_evidence_to_correct (kind, score, max_score, &rule, &correct, &local_error))
+    {
+      g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID,
+                           local_error->message);
+      return 0;
+    }
+
+  now = trellis_classroom_timestamp (classroom);
+  stmt = trellis_classroom_prepare (classroom,
+                                    "INSERT INTO evidence (learner_id, skill_id, node_id, observed_at, kind, score, "
+                                    "max_score, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                    error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, learner_id);
+  sqlite3_bind_int64 (stmt, 2, skill_id);
+  if (node_id > 0)
+    sqlite3_bind_int64 (stmt, 3, node_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_text (stmt, 4, observed_at != NULL ? observed_at : now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, kinds[kind], -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 6, score);
+  if (kind == TRELLIS_BKT_EVIDENCE_BINARY)
+    sqlite3_bind_null (stmt, 7);
+  else
+    sqlite3_bind_double (stmt, 7, max_score);
+  if (note != NULL && *note != '\0')
+    sqlite3_bind_text (stmt, 8, note, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 8);
+  if (!trellis_classroom_step (classroom, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (trellis_classroom_get_db (classroom));
+
+  if (!trellis_mastery_update_state (classroom, learner_id, skill_id, error))
+    return 0;
+
+  return id;
+}

@@ -57,6 +57,22 @@ gint64   trellis_mastery_add_evidence      (TrellisClassroom        *classroom,
                                             const char              *observed_at,
                                             GError                 **error);
 
+/*
+ * The same inside the caller's transaction (it opens none), with the node
+ * the evidence was shown on (0: none) and an optional note; for edits that
+ * record evidence together with something else (progress on an activity).
+ */
+gint64   trellis_mastery_write_evidence    (TrellisClassroom        *classroom,
+                                            gint64                   learner_id,
+                                            gint64                   skill_id,
+                                            gint64                   node_id,
+                                            TrellisBktEvidenceKind   kind,
+                                            double                   score,
+                                            double                   max_score,
+                                            const char              *observed_at,
+                                            const char              *note,
+                                            GError                 **error);
+
 /* Recomputes one learner's state on one skill from their evidence. */
 gboolean trellis_mastery_update_state      (TrellisClassroom        *classroom,
                                             gint64                   learner_id,

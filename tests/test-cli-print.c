@@ -1,0 +1,366 @@
+/* test-cli-print.c
+ *
+ * Copyright 2026 The Trellis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+/*
+ * `trellis-cli print` through the real binary ($TRELLIS_CLI) on the sample
+ * classroom: every form makes a valid one-page PDF (pdfinfo) whose text
+ * (pdftotext) has what the page is for; mistakes are one-line errors.
+ */
+
+typedef struct
+{
+  char *dir;
+  char *classroom;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+spawn (Result             *result,
+       const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  result_clear (result);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  result->status = WEXITSTATUS (wait_status);
+}
+
+/* Runs trellis-cli with the NULL-terminated arguments. */
+static void
+run (Result     *result,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *cli = g_getenv ("TRELLIS_CLI");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer)cli);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  spawn (result, (const char * const *)argv->pdata);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  fixture->dir = g_dir_make_tmp ("trellis-cli-print-XXXXXX", NULL);
+  fixture->classroom = g_build_filename (fixture->dir, "sample.trellis", NULL);
+  run (&result, "create", fixture->classroom, "--sample", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->classroom);
+}
+
+/* Checks that @path is a one-page PDF and returns its text, whitespace collapsed. */
+static char *
+pdf_text (const char *path)
+{
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  const char *text_argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_auto(Result) info = { 0 };
+  g_auto(Result) text = { 0 };
+  g_auto(GStrv) words = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  spawn (&info, info_argv);
+  g_assert_cmpint (info.status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^Pages:\\s+1$", info.out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^Page size:\\s+612 x 792 pts", info.out, G_REGEX_MULTILINE, 0));
+
+  spawn (&text, text_argv);
+  g_assert_cmpint (text.status, ==, 0);
+  words = g_regex_split_simple ("\\s+", text.out, 0, 0);
+  return g_strjoinv (" ", words);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” not found in the PDF text:\n%s", needle, text);
+}
+
+/* The directory holds only @expected files: no temporary file was left behind. */
+static void
+assert_no_leftovers (Fixture *fixture,
+                     guint    expected)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, expected);
+}
+
+static void
+assert_one_line_error (Result     *result,
+                       const char *needle)
+{
+  const char *newline;
+
+  g_assert_cmpint (result->status, !=, 0);
+  g_assert_true (g_str_has_prefix (result->err, "trellis-cli: "));
+  newline = strchr (result->err, '\n');
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline + 1, ==, "");
+  g_assert_cmpstr (result->out, ==, "");
+  if (needle != NULL)
+    g_assert_nonnull (strstr (result->err, needle));
+}
+
+static void
+test_conference (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "conference.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Result) result = { 0 };
+
+  run (&result, "print", fixture->classroom, "conference", "Amara Okafor", "--output", out, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+
+  text = pdf_text (out);
+  assert_contains (text, "Amara Okafor");
+  assert_contains (text, "CONFERENCE SUMMARY");
+  /* Her active goal, the latest conference's notes and next steps, the mastery summary. */
+  assert_contains (text, "Take on the challenge option");
+  assert_contains (text, "Interested in the challenge option");
+  assert_contains (text, "Start the disruption study");
+  assert_contains (text, "MASTERY SUMMARY");
+  assert_contains (text, "CCSS.ELA-LITERACY.RH.6-8.1");
+  assert_no_leftovers (fixture, 2);
+}
+
+static void
+test_profile (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "profile.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Result) result = { 0 };
+
+  /* By id as well as by name: Elijah is learner 11 in the sample. */
+  run (&result, "print", fixture->classroom, "profile", "11", "--output", out, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+
+  text = pdf_text (out);
+  assert_contains (text, "Elijah Washington");
+  assert_contains (text, "(Eli)");
+  assert_contains (text, "Ask for help within ten minutes of getting stuck");
+  assert_contains (text, "Basketball and drawing sneakers");
+  assert_contains (text, "Audio versions of long texts");
+  assert_contains (text, "Revisited November");
+  assert_contains (text, "RECENT REFLECTIONS");
+
+  /* A learner without a conference still has a profile. */
+  run (&result, "print", fixture->classroom, "profile", "Kai Kahananui", "--output", out, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_free (text);
+  text = pdf_text (out);
+  assert_contains (text, "Kai Kahananui");
+  assert_no_leftovers (fixture, 2);
+}
+
+static void
+test_choice_board (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "board.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Result) result = { 0 };
+
+  run (&result, "print", fixture->classroom, "choice-board", "Ancient civilizations", "--output", out, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+
+  text = pdf_text (out);
+  assert_contains (text, "Ancient civilizations");
+  assert_contains (text, "Name:");
+  /* Every option of both choice groups, and the milestones with their dates. */
+  assert_contains (text, "Ancient Egypt: life along the Nile");
+  assert_contains (text, "Ancient Greece: city-states and");
+  assert_contains (text, "Ancient China: dynasties and");
+  assert_contains (text, "Written report");
+  assert_contains (text, "Build a model");
+  assert_contains (text, "Write and perform a short play");
+  assert_contains (text, "Week 1 check-in: research question");
+  assert_contains (text, "Museum presentation");
+  assert_contains (text, "MUST DO");
+  assert_contains (text, "Nov 6");
+  assert_contains (text, "Dec 4");
+  assert_contains (text, "My choice:");
+  assert_no_leftovers (fixture, 2);
+}
+
+static void
+test_choice_board_learner (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "board.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Result) result = { 0 };
+
+  /* Level 1: the two starter options of four, by the playlist's uid. */
+  run (&result, "print", fixture->classroom, "choice-board", "pl-eco", "--learner", "Jonah Goldberg",
+       "--output", out, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  text = pdf_text (out);
+  assert_contains (text, "Jonah Goldberg");
+  assert_contains (text, "Coral reef");
+  assert_contains (text, "Temperate forest");
+  g_assert_null (strstr (text, "Design a disruption study"));
+  assert_contains (text, "Ecosystem disruption claim");
+  assert_contains (text, "Dec 2");
+  g_clear_pointer (&text, g_free);
+
+  /* Level 3: every option. */
+  run (&result, "print", fixture->classroom, "choice-board", "Ecosystems and energy flow", "--learner",
+       "Amara Okafor", "--output", out, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  text = pdf_text (out);
+  assert_contains (text, "Amara Okafor");
+  assert_contains (text, "Design a disruption study");
+  assert_contains (text, "Desert");
+}
+
+static void
+test_errors (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "out.pdf", NULL);
+  g_autofree char *missing_dir = g_build_filename (fixture->dir, "no-such-dir", "out.pdf", NULL);
+
+  {
+    g_auto(Result) result = { 0 };
+    run (&result, "print", fixture->classroom, "conference", "Kai Kahananui", "--output", out, NULL);
+    assert_one_line_error (&result, "no conference");
+  }
+  {
+    g_auto(Result) result = { 0 };
+    run (&result, "print", fixture->classroom, "profile", "Nobody Here", "--output", out, NULL);
+    assert_one_line_error (&result, "Nobody Here");
+  }
+  {
+    g_auto(Result) result = { 0 };
+    run (&result, "print", fixture->classroom, "conference", "Nobody Here", "--output", out, NULL);
+    assert_one_line_error (&result, "Nobody Here");
+  }
+  {
+    g_auto(Result) result = { 0 };
+    run (&result, "print", fixture->classroom, "choice-board", "No such unit", "--output", out, NULL);
+    assert_one_line_error (&result, "No such unit");
+  }
+  {
+    g_auto(Result) result = { 0 };
+    run (&result, "print", fixture->classroom, "choice-board", "Ancient civilizations", "--learner", "Nobody Here",
+         "--output", out, NULL);
+    assert_one_line_error (&result, "Nobody Here");
+  }
+  {
+    g_auto(Result) result = { 0 };
+    run (&result, "print", fixture->classroom, "profile", "Amara Okafor", NULL);
+    assert_one_line_error (&result, "--output");
+    g_assert_cmpint (result.status, ==, 2);
+  }
+  {
+    g_auto(Result) result = { 0 };
+    run (&result, "print", fixture->classroom, "report-card", "Amara Okafor", "--output", out, NULL);
+    assert_one_line_error (&result, "report-card");
+    g_assert_cmpint (result.status, ==, 2);
+  }
+  {
+    g_auto(Result) result = { 0 };
+    run (&result, "print", fixture->classroom, "profile", "Amara Okafor", "--learner", "Amara Okafor",
+         "--output", out, NULL);
+    assert_one_line_error (&result, "--learner");
+  }
+  {
+    g_auto(Result) result = { 0 };
+    run (&result, "print", fixture->classroom, "profile", "Amara Okafor", "--output", missing_dir, NULL);
+    assert_one_line_error (&result, NULL);
+  }
+
+  /* Nothing was written. */
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  assert_no_leftovers (fixture, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/print/conference", test_conference);
+  ADD ("/cli/print/profile", test_profile);
+  ADD ("/cli/print/choice-board", test_choice_board);
+  ADD ("/cli/print/choice-board/learner", test_choice_board_learner);
+  ADD ("/cli/print/errors", test_errors);
+
+#undef ADD
+
+  return g_test_run ();
+}
