@@ -13,7 +13,11 @@
 
 #include "trellis-classroom.h"
 #include "trellis-cli-common.h"
+#include "trellis-cli-dashboard.h"
+#include "trellis-cli-exchange.h"
 #include "trellis-cli-mastery.h"
+#include "trellis-cli-print.h"
+#include "trellis-cli-recommend.h"
 #include "trellis-json.h"
 #include "trellis-sample.h"
 
@@ -247,6 +251,12 @@ static const Command commands[] = {
   { "list", "FILE learners|playlists|skills [--json]", N_("List learners, playlists or skills"), cmd_list },
   { "show", "FILE learner|playlist|skill NAME_OR_ID --json", N_("One learner, playlist or skill as JSON"), cmd_show },
   { "mastery", "fit|predict …", N_("Fit the mastery model or predict with it"), trellis_cli_mastery },
+  { "print", "FILE choice-board|conference|profile NAME_OR_ID --output OUT.pdf", N_("One-page PDF: choice board, conference, profile"), trellis_cli_print },
+  { "recommend", "FILE [--json]", N_("Current suggestions with reasons and evidence"), trellis_cli_recommend },
+  { "dashboard", "FILE [--json]", N_("The class dashboard: mastery, pathways, agency, goals"), trellis_cli_dashboard },
+  { "export-cc", "FILE --playlist NAME_OR_ID --output OUT.imscc [--canvas]", N_("Export a playlist as a Common Cartridge"), trellis_cli_export_cc },
+  { "import", "FILE INPUT --format auto|canvas|moodle|google|oneroster [--create-learners] [--class SOURCED_ID] [--dry-run] [--json]", N_("Import a gradebook or roster from an LMS"), trellis_cli_import },
+  { "export-csv", "FILE --report progress|mastery --output OUT.csv [--pseudonymize]", N_("Export progress or mastery as CSV"), trellis_cli_export_csv },
 };
 
 static void
