@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "trellis-classroom-private.h"
+#include "trellis-store-private.h"
 
 /*
  * The curriculum side of TrellisClassroom: skills, playlists and the nodes
@@ -53,39 +54,6 @@ int64_key (gint64 value)
 
   *key = value;
   return key;
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *)sqlite3_column_text (stmt, column);
-}
-
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-
-  *id = (gint64)value;
-  return TRUE;
-}
-
-/* Commits after a successful write, or rolls back; returns whether committed. */
-static gboolean
-finish_edit (TrellisClassroom  *self,
-             gboolean           written,
-             GError           **error)
-{
-  if (written && trellis_classroom_commit (self, error))
-    return TRUE;
-
-  trellis_classroom_rollback (self);
-  return FALSE;
 }
 
 /* Runs a query that returns one integer (count(*), max(…)). */
@@ -152,32 +120,6 @@ normalize_required (const char  *text,
   return g_steal_pointer (&copy);
 }
 
-/* Like normalize_required(), but empty text is stored as NULL. */
-static gboolean
-normalize_optional (const char  *text,
-                    char       **result,
-                    GError     **error)
-{
-  g_autofree char *copy = NULL;
-
-  *result = NULL;
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID,
-                           _("The text is not valid"));
-      return FALSE;
-    }
-
-  copy = g_strstrip (g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE));
-  if (*copy != '\0')
-    *result = g_steal_pointer (&copy);
-
-  return TRUE;
-}
-
 /*
  * A new identifier, unique in @table's `uid` column: @prefix and 32 hex
  * digits, a valid XML ID as Common Cartridge needs.
@@ -224,8 +166,9 @@ skill_from_row (sqlite3_stmt *stmt)
 {
   TrellisSkill *skill;
 
-  skill = trellis_skill_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1), column_text (stmt, 2));
-  trellis_skill_set_description (skill, column_text (stmt, 3));
+  skill = trellis_skill_new (sqlite3_column_int64 (stmt, 0), _trellis_column_text (stmt, 1),
+                             _trellis_column_text (stmt, 2));
+  trellis_skill_set_description (skill, _trellis_column_text (stmt, 3));
   trellis_skill_set_position (skill, sqlite3_column_int64 (stmt, 4));
 
   return skill;
@@ -236,11 +179,11 @@ playlist_from_row (sqlite3_stmt *stmt)
 {
   TrellisPlaylist *playlist;
 
-  playlist = trellis_playlist_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1),
-                                   column_text (stmt, 2));
-  trellis_playlist_set_description (playlist, column_text (stmt, 3));
-  trellis_playlist_set_starts_on (playlist, column_text (stmt, 4));
-  trellis_playlist_set_ends_on (playlist, column_text (stmt, 5));
+  playlist = trellis_playlist_new (sqlite3_column_int64 (stmt, 0), _trellis_column_text (stmt, 1),
+                                   _trellis_column_text (stmt, 2));
+  trellis_playlist_set_description (playlist, _trellis_column_text (stmt, 3));
+  trellis_playlist_set_starts_on (playlist, _trellis_column_text (stmt, 4));
+  trellis_playlist_set_ends_on (playlist, _trellis_column_text (stmt, 5));
 
   return playlist;
 }
@@ -253,25 +196,25 @@ node_from_row (sqlite3_stmt *stmt)
   TrellisNode *node;
 
   /* The schema's CHECK constraints keep both texts valid. */
-  trellis_node_kind_from_string (column_text (stmt, 4), &kind);
-  trellis_social_mode_from_string (column_text (stmt, 9), &mode);
+  trellis_node_kind_from_string (_trellis_column_text (stmt, 4), &kind);
+  trellis_social_mode_from_string (_trellis_column_text (stmt, 9), &mode);
 
   node = trellis_node_new (sqlite3_column_int64 (stmt, 0),
                            sqlite3_column_int64 (stmt, 1),
                            sqlite3_column_int64 (stmt, 2),
-                           column_text (stmt, 3),
+                           _trellis_column_text (stmt, 3),
                            kind,
-                           column_text (stmt, 5));
-  trellis_node_set_instructions (node, column_text (stmt, 6));
-  trellis_node_set_resource_url (node, column_text (stmt, 7));
+                           _trellis_column_text (stmt, 5));
+  trellis_node_set_instructions (node, _trellis_column_text (stmt, 6));
+  trellis_node_set_resource_url (node, _trellis_column_text (stmt, 7));
   if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
     trellis_node_set_estimated_minutes (node, (int)CLAMP (sqlite3_column_int64 (stmt, 8), 0, G_MAXINT));
   trellis_node_set_social_mode (node, mode);
   trellis_node_set_choose_min (node, (guint)CLAMP (sqlite3_column_int64 (stmt, 10), 0, G_MAXUINT));
   trellis_node_set_choose_max (node, (guint)CLAMP (sqlite3_column_int64 (stmt, 11), 0, G_MAXUINT));
-  trellis_node_set_suggested_date (node, column_text (stmt, 12));
-  trellis_node_set_target_date (node, column_text (stmt, 13));
-  trellis_node_set_must_show (node, column_text (stmt, 14));
+  trellis_node_set_suggested_date (node, _trellis_column_text (stmt, 12));
+  trellis_node_set_target_date (node, _trellis_column_text (stmt, 13));
+  trellis_node_set_must_show (node, _trellis_column_text (stmt, 14));
   trellis_node_set_is_starter (node, sqlite3_column_int (stmt, 15) != 0);
   trellis_node_set_is_challenge (node, sqlite3_column_int (stmt, 16) != 0);
 
@@ -424,7 +367,7 @@ trellis_classroom_find_skill (TrellisClassroom  *self,
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
   g_return_val_if_fail (code_or_id != NULL, NULL);
 
-  if (parse_id (code_or_id, &id) && (found = trellis_classroom_lookup_skill (self, id)) != NULL)
+  if (_trellis_parse_id (code_or_id, &id) && (found = trellis_classroom_lookup_skill (self, id)) != NULL)
     return found;
 
   model = G_LIST_MODEL (self->skills);
@@ -554,7 +497,7 @@ trellis_classroom_add_skill (TrellisClassroom  *self,
   if (!trellis_classroom_begin (self, error))
     return NULL;
   written = write_new_skill (self, clean_code, clean_name, &id, &position, error);
-  if (!finish_edit (self, written, error))
+  if (!_trellis_finish_edit (self, written, error))
     return NULL;
 
   skill = trellis_skill_new (id, clean_code, clean_name);
@@ -641,7 +584,7 @@ trellis_classroom_update_skill (TrellisClassroom  *self,
   if (!check_skill_present (self, skill, &position, error) ||
       (clean_code = normalize_required (code, _("A skill needs a code"), error)) == NULL ||
       (clean_name = normalize_required (name, _("A skill needs a name"), error)) == NULL ||
-      !normalize_optional (description, &clean_description, error))
+      !_trellis_normalize_text (description, &clean_description, error))
     return FALSE;
 
   if (g_strcmp0 (clean_code, trellis_skill_get_code (skill)) == 0 &&
@@ -653,7 +596,7 @@ trellis_classroom_update_skill (TrellisClassroom  *self,
     return FALSE;
   written = write_skill (self, trellis_skill_get_id (skill), clean_code, clean_name,
                          clean_description, error);
-  if (!finish_edit (self, written, error))
+  if (!_trellis_finish_edit (self, written, error))
     return FALSE;
 
   /* Does the new code take the skill out of order with its neighbours? */
@@ -741,7 +684,7 @@ trellis_classroom_delete_skill (TrellisClassroom  *self,
 
   written = write_delete (self, "DELETE FROM skills WHERE id = ?1", trellis_skill_get_id (skill),
                           _("The skill is no longer in this classroom"), error);
-  if (!finish_edit (self, written, error))
+  if (!_trellis_finish_edit (self, written, error))
     return FALSE;
 
   g_list_store_remove (self->skills, position);
@@ -813,7 +756,7 @@ trellis_classroom_find_playlist (TrellisClassroom  *self,
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
   g_return_val_if_fail (title_or_id != NULL, NULL);
 
-  if (parse_id (title_or_id, &id) && (found = trellis_classroom_lookup_playlist (self, id)) != NULL)
+  if (_trellis_parse_id (title_or_id, &id) && (found = trellis_classroom_lookup_playlist (self, id)) != NULL)
     return found;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->playlists));
@@ -896,7 +839,7 @@ trellis_classroom_add_playlist (TrellisClassroom  *self,
     return NULL;
 
   written = write_new_playlist (self, clean, &id, &uid, error);
-  if (!finish_edit (self, written, error))
+  if (!_trellis_finish_edit (self, written, error))
     return NULL;
 
   playlist = trellis_playlist_new (id, uid, clean);
@@ -965,7 +908,7 @@ trellis_classroom_rename_playlist (TrellisClassroom  *self,
   if (!trellis_classroom_begin (self, error))
     return FALSE;
   written = write_playlist_title (self, trellis_playlist_get_id (playlist), clean, error);
-  if (!finish_edit (self, written, error))
+  if (!_trellis_finish_edit (self, written, error))
     return FALSE;
 
   trellis_playlist_set_title (playlist, clean);
@@ -1024,7 +967,7 @@ trellis_classroom_delete_playlist (TrellisClassroom  *self,
   id = trellis_playlist_get_id (playlist);
   written = write_delete (self, "DELETE FROM playlists WHERE id = ?1", id,
                           _("The playlist is no longer in this classroom"), error);
-  if (!finish_edit (self, written, error))
+  if (!_trellis_finish_edit (self, written, error))
     return FALSE;
 
   g_object_ref (playlist);
@@ -1336,7 +1279,7 @@ trellis_classroom_add_node (TrellisClassroom  *self,
     return NULL;
   written = write_new_node (self, store, playlist_id, parent_id, kind, clean, (guint)position,
                             &id, &uid, error);
-  if (!finish_edit (self, written, error))
+  if (!_trellis_finish_edit (self, written, error))
     return NULL;
 
   node = trellis_node_new (id, playlist_id, parent_id, uid, kind, clean);
@@ -1398,7 +1341,7 @@ trellis_classroom_move_node (TrellisClassroom  *self,
   if (!trellis_classroom_begin (self, error))
     return FALSE;
   written = write_positions (self, ids, error);
-  if (!finish_edit (self, written, error))
+  if (!_trellis_finish_edit (self, written, error))
     return FALSE;
 
   g_object_ref (node);
@@ -1513,7 +1456,7 @@ trellis_classroom_delete_node (TrellisClassroom  *self,
   written = write_delete (self, "DELETE FROM nodes WHERE id = ?1", trellis_node_get_id (node),
                           _("The item is no longer in this playlist"), error) &&
             (!clamp || write_choice_bounds (self, trellis_node_get_id (parent), new_min, new_max, error));
-  if (!finish_edit (self, written, error))
+  if (!_trellis_finish_edit (self, written, error))
     return FALSE;
 
   g_object_ref (node);
@@ -1599,7 +1542,7 @@ trellis_classroom_set_choice_bounds (TrellisClassroom  *self,
   if (!trellis_classroom_begin (self, error))
     return FALSE;
   written = write_choice_bounds (self, trellis_node_get_id (node), choose_min, choose_max, error);
-  if (!finish_edit (self, written, error))
+  if (!_trellis_finish_edit (self, written, error))
     return FALSE;
 
   set_choice_bounds (node, choose_min, choose_max);

@@ -18,6 +18,7 @@
 
 #include "trellis-classroom-private.h"
 #include "trellis-schema.h"
+#include "trellis-store-private.h"
 
 /*
  * TrellisClassroom: one classroom file.
@@ -1046,19 +1047,6 @@ trellis_classroom_lookup_learner (TrellisClassroom *self,
   return NULL;
 }
 
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-
-  *id = (gint64)value;
-  return TRUE;
-}
-
 /**
  * trellis_classroom_find_learner:
  * @name_or_id: a learner's id, or their exact name
@@ -1080,7 +1068,7 @@ trellis_classroom_find_learner (TrellisClassroom  *self,
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
   g_return_val_if_fail (name_or_id != NULL, NULL);
 
-  if (parse_id (name_or_id, &id) && (found = trellis_classroom_lookup_learner (self, id)) != NULL)
+  if (_trellis_parse_id (name_or_id, &id) && (found = trellis_classroom_lookup_learner (self, id)) != NULL)
     return found;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->learners));
@@ -1106,6 +1094,52 @@ trellis_classroom_find_learner (TrellisClassroom  *self,
                  _("No learner “%s” in this classroom"), name_or_id);
 
   return found;
+}
+
+/*
+ * The learner must be in the classroom (not in the trash).  Kept here,
+ * not in trellis-store.c, for its translatable message.
+ */
+gboolean
+_trellis_check_learner (TrellisClassroom  *classroom,
+                        TrellisLearner    *learner,
+                        GError           **error)
+{
+  if (trellis_classroom_lookup_learner (classroom, trellis_learner_get_id (learner)) == learner)
+    return TRUE;
+
+  g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM,
+                       _("The learner is no longer in this classroom"));
+  return FALSE;
+}
+
+/*
+ * Optional text as stored: valid UTF-8, NFC, stripped; *@result is %NULL
+ * (and no error) for %NULL or empty text.
+ */
+gboolean
+_trellis_normalize_text (const char  *text,
+                         char       **result,
+                         GError     **error)
+{
+  g_autofree char *copy = NULL;
+
+  *result = NULL;
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID,
+                           _("The text is not valid"));
+      return FALSE;
+    }
+
+  copy = g_strstrip (g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE));
+  if (*copy != '\0')
+    *result = g_steal_pointer (&copy);
+
+  return TRUE;
 }
 
 static gboolean

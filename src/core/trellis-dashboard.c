@@ -16,6 +16,7 @@
 
 #include "trellis-bkt.h"
 #include "trellis-dashboard.h"
+#include "trellis-store-private.h"
 
 /*
  * How the figures are defined (the captions say the same in words):
@@ -97,15 +98,6 @@ id_map_lookup (GHashTable *map,
                gint64      id)
 {
   return (int)GPOINTER_TO_UINT (g_hash_table_lookup (map, &id)) - 1;
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_strdup ((const char *)text) : NULL;
 }
 
 static gboolean
@@ -356,7 +348,7 @@ pick_unit (Ctx          *ctx,
           best_rank = rank;
           best_id = id;
           g_free (best_title);
-          best_title = column_dup (stmt, 1);
+          best_title = _trellis_column_dup (stmt, 1);
           g_free (best_starts);
           best_starts = g_strdup (starts);
           g_free (best_ends);
@@ -435,7 +427,7 @@ resolve_range (Ctx                         *ctx,
             return FALSE;
           rc = sqlite3_step (stmt);
           if (rc == SQLITE_ROW)
-            d->starts_on = column_dup (stmt, 0);
+            d->starts_on = _trellis_column_dup (stmt, 0);
           else if (!query_done (ctx, rc, error))
             return FALSE;
           if (d->starts_on == NULL)
@@ -508,9 +500,9 @@ load_learners (Ctx      *ctx,
 
       l.learner_id = sqlite3_column_int64 (stmt, 0);
       if (!pseudonymize)
-        l.name = column_dup (stmt, 1);
+        l.name = _trellis_column_dup (stmt, 1);
       else if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        l.name = column_dup (stmt, 2);
+        l.name = _trellis_column_dup (stmt, 2);
       else
         /* Translators: a pseudonym for a learner, %u is a number */
         l.name = g_strdup_printf (_("Learner %u"), d->learners->len + 1);
@@ -558,7 +550,7 @@ load_playlists (Ctx     *ctx,
                (ends != NULL && strcmp (ends, d->starts_on) < 0))
         continue;
 
-      p.title = column_dup (stmt, 1);
+      p.title = _trellis_column_dup (stmt, 1);
       p.starts_on = g_strdup (starts);
       p.ends_on = g_strdup (ends);
       p.pace = g_new0 (guint8, MAX (d->n_learners, 1));
@@ -618,8 +610,8 @@ load_skills (Ctx     *ctx,
       s.skill_id = sqlite3_column_int64 (stmt, 0);
       if (id_map_lookup (wanted, s.skill_id) < 0)
         continue;
-      s.code = column_dup (stmt, 1);
-      s.name = column_dup (stmt, 2);
+      s.code = _trellis_column_dup (stmt, 1);
+      s.name = _trellis_column_dup (stmt, 2);
       id_map_insert (ctx->skill_index, s.skill_id, d->skills->len);
       g_array_append_val (d->skills, s);
     }
@@ -904,8 +896,8 @@ compute_pathway (Ctx     *ctx,
       if (m.playlist < 0)
         continue;
       m.node_id = sqlite3_column_int64 (stmt, 0);
-      m.title = column_dup (stmt, 2);
-      m.target_date = column_dup (stmt, 3);
+      m.title = _trellis_column_dup (stmt, 2);
+      m.target_date = _trellis_column_dup (stmt, 3);
       id_map_insert (milestone_index, m.node_id, milestones->len);
       g_array_append_val (milestones, m);
     }
@@ -1127,7 +1119,7 @@ compute_agency (Ctx     *ctx,
       TrellisDashboardSurvey s = { 0 };
 
       s.survey_id = sqlite3_column_int64 (stmt, 0);
-      s.title = column_dup (stmt, 1);
+      s.title = _trellis_column_dup (stmt, 1);
       s.administrations = g_array_new (FALSE, TRUE, sizeof (TrellisDashboardAdministration));
       g_array_set_clear_func (s.administrations, administration_clear);
       s.changes = g_array_new (FALSE, TRUE, sizeof (TrellisDashboardAgencyChange));
@@ -1171,7 +1163,7 @@ compute_agency (Ctx     *ctx,
             break;
           id_map_insert (item_index, id, item_ids->len);
           g_array_append_val (item_ids, id);
-          g_ptr_array_add (prompts, column_dup (stmt, 2));
+          g_ptr_array_add (prompts, _trellis_column_dup (stmt, 2));
           s->scale_max = MAX (s->scale_max, sqlite3_column_int (stmt, 3));
         }
       s->n_items = item_ids->len;
@@ -1199,7 +1191,7 @@ compute_agency (Ctx     *ctx,
       TrellisDashboardAdministration a = { 0 };
 
       a.administration_id = sqlite3_column_int64 (stmt, 0);
-      a.administered_on = column_dup (stmt, 2);
+      a.administered_on = _trellis_column_dup (stmt, 2);
       a.item_means = g_new0 (double, MAX (s->n_items, 1));
       id_map_insert (admin_index, a.administration_id, s->administrations->len);
       id_map_insert (admin_survey, a.administration_id, (guint)survey);
@@ -1639,14 +1631,11 @@ gboolean
 trellis_dashboard_range_kind_from_string (const char                *str,
                                           TrellisDashboardRangeKind *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (range_names); i++)
-    {
-      if (g_strcmp0 (str, range_names[i]) == 0)
-        {
-          *kind = (TrellisDashboardRangeKind)i;
-          return TRUE;
-        }
-    }
+  guint i;
 
-  return FALSE;
+  if (!_trellis_string_table_find (range_names, G_N_ELEMENTS (range_names), str, &i))
+    return FALSE;
+
+  *kind = (TrellisDashboardRangeKind)i;
+  return TRUE;
 }

@@ -15,6 +15,7 @@
 
 #include "trellis-csv.h"
 #include "trellis-import.h"
+#include "trellis-store-private.h"
 
 /*
  * Gradebook and roster import (../shared/exchange/LMS-CSV.md).  Each format
@@ -145,14 +146,13 @@ gboolean
 trellis_import_format_from_string (const char          *text,
                                    TrellisImportFormat *format)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
-    if (g_strcmp0 (text, format_names[i]) == 0)
-      {
-        *format = (TrellisImportFormat)i;
-        return TRUE;
-      }
+  guint i;
 
-  return FALSE;
+  if (!_trellis_string_table_find (format_names, G_N_ELEMENTS (format_names), text, &i))
+    return FALSE;
+
+  *format = (TrellisImportFormat)i;
+  return TRUE;
 }
 
 static const char * const skip_names[] = {
@@ -1331,17 +1331,6 @@ step_done (TrellisClassroom  *classroom,
   return ok;
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static gboolean
 apply (Import  *imp,
        GError **error)
@@ -1385,9 +1374,9 @@ apply (Import  *imp,
 
       name = p->name != NULL ? g_strdup (p->name) : g_strdup (key);
       sqlite3_bind_text (insert_learner, 1, name, -1, SQLITE_STATIC);
-      bind_text_or_null (insert_learner, 2, p->sis_id);
-      bind_text_or_null (insert_learner, 3, p->login);
-      bind_text_or_null (insert_learner, 4, p->email);
+      _trellis_bind_text_or_null (insert_learner, 2, p->sis_id);
+      _trellis_bind_text_or_null (insert_learner, 3, p->login);
+      _trellis_bind_text_or_null (insert_learner, 4, p->email);
       sqlite3_bind_text (insert_learner, 5, now, -1, SQLITE_STATIC);
       if (!step_done (imp->classroom, insert_learner, error))
         return FALSE;

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "trellis-learner.h"
+#include "trellis-store-private.h"
 
 /*
  * TrellisLearner is the in-memory view of one row of the `learners` table.
@@ -41,21 +42,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 trellis_learner_finalize (GObject *object)
@@ -237,7 +223,7 @@ trellis_learner_set_name (TrellisLearner *self,
 {
   g_return_if_fail (TRELLIS_IS_LEARNER (self));
 
-  if (replace_string (&self->name, name))
+  if (_trellis_replace_string (&self->name, name))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
       if (self->preferred_name == NULL)
@@ -259,7 +245,7 @@ trellis_learner_set_preferred_name (TrellisLearner *self,
 {
   g_return_if_fail (TRELLIS_IS_LEARNER (self));
 
-  if (replace_string (&self->preferred_name, preferred_name))
+  if (_trellis_replace_string (&self->preferred_name, preferred_name))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERRED_NAME]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISPLAY_NAME]);
@@ -293,7 +279,7 @@ trellis_learner_set_pronouns (TrellisLearner *self,
 {
   g_return_if_fail (TRELLIS_IS_LEARNER (self));
 
-  if (replace_string (&self->pronouns, pronouns))
+  if (_trellis_replace_string (&self->pronouns, pronouns))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRONOUNS]);
 }
 
@@ -311,7 +297,7 @@ trellis_learner_set_sis_id (TrellisLearner *self,
 {
   g_return_if_fail (TRELLIS_IS_LEARNER (self));
 
-  if (replace_string (&self->sis_id, sis_id))
+  if (_trellis_replace_string (&self->sis_id, sis_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIS_ID]);
 }
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "trellis-node.h"
+#include "trellis-store-private.h"
 
 /*
  * TrellisNode is the in-memory view of one row of the `nodes` table: an
@@ -76,21 +77,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static const char *
 enum_to_nick (GType type,
@@ -541,7 +527,7 @@ trellis_node_set_title (TrellisNode *self,
 {
   g_return_if_fail (TRELLIS_IS_NODE (self));
 
-  if (replace_string (&self->title, title))
+  if (_trellis_replace_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -559,7 +545,7 @@ trellis_node_set_instructions (TrellisNode *self,
 {
   g_return_if_fail (TRELLIS_IS_NODE (self));
 
-  if (replace_string (&self->instructions, instructions))
+  if (_trellis_replace_string (&self->instructions, instructions))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTRUCTIONS]);
 }
 
@@ -577,7 +563,7 @@ trellis_node_set_resource_url (TrellisNode *self,
 {
   g_return_if_fail (TRELLIS_IS_NODE (self));
 
-  if (replace_string (&self->resource_url, resource_url))
+  if (_trellis_replace_string (&self->resource_url, resource_url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOURCE_URL]);
 }
 
@@ -685,7 +671,7 @@ trellis_node_set_suggested_date (TrellisNode *self,
 {
   g_return_if_fail (TRELLIS_IS_NODE (self));
 
-  if (replace_string (&self->suggested_date, date))
+  if (_trellis_replace_string (&self->suggested_date, date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUGGESTED_DATE]);
 }
 
@@ -703,7 +689,7 @@ trellis_node_set_target_date (TrellisNode *self,
 {
   g_return_if_fail (TRELLIS_IS_NODE (self));
 
-  if (replace_string (&self->target_date, date))
+  if (_trellis_replace_string (&self->target_date, date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_DATE]);
 }
 
@@ -721,7 +707,7 @@ trellis_node_set_must_show (TrellisNode *self,
 {
   g_return_if_fail (TRELLIS_IS_NODE (self));
 
-  if (replace_string (&self->must_show, must_show))
+  if (_trellis_replace_string (&self->must_show, must_show))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MUST_SHOW]);
 }
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "trellis-playlist.h"
+#include "trellis-store-private.h"
 
 /*
  * TrellisPlaylist is the in-memory view of one row of the `playlists`
@@ -42,21 +43,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 trellis_playlist_finalize (GObject *object)
@@ -239,7 +225,7 @@ trellis_playlist_set_title (TrellisPlaylist *self,
 {
   g_return_if_fail (TRELLIS_IS_PLAYLIST (self));
 
-  if (replace_string (&self->title, title))
+  if (_trellis_replace_string (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -257,7 +243,7 @@ trellis_playlist_set_description (TrellisPlaylist *self,
 {
   g_return_if_fail (TRELLIS_IS_PLAYLIST (self));
 
-  if (replace_string (&self->description, description))
+  if (_trellis_replace_string (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
@@ -275,7 +261,7 @@ trellis_playlist_set_starts_on (TrellisPlaylist *self,
 {
   g_return_if_fail (TRELLIS_IS_PLAYLIST (self));
 
-  if (replace_string (&self->starts_on, starts_on))
+  if (_trellis_replace_string (&self->starts_on, starts_on))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTS_ON]);
 }
 
@@ -293,6 +279,6 @@ trellis_playlist_set_ends_on (TrellisPlaylist *self,
 {
   g_return_if_fail (TRELLIS_IS_PLAYLIST (self));
 
-  if (replace_string (&self->ends_on, ends_on))
+  if (_trellis_replace_string (&self->ends_on, ends_on))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDS_ON]);
 }

@@ -22,6 +22,7 @@
 #include "trellis-print.h"
 #include "trellis-profile.h"
 #include "trellis-progress.h"
+#include "trellis-store-private.h"
 
 /*
  * Each document is a render function that lays out blocks from the top of
@@ -559,19 +560,6 @@ render_pdf (const char  *path,
 /* ------------------------------------------------------------------ */
 /* Shared blocks                                                       */
 
-static gboolean
-check_learner (TrellisClassroom  *classroom,
-               TrellisLearner    *learner,
-               GError           **error)
-{
-  if (trellis_classroom_lookup_learner (classroom, trellis_learner_get_id (learner)) == learner)
-    return TRUE;
-
-  g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM,
-                       _("The learner is no longer in this classroom"));
-  return FALSE;
-}
-
 /* "Name (Preferred) · pronouns" */
 static char *
 dup_learner_heading (TrellisLearner *learner)
@@ -963,7 +951,7 @@ trellis_print_conference (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!check_learner (classroom, learner, error) ||
+  if (!_trellis_check_learner (classroom, learner, error) ||
       (conference = trellis_profile_get_latest_conference (classroom, learner, error)) == NULL ||
       (all_goals = trellis_profile_list_goals (classroom, learner, error)) == NULL ||
       (reflections = trellis_profile_list_conference_reflections (classroom, conference->id, error)) == NULL ||
@@ -1251,7 +1239,7 @@ trellis_print_profile (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!check_learner (classroom, learner, error) ||
+  if (!_trellis_check_learner (classroom, learner, error) ||
       (entries = trellis_profile_list_entries (classroom, learner, error)) == NULL ||
       (goals = trellis_profile_list_goals (classroom, learner, error)) == NULL ||
       (reflections = trellis_profile_list_reflections (classroom, learner, 3, error)) == NULL ||
@@ -1705,7 +1693,7 @@ trellis_print_choice_board (TrellisClassroom  *classroom,
                            _("The playlist is no longer in this classroom"));
       return FALSE;
     }
-  if (learner != NULL && !check_learner (classroom, learner, error))
+  if (learner != NULL && !_trellis_check_learner (classroom, learner, error))
     return FALSE;
 
   model = trellis_classroom_get_nodes (classroom, playlist, NULL);

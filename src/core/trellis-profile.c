@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "trellis-profile.h"
+#include "trellis-store-private.h"
 
 /*
  * The learner's record: profile entries, goals and their revisions,
@@ -46,16 +47,13 @@ gboolean
 trellis_profile_kind_from_string (const char         *text,
                                   TrellisProfileKind *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    {
-      if (g_strcmp0 (text, kind_names[i]) == 0)
-        {
-          *kind = (TrellisProfileKind)i;
-          return TRUE;
-        }
-    }
+  guint i;
 
-  return FALSE;
+  if (!_trellis_string_table_find (kind_names, G_N_ELEMENTS (kind_names), text, &i))
+    return FALSE;
+
+  *kind = (TrellisProfileKind)i;
+  return TRUE;
 }
 
 const char *
@@ -90,16 +88,13 @@ gboolean
 trellis_goal_status_from_string (const char        *text,
                                  TrellisGoalStatus *status)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
-    {
-      if (g_strcmp0 (text, status_names[i]) == 0)
-        {
-          *status = (TrellisGoalStatus)i;
-          return TRUE;
-        }
-    }
+  guint i;
 
-  return FALSE;
+  if (!_trellis_string_table_find (status_names, G_N_ELEMENTS (status_names), text, &i))
+    return FALSE;
+
+  *status = (TrellisGoalStatus)i;
+  return TRUE;
 }
 
 const char *
@@ -204,87 +199,17 @@ trellis_profile_freshness_clear (TrellisProfileFreshness *freshness)
 /* Helpers                                                             */
 
 static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
-}
-
-static gboolean
-set_not_found (GError     **error,
-               const char  *message)
-{
-  g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM, message);
-  return FALSE;
-}
-
-static gboolean
-set_invalid (GError     **error,
-             const char  *message)
-{
-  g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID, message);
-  return FALSE;
-}
-
-/* The learner must be in the classroom (not in the trash). */
-static gboolean
-check_learner (TrellisClassroom  *classroom,
-               TrellisLearner    *learner,
-               GError           **error)
-{
-  if (trellis_classroom_lookup_learner (classroom, trellis_learner_get_id (learner)) == learner)
-    return TRUE;
-
-  return set_not_found (error, _("The learner is no longer in this classroom"));
-}
-
-/* Commits after a successful write, or rolls back; returns whether committed. */
-static gboolean
-finish_edit (TrellisClassroom  *classroom,
-             gboolean           written,
-             GError           **error)
-{
-  if (written && trellis_classroom_commit (classroom, error))
-    return TRUE;
-
-  trellis_classroom_rollback (classroom);
-  return FALSE;
-}
-
-/* Valid UTF-8, NFC, stripped; NULL (no error) when empty. */
-static gboolean
-normalize_text (const char  *text,
-                char       **result,
-                GError     **error)
-{
-  g_autofree char *copy = NULL;
-
-  *result = NULL;
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return set_invalid (error, _("The text is not valid"));
-
-  copy = g_strstrip (g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE));
-  if (*copy != '\0')
-    *result = g_steal_pointer (&copy);
-
-  return TRUE;
-}
-
-static char *
 normalize_required (const char  *text,
                     const char  *empty_message,
                     GError     **error)
 {
   char *result;
 
-  if (!normalize_text (text, &result, error))
+  if (!_trellis_normalize_text (text, &result, error))
     return NULL;
 
   if (result == NULL)
-    set_invalid (error, empty_message);
+    _trellis_set_invalid (error, empty_message);
 
   return result;
 }
@@ -340,28 +265,6 @@ date_add_days (const char *date,
   return g_strdup (buffer);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           index,
-                 gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* Runs a one-id statement that must change exactly one row. */
 static gboolean
 write_by_id (TrellisClassroom  *classroom,
@@ -379,7 +282,7 @@ write_by_id (TrellisClassroom  *classroom,
     return FALSE;
 
   if (sqlite3_changes (trellis_classroom_get_db (classroom)) != 1)
-    return set_not_found (error, not_found);
+    return _trellis_set_not_found (error, not_found);
 
   return TRUE;
 }
@@ -432,7 +335,7 @@ set_classroom_int (TrellisClassroom  *classroom,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (value == 0 || value > 3650)
-    return set_invalid (error, _("The number must be between 1 and 3650"));
+    return _trellis_set_invalid (error, _("The number must be between 1 and 3650"));
 
   stmt = trellis_classroom_prepare (classroom, sql, error);
   if (stmt == NULL)
@@ -506,7 +409,8 @@ set_learner_text (TrellisClassroom  *classroom,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *clean = NULL;
 
-  if (!check_learner (classroom, learner, error) || !normalize_text (value, &clean, error))
+  if (!_trellis_check_learner (classroom, learner, error) ||
+      !_trellis_normalize_text (value, &clean, error))
     return FALSE;
 
   if (field == FIELD_SIS_ID && clean != NULL)
@@ -532,7 +436,7 @@ set_learner_text (TrellisClassroom  *classroom,
   stmt = trellis_classroom_prepare (classroom, sql[field], error);
   if (stmt == NULL)
     return FALSE;
-  bind_text_or_null (stmt, 1, clean);
+  _trellis_bind_text_or_null (stmt, 1, clean);
   sqlite3_bind_int64 (stmt, 2, trellis_learner_get_id (learner));
   if (!trellis_classroom_step (classroom, stmt, error))
     return FALSE;
@@ -602,11 +506,11 @@ trellis_profile_set_self_regulation (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), FALSE);
 
-  if (!check_learner (classroom, learner, error))
+  if (!_trellis_check_learner (classroom, learner, error))
     return FALSE;
 
   if (level < 1 || level > 3)
-    return set_invalid (error, _("The self-regulation level is 1, 2 or 3"));
+    return _trellis_set_invalid (error, _("The self-regulation level is 1, 2 or 3"));
 
   stmt = trellis_classroom_prepare (classroom, "UPDATE learners SET self_regulation = ?1 WHERE id = ?2", error);
   if (stmt == NULL)
@@ -651,9 +555,9 @@ entry_from_row (sqlite3_stmt *stmt)
   entry->learner_id = sqlite3_column_int64 (stmt, 1);
   trellis_profile_kind_from_string ((const char *)sqlite3_column_text (stmt, 2), &kind);
   entry->kind = kind;
-  entry->text = column_dup (stmt, 3);
+  entry->text = _trellis_column_dup (stmt, 3);
   entry->position = sqlite3_column_int (stmt, 4);
-  entry->revisited_on = column_dup (stmt, 5);
+  entry->revisited_on = _trellis_column_dup (stmt, 5);
 
   return entry;
 }
@@ -681,7 +585,7 @@ lookup_entry (TrellisClassroom  *classroom,
     return entry_from_row (stmt);
 
   if (rc == SQLITE_DONE)
-    set_not_found (error, _("The profile entry no longer exists"));
+    _trellis_set_not_found (error, _("The profile entry no longer exists"));
   else
     trellis_classroom_set_db_error (classroom, rc, error);
 
@@ -698,7 +602,7 @@ trellis_profile_list_entries (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), NULL);
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), NULL);
 
-  if (!check_learner (classroom, learner, error))
+  if (!_trellis_check_learner (classroom, learner, error))
     return NULL;
 
   stmt = trellis_classroom_prepare (classroom,
@@ -732,7 +636,7 @@ trellis_profile_add_entry (TrellisClassroom    *classroom,
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), 0);
   g_return_val_if_fail ((guint)kind < TRELLIS_PROFILE_N_KINDS, 0);
 
-  if (!check_learner (classroom, learner, error) ||
+  if (!_trellis_check_learner (classroom, learner, error) ||
       (clean = normalize_required (text, _("A profile entry needs some text"), error)) == NULL)
     return 0;
 
@@ -835,7 +739,7 @@ trellis_profile_mark_revisited (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), FALSE);
 
-  if (!check_learner (classroom, learner, error))
+  if (!_trellis_check_learner (classroom, learner, error))
     return FALSE;
 
   today = trellis_classroom_today (classroom);
@@ -934,7 +838,7 @@ trellis_profile_move_entry (TrellisClassroom  *classroom,
   ids = dup_kind_ids (classroom, entry, error);
   written = ids != NULL;
   if (written && new_position >= ids->len)
-    written = set_invalid (error, _("The profile entry cannot move past the end of its list"));
+    written = _trellis_set_invalid (error, _("The profile entry cannot move past the end of its list"));
 
   if (written)
     {
@@ -946,7 +850,7 @@ trellis_profile_move_entry (TrellisClassroom  *classroom,
       written = write_entry_positions (classroom, ids, error);
     }
 
-  return finish_edit (classroom, written, error);
+  return _trellis_finish_edit (classroom, written, error);
 }
 
 gboolean
@@ -981,7 +885,7 @@ trellis_profile_restore_entry (TrellisClassroom           *classroom,
 
   learner = trellis_classroom_lookup_learner (classroom, entry->learner_id);
   if (learner == NULL)
-    return set_not_found (error, _("The learner is no longer in this classroom"));
+    return _trellis_set_not_found (error, _("The learner is no longer in this classroom"));
 
   now = trellis_classroom_timestamp (classroom);
   if (!trellis_classroom_begin (classroom, error))
@@ -1024,7 +928,7 @@ trellis_profile_restore_entry (TrellisClassroom           *classroom,
       written = write_entry_positions (classroom, ids, error);
     }
 
-  return finish_edit (classroom, written, error);
+  return _trellis_finish_edit (classroom, written, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1059,7 +963,7 @@ trellis_profile_get_freshness (TrellisClassroom         *classroom,
   g_return_val_if_fail (freshness != NULL, FALSE);
 
   memset (freshness, 0, sizeof *freshness);
-  if (!check_learner (classroom, learner, error))
+  if (!_trellis_check_learner (classroom, learner, error))
     return FALSE;
 
   stmt = trellis_classroom_prepare (classroom,
@@ -1119,7 +1023,7 @@ trellis_profile_list_stale_learners (TrellisClassroom  *classroom,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_insert (latest, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         column_dup (stmt, 1));
+                         _trellis_column_dup (stmt, 1));
 
   if (rc != SQLITE_DONE)
     {
@@ -1155,13 +1059,13 @@ goal_from_row (sqlite3_stmt *stmt)
 
   goal->id = sqlite3_column_int64 (stmt, 0);
   goal->learner_id = sqlite3_column_int64 (stmt, 1);
-  goal->title = column_dup (stmt, 2);
-  goal->success_criteria = column_dup (stmt, 3);
-  goal->target_date = column_dup (stmt, 4);
+  goal->title = _trellis_column_dup (stmt, 2);
+  goal->success_criteria = _trellis_column_dup (stmt, 3);
+  goal->target_date = _trellis_column_dup (stmt, 4);
   trellis_goal_status_from_string ((const char *)sqlite3_column_text (stmt, 5), &status);
   goal->status = status;
-  goal->created_on = column_dup (stmt, 6);
-  goal->updated_on = column_dup (stmt, 7);
+  goal->created_on = _trellis_column_dup (stmt, 6);
+  goal->updated_on = _trellis_column_dup (stmt, 7);
   goal->skill_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   return goal;
@@ -1221,7 +1125,7 @@ trellis_profile_get_goal (TrellisClassroom  *classroom,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      set_not_found (error, _("The goal no longer exists"));
+      _trellis_set_not_found (error, _("The goal no longer exists"));
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -1248,7 +1152,7 @@ trellis_profile_list_goals (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), NULL);
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), NULL);
 
-  if (!check_learner (classroom, learner, error))
+  if (!_trellis_check_learner (classroom, learner, error))
     return NULL;
 
   stmt = trellis_classroom_prepare (classroom,
@@ -1287,9 +1191,9 @@ trellis_profile_add_goal (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), 0);
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), 0);
 
-  if (!check_learner (classroom, learner, error) ||
+  if (!_trellis_check_learner (classroom, learner, error) ||
       (clean_title = normalize_required (title, _("A goal needs a title"), error)) == NULL ||
-      !normalize_text (success_criteria, &clean_criteria, error) ||
+      !_trellis_normalize_text (success_criteria, &clean_criteria, error) ||
       !normalize_date (target_date, &clean_date, error))
     return 0;
 
@@ -1302,8 +1206,8 @@ trellis_profile_add_goal (TrellisClassroom  *classroom,
     return 0;
   sqlite3_bind_int64 (stmt, 1, trellis_learner_get_id (learner));
   sqlite3_bind_text (stmt, 2, clean_title, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 3, clean_criteria);
-  bind_text_or_null (stmt, 4, clean_date);
+  _trellis_bind_text_or_null (stmt, 3, clean_criteria);
+  _trellis_bind_text_or_null (stmt, 4, clean_date);
   sqlite3_bind_text (stmt, 5, today, -1, SQLITE_TRANSIENT);
   if (!trellis_classroom_step (classroom, stmt, error))
     return 0;
@@ -1329,7 +1233,7 @@ trellis_profile_update_goal (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
 
   if ((clean_title = normalize_required (title, _("A goal needs a title"), error)) == NULL ||
-      !normalize_text (success_criteria, &clean_criteria, error) ||
+      !_trellis_normalize_text (success_criteria, &clean_criteria, error) ||
       !normalize_date (target_date, &clean_date, error) ||
       (goal = trellis_profile_get_goal (classroom, goal_id, error)) == NULL)
     return FALSE;
@@ -1342,8 +1246,8 @@ trellis_profile_update_goal (TrellisClassroom  *classroom,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, clean_title, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 2, clean_criteria);
-  bind_text_or_null (stmt, 3, clean_date);
+  _trellis_bind_text_or_null (stmt, 2, clean_criteria);
+  _trellis_bind_text_or_null (stmt, 3, clean_date);
   sqlite3_bind_text (stmt, 4, today, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, goal_id);
 
@@ -1370,22 +1274,22 @@ write_goal_change (TrellisClassroom         *classroom,
   gboolean revise;
 
   if ((guint)change->status >= G_N_ELEMENTS (status_names))
-    return set_invalid (error, _("The goal status is not valid"));
+    return _trellis_set_invalid (error, _("The goal status is not valid"));
 
   if ((goal = trellis_profile_get_goal (classroom, change->goal_id, error)) == NULL)
     return FALSE;
 
   if (learner_id != 0 && goal->learner_id != learner_id)
-    return set_invalid (error, _("The goal belongs to another learner"));
+    return _trellis_set_invalid (error, _("The goal belongs to another learner"));
 
-  if (!normalize_text (change->title, &title, error) ||
-      !normalize_text (change->success_criteria, &criteria, error) ||
+  if (!_trellis_normalize_text (change->title, &title, error) ||
+      !_trellis_normalize_text (change->success_criteria, &criteria, error) ||
       !normalize_date (change->target_date, &date, error) ||
-      !normalize_text (change->reason, &reason, error))
+      !_trellis_normalize_text (change->reason, &reason, error))
     return FALSE;
 
   if (change->title != NULL && title == NULL)
-    return set_invalid (error, _("A goal needs a title"));
+    return _trellis_set_invalid (error, _("A goal needs a title"));
 
   revise = title != NULL || criteria != NULL || date != NULL;
   if (!revise && change->status == goal->status)
@@ -1401,13 +1305,14 @@ write_goal_change (TrellisClassroom         *classroom,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, goal->id);
   sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 3, title != NULL && g_strcmp0 (title, goal->title) != 0 ? goal->title : NULL);
-  bind_text_or_null (stmt, 4, criteria != NULL && g_strcmp0 (criteria, goal->success_criteria) != 0
+  _trellis_bind_text_or_null (stmt, 3, title != NULL && g_strcmp0 (title, goal->title) != 0 ? goal->title : NULL);
+  _trellis_bind_text_or_null (stmt, 4, criteria != NULL && g_strcmp0 (criteria, goal->success_criteria) != 0
                               ? goal->success_criteria : NULL);
-  bind_text_or_null (stmt, 5, date != NULL && g_strcmp0 (date, goal->target_date) != 0 ? goal->target_date : NULL);
+  _trellis_bind_text_or_null (stmt, 5,
+                              date != NULL && g_strcmp0 (date, goal->target_date) != 0 ? goal->target_date : NULL);
   sqlite3_bind_text (stmt, 6, status_names[goal->status], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, status_names[change->status], -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 8, reason);
+  _trellis_bind_text_or_null (stmt, 8, reason);
   if (!trellis_classroom_step (classroom, stmt, error))
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -1420,9 +1325,9 @@ write_goal_change (TrellisClassroom         *classroom,
                                     error);
   if (stmt == NULL)
     return FALSE;
-  bind_text_or_null (stmt, 1, title);
-  bind_text_or_null (stmt, 2, criteria);
-  bind_text_or_null (stmt, 3, date);
+  _trellis_bind_text_or_null (stmt, 1, title);
+  _trellis_bind_text_or_null (stmt, 2, criteria);
+  _trellis_bind_text_or_null (stmt, 3, date);
   sqlite3_bind_text (stmt, 4, status_names[change->status], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, today, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 6, goal->id);
@@ -1438,7 +1343,7 @@ change_goal (TrellisClassroom         *classroom,
   if (!trellis_classroom_begin (classroom, error))
     return FALSE;
 
-  return finish_edit (classroom, write_goal_change (classroom, 0, change, error), error);
+  return _trellis_finish_edit (classroom, write_goal_change (classroom, 0, change, error), error);
 }
 
 gboolean
@@ -1492,7 +1397,7 @@ trellis_profile_set_goal_skills (TrellisClassroom  *classroom,
 
   for (guint i = 0; i < n_skill_ids; i++)
     if (trellis_classroom_lookup_skill (classroom, skill_ids[i]) == NULL)
-      return set_not_found (error, _("The skill is no longer in this classroom"));
+      return _trellis_set_not_found (error, _("The skill is no longer in this classroom"));
 
   if (!trellis_classroom_begin (classroom, error))
     return FALSE;
@@ -1521,7 +1426,7 @@ trellis_profile_set_goal_skills (TrellisClassroom  *classroom,
       written = trellis_classroom_step (classroom, stmt, error);
     }
 
-  return finish_edit (classroom, written, error);
+  return _trellis_finish_edit (classroom, written, error);
 }
 
 gboolean
@@ -1548,16 +1453,16 @@ revision_from_row (sqlite3_stmt *stmt)
 
   revision->id = sqlite3_column_int64 (stmt, 0);
   revision->goal_id = sqlite3_column_int64 (stmt, 1);
-  revision->changed_on = column_dup (stmt, 2);
-  revision->old_title = column_dup (stmt, 3);
-  revision->old_success_criteria = column_dup (stmt, 4);
-  revision->old_target_date = column_dup (stmt, 5);
+  revision->changed_on = _trellis_column_dup (stmt, 2);
+  revision->old_title = _trellis_column_dup (stmt, 3);
+  revision->old_success_criteria = _trellis_column_dup (stmt, 4);
+  revision->old_target_date = _trellis_column_dup (stmt, 5);
   status = TRELLIS_GOAL_STATUS_ACTIVE;
   trellis_goal_status_from_string ((const char *)sqlite3_column_text (stmt, 6), &status);
   revision->old_status = status;
   trellis_goal_status_from_string ((const char *)sqlite3_column_text (stmt, 7), &status);
   revision->new_status = status;
-  revision->reason = column_dup (stmt, 8);
+  revision->reason = _trellis_column_dup (stmt, 8);
 
   return revision;
 }
@@ -1600,8 +1505,8 @@ reflection_from_row (sqlite3_stmt *stmt)
 
   reflection->id = sqlite3_column_int64 (stmt, 0);
   reflection->learner_id = sqlite3_column_int64 (stmt, 1);
-  reflection->written_on = column_dup (stmt, 2);
-  reflection->text = column_dup (stmt, 3);
+  reflection->written_on = _trellis_column_dup (stmt, 2);
+  reflection->text = _trellis_column_dup (stmt, 3);
   reflection->author = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 4), "teacher") == 0
                        ? TRELLIS_REFLECTION_AUTHOR_TEACHER : TRELLIS_REFLECTION_AUTHOR_LEARNER;
   reflection->goal_id = sqlite3_column_int64 (stmt, 5);
@@ -1622,7 +1527,7 @@ trellis_profile_list_reflections (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), NULL);
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), NULL);
 
-  if (!check_learner (classroom, learner, error))
+  if (!_trellis_check_learner (classroom, learner, error))
     return NULL;
 
   stmt = trellis_classroom_prepare (classroom,
@@ -1659,7 +1564,7 @@ check_link (TrellisClassroom  *classroom,
     sqlite3_bind_int64 (stmt, 2, learner_id);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return set_invalid (error, message);
+    return _trellis_set_invalid (error, message);
 
   return TRUE;
 }
@@ -1682,7 +1587,7 @@ write_reflection (TrellisClassroom         *classroom,
 
   if ((guint)author >= G_N_ELEMENTS (author_names))
     {
-      set_invalid (error, _("A reflection is written by the learner or the teacher"));
+      _trellis_set_invalid (error, _("A reflection is written by the learner or the teacher"));
       return 0;
     }
 
@@ -1711,9 +1616,9 @@ write_reflection (TrellisClassroom         *classroom,
   sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, author_names[author], -1, SQLITE_STATIC);
-  bind_id_or_null (stmt, 5, goal_id);
-  bind_id_or_null (stmt, 6, node_id);
-  bind_id_or_null (stmt, 7, conference_id);
+  _trellis_bind_id_or_null (stmt, 5, goal_id);
+  _trellis_bind_id_or_null (stmt, 6, node_id);
+  _trellis_bind_id_or_null (stmt, 7, conference_id);
   if (!trellis_classroom_step (classroom, stmt, error))
     return 0;
 
@@ -1736,13 +1641,13 @@ trellis_profile_add_reflection (TrellisClassroom         *classroom,
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), 0);
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), 0);
 
-  if (!check_learner (classroom, learner, error) || !trellis_classroom_begin (classroom, error))
+  if (!_trellis_check_learner (classroom, learner, error) || !trellis_classroom_begin (classroom, error))
     return 0;
 
   id = write_reflection (classroom, trellis_learner_get_id (learner), author, text, written_on,
                          goal_id, node_id, conference_id, error);
 
-  return finish_edit (classroom, id != 0, error) ? id : 0;
+  return _trellis_finish_edit (classroom, id != 0, error) ? id : 0;
 }
 
 static gboolean
@@ -1760,7 +1665,7 @@ check_reflection (TrellisClassroom  *classroom,
                   reflection_id, 0, message, &local_error))
     return TRUE;
 
-  return set_not_found (error, message);
+  return _trellis_set_not_found (error, message);
 }
 
 gboolean
@@ -1813,9 +1718,9 @@ conference_from_row (sqlite3_stmt *stmt)
 
   conference->id = sqlite3_column_int64 (stmt, 0);
   conference->learner_id = sqlite3_column_int64 (stmt, 1);
-  conference->held_on = column_dup (stmt, 2);
-  conference->notes = column_dup (stmt, 3);
-  conference->next_steps = column_dup (stmt, 4);
+  conference->held_on = _trellis_column_dup (stmt, 2);
+  conference->notes = _trellis_column_dup (stmt, 3);
+  conference->next_steps = _trellis_column_dup (stmt, 4);
   conference->duration_seconds = sqlite3_column_type (stmt, 5) == SQLITE_NULL
                                  ? -1 : (int)CLAMP (sqlite3_column_int64 (stmt, 5), 0, G_MAXINT);
 
@@ -1851,10 +1756,10 @@ trellis_profile_save_conference (TrellisClassroom               *classroom,
   g_return_val_if_fail (record != NULL, 0);
   g_return_val_if_fail (record->n_goal_changes == 0 || record->goal_changes != NULL, 0);
 
-  if (!check_learner (classroom, learner, error) ||
-      !normalize_text (record->notes, &notes, error) ||
-      !normalize_text (record->next_steps, &next_steps, error) ||
-      !normalize_text (record->reflection, &reflection, error) ||
+  if (!_trellis_check_learner (classroom, learner, error) ||
+      !_trellis_normalize_text (record->notes, &notes, error) ||
+      !_trellis_normalize_text (record->next_steps, &next_steps, error) ||
+      !_trellis_normalize_text (record->reflection, &reflection, error) ||
       !normalize_date (record->held_on, &held_on, error))
     return 0;
 
@@ -1874,8 +1779,8 @@ trellis_profile_save_conference (TrellisClassroom               *classroom,
     {
       sqlite3_bind_int64 (stmt, 1, learner_id);
       sqlite3_bind_text (stmt, 2, held_on, -1, SQLITE_TRANSIENT);
-      bind_text_or_null (stmt, 3, notes);
-      bind_text_or_null (stmt, 4, next_steps);
+      _trellis_bind_text_or_null (stmt, 3, notes);
+      _trellis_bind_text_or_null (stmt, 4, next_steps);
       if (record->duration_seconds >= 0)
         sqlite3_bind_int (stmt, 5, record->duration_seconds);
       else
@@ -1891,7 +1796,7 @@ trellis_profile_save_conference (TrellisClassroom               *classroom,
     written = write_reflection (classroom, learner_id, record->reflection_author, reflection, held_on,
                                 record->reflection_goal_id, 0, id, error) != 0;
 
-  return finish_edit (classroom, written, error) ? id : 0;
+  return _trellis_finish_edit (classroom, written, error) ? id : 0;
 }
 
 gboolean
@@ -1908,7 +1813,7 @@ trellis_profile_delete_conference (TrellisClassroom  *classroom,
                    "WHERE c.id = ?1 AND l.trashed = 0",
                    conference_id, 0, _("The conference no longer exists"), &local_error) ||
       conference_id <= 0)
-    return set_not_found (error, _("The conference no longer exists"));
+    return _trellis_set_not_found (error, _("The conference no longer exists"));
 
   return write_by_id (classroom, "DELETE FROM conferences WHERE id = ?1", conference_id,
                       _("The conference no longer exists"), error);
@@ -1924,7 +1829,7 @@ trellis_profile_list_conferences (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), NULL);
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), NULL);
 
-  if (!check_learner (classroom, learner, error))
+  if (!_trellis_check_learner (classroom, learner, error))
     return NULL;
 
   stmt = trellis_classroom_prepare (classroom,
@@ -1997,7 +1902,7 @@ trellis_profile_next_conference_due (TrellisClassroom  *classroom,
   if (latest == NULL)
     {
       if (g_error_matches (local_error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM) &&
-          check_learner (classroom, learner, NULL))
+          _trellis_check_learner (classroom, learner, NULL))
         return trellis_classroom_today (classroom);
 
       g_propagate_error (error, g_steal_pointer (&local_error));

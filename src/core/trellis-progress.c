@@ -14,6 +14,7 @@
 
 #include "trellis-mastery.h"
 #include "trellis-progress.h"
+#include "trellis-store-private.h"
 
 /*
  * Progress lives in `progress` (one row per learner and node, made the
@@ -37,16 +38,13 @@ gboolean
 trellis_progress_status_from_string (const char            *text,
                                      TrellisProgressStatus *status)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
-    {
-      if (g_strcmp0 (text, status_names[i]) == 0)
-        {
-          *status = (TrellisProgressStatus)i;
-          return TRUE;
-        }
-    }
+  guint i;
 
-  return FALSE;
+  if (!_trellis_string_table_find (status_names, G_N_ELEMENTS (status_names), text, &i))
+    return FALSE;
+
+  *status = (TrellisProgressStatus)i;
+  return TRUE;
 }
 
 const char *
@@ -96,33 +94,6 @@ trellis_behind_free (TrellisBehind *behind)
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *message)
-{
-  g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-set_not_found (GError     **error,
-               const char  *message)
-{
-  g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM, message);
-  return FALSE;
-}
-
-static gboolean
-check_learner (TrellisClassroom  *classroom,
-               TrellisLearner    *learner,
-               GError           **error)
-{
-  if (trellis_classroom_lookup_learner (classroom, trellis_learner_get_id (learner)) == learner)
-    return TRUE;
-
-  return set_not_found (error, _("The learner is no longer in this classroom"));
-}
-
 /* The node must still be in the file. */
 static gboolean
 check_node (TrellisClassroom  *classroom,
@@ -137,48 +108,7 @@ check_node (TrellisClassroom  *classroom,
   sqlite3_bind_int64 (stmt, 1, trellis_node_get_id (node));
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return set_not_found (error, _("The item is no longer in this playlist"));
-
-  return TRUE;
-}
-
-static gboolean
-finish_edit (TrellisClassroom  *classroom,
-             gboolean           written,
-             GError           **error)
-{
-  if (written && trellis_classroom_commit (classroom, error))
-    return TRUE;
-
-  trellis_classroom_rollback (classroom);
-  return FALSE;
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
-}
-
-/* Stripped NFC text; NULL when empty. */
-static gboolean
-clean_text (const char  *text,
-            char       **result,
-            GError     **error)
-{
-  g_autofree char *copy = NULL;
-
-  *result = NULL;
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return set_invalid (error, _("The text is not valid"));
-
-  copy = g_strstrip (g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE));
-  if (*copy != '\0')
-    *result = g_steal_pointer (&copy);
+    return _trellis_set_not_found (error, _("The item is no longer in this playlist"));
 
   return TRUE;
 }
@@ -205,10 +135,10 @@ progress_from_row (sqlite3_stmt *stmt)
   progress->node_id = sqlite3_column_int64 (stmt, 1);
   trellis_progress_status_from_string ((const char *)sqlite3_column_text (stmt, 2), &status);
   progress->status = status;
-  progress->format = column_dup (stmt, 3);
-  progress->checkin_on = column_dup (stmt, 4);
-  progress->checkin_note = column_dup (stmt, 5);
-  progress->updated_at = column_dup (stmt, 6);
+  progress->format = _trellis_column_dup (stmt, 3);
+  progress->checkin_on = _trellis_column_dup (stmt, 4);
+  progress->checkin_note = _trellis_column_dup (stmt, 5);
+  progress->updated_at = _trellis_column_dup (stmt, 6);
 
   return progress;
 }
@@ -232,7 +162,7 @@ trellis_progress_get (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), NULL);
   g_return_val_if_fail (TRELLIS_IS_NODE (node), NULL);
 
-  if (!check_learner (classroom, learner, error) || !check_node (classroom, node, error))
+  if (!_trellis_check_learner (classroom, learner, error) || !check_node (classroom, node, error))
     return NULL;
 
   stmt = trellis_classroom_prepare (classroom,
@@ -275,7 +205,7 @@ trellis_progress_list (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), NULL);
   g_return_val_if_fail (TRELLIS_IS_PLAYLIST (playlist), NULL);
 
-  if (!check_learner (classroom, learner, error))
+  if (!_trellis_check_learner (classroom, learner, error))
     return NULL;
 
   stmt = trellis_classroom_prepare (classroom,
@@ -330,7 +260,7 @@ write_node_evidence (TrellisClassroom               *classroom,
     }
 
   if (skills->len == 0)
-    return set_invalid (error, _("This activity shows no skills, so no evidence can be recorded for it"));
+    return _trellis_set_invalid (error, _("This activity shows no skills, so no evidence can be recorded for it"));
 
   for (guint i = 0; i < skills->len; i++)
     {
@@ -377,15 +307,15 @@ trellis_progress_update (TrellisClassroom               *classroom,
   if (n_evidence != NULL)
     *n_evidence = 0;
 
-  if (!check_learner (classroom, learner, error) || !check_node (classroom, node, error))
+  if (!_trellis_check_learner (classroom, learner, error) || !check_node (classroom, node, error))
     return FALSE;
 
   if (trellis_node_get_kind (node) == TRELLIS_NODE_KIND_CHOICE)
-    return set_invalid (error, _("A choice group has no progress of its own; mark the options chosen"));
+    return _trellis_set_invalid (error, _("A choice group has no progress of its own; mark the options chosen"));
 
   if ((update->fields & TRELLIS_PROGRESS_FIELD_STATUS) &&
       (guint)update->status >= G_N_ELEMENTS (status_names))
-    return set_invalid (error, _("The progress status is not valid"));
+    return _trellis_set_invalid (error, _("The progress status is not valid"));
 
   if ((update->fields & TRELLIS_PROGRESS_FIELD_CHECKIN) && update->checkin_on != NULL &&
       !parse_date (update->checkin_on, &date))
@@ -395,7 +325,8 @@ trellis_progress_update (TrellisClassroom               *classroom,
       return FALSE;
     }
 
-  if (!clean_text (update->format, &format, error) || !clean_text (update->checkin_note, &checkin_note, error))
+  if (!_trellis_normalize_text (update->format, &format, error) ||
+      !_trellis_normalize_text (update->checkin_note, &checkin_note, error))
     return FALSE;
 
   now = trellis_classroom_timestamp (classroom);
@@ -441,7 +372,7 @@ trellis_progress_update (TrellisClassroom               *classroom,
     written = write_node_evidence (classroom, trellis_learner_get_id (learner), trellis_node_get_id (node),
                                    evidence, &n_written, error);
 
-  if (!finish_edit (classroom, written, error))
+  if (!_trellis_finish_edit (classroom, written, error))
     return FALSE;
 
   if (n_evidence != NULL)
@@ -559,7 +490,7 @@ get_options (TrellisClassroom  *classroom,
 
   if (trellis_node_get_kind (group) != TRELLIS_NODE_KIND_CHOICE)
     {
-      set_invalid (error, _("Only a choice group has options to choose"));
+      _trellis_set_invalid (error, _("Only a choice group has options to choose"));
       return NULL;
     }
 
@@ -567,7 +498,7 @@ get_options (TrellisClassroom  *classroom,
   if (playlist == NULL || !check_node (classroom, group, error))
     {
       if (error != NULL && *error == NULL)
-        set_not_found (error, _("The item is no longer in this playlist"));
+        _trellis_set_not_found (error, _("The item is no longer in this playlist"));
       return NULL;
     }
 
@@ -590,7 +521,7 @@ trellis_progress_offered_options (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), NULL);
   g_return_val_if_fail (TRELLIS_IS_NODE (group), NULL);
 
-  if (!check_learner (classroom, learner, error) || (model = get_options (classroom, group, error)) == NULL)
+  if (!_trellis_check_learner (classroom, learner, error) || (model = get_options (classroom, group, error)) == NULL)
     return NULL;
 
   n = g_list_model_get_n_items (model);
@@ -628,7 +559,7 @@ trellis_progress_get_choices (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), NULL);
   g_return_val_if_fail (TRELLIS_IS_NODE (group), NULL);
 
-  if (!check_learner (classroom, learner, error) || (model = get_options (classroom, group, error)) == NULL)
+  if (!_trellis_check_learner (classroom, learner, error) || (model = get_options (classroom, group, error)) == NULL)
     return NULL;
 
   stmt = trellis_classroom_prepare (classroom, "SELECT 1 FROM choices WHERE learner_id = ?1 AND option_id = ?2",
@@ -669,7 +600,7 @@ trellis_progress_choose (TrellisClassroom  *classroom,
   g_return_val_if_fail (TRELLIS_IS_NODE (group), FALSE);
   g_return_val_if_fail (n_options == 0 || options != NULL, FALSE);
 
-  if (!check_learner (classroom, learner, error) || (model = get_options (classroom, group, error)) == NULL)
+  if (!_trellis_check_learner (classroom, learner, error) || (model = get_options (classroom, group, error)) == NULL)
     return FALSE;
 
   choose_min = trellis_node_get_choose_min (group);
@@ -737,7 +668,7 @@ trellis_progress_choose (TrellisClassroom  *classroom,
           sqlite3_reset (old);
           sqlite3_bind_int64 (old, 1, trellis_learner_get_id (learner));
           sqlite3_bind_int64 (old, 2, trellis_node_get_id (options[i]));
-          g_ptr_array_add (old_dates, sqlite3_step (old) == SQLITE_ROW ? column_dup (old, 0) : g_strdup (now));
+          g_ptr_array_add (old_dates, sqlite3_step (old) == SQLITE_ROW ? _trellis_column_dup (old, 0) : g_strdup (now));
         }
 
       if (written)
@@ -762,7 +693,7 @@ trellis_progress_choose (TrellisClassroom  *classroom,
         }
     }
 
-  return finish_edit (classroom, written, error);
+  return _trellis_finish_edit (classroom, written, error);
 }
 
 /* ------------------------------------------------------------------ */

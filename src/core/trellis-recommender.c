@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "trellis-recommender.h"
+#include "trellis-store-private.h"
 
 /*
  * The rules.  Every suggestion rests on one of them, and its evidence says
@@ -212,17 +213,14 @@ gboolean
 trellis_suggestion_kind_from_string (const char            *string,
                                      TrellisSuggestionKind *kind)
 {
-  for (guint i = 0; i < TRELLIS_SUGGESTION_N_KINDS; i++)
-    {
-      if (g_strcmp0 (string, kind_names[i]) == 0)
-        {
-          if (kind != NULL)
-            *kind = (TrellisSuggestionKind)i;
-          return TRUE;
-        }
-    }
+  guint i;
 
-  return FALSE;
+  if (!_trellis_string_table_find (kind_names, TRELLIS_SUGGESTION_N_KINDS, string, &i))
+    return FALSE;
+
+  if (kind != NULL)
+    *kind = (TrellisSuggestionKind)i;
+  return TRUE;
 }
 
 const char *
@@ -530,13 +528,6 @@ format_day (guint32 day)
                           g_date_get_day (&date));
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *)sqlite3_column_text (stmt, column);
-}
-
 static gint
 index_of (GHashTable *index,
           gint64      id)
@@ -633,9 +624,9 @@ load_progress (TrellisClassroom  *classroom,
         continue;
       l = g_ptr_array_index (snap->learners, li);
       p = g_new0 (Progress, 1);
-      p->status = g_strdup (column_text (stmt, 2));
-      p->checkin_on = g_strdup (column_text (stmt, 3));
-      p->updated_at = g_strdup (column_text (stmt, 4));
+      p->status = g_strdup (_trellis_column_text (stmt, 2));
+      p->checkin_on = g_strdup (_trellis_column_text (stmt, 3));
+      p->updated_at = g_strdup (_trellis_column_text (stmt, 4));
       key = g_new (gint64, 1);
       *key = node_id;
       g_hash_table_insert (l->progress, key, p);
@@ -764,8 +755,8 @@ snapshot_load (TrellisClassroom  *classroom,
       Learner *l = g_new0 (Learner, 1);
 
       l->id = sqlite3_column_int64 (stmt, 0);
-      l->name = g_strdup (column_text (stmt, 1));
-      l->created_day = parse_day (column_text (stmt, 2));
+      l->name = g_strdup (_trellis_column_text (stmt, 1));
+      l->created_day = parse_day (_trellis_column_text (stmt, 2));
       index_add (snap->learner_index, l->id, snap->learners->len);
       g_ptr_array_add (snap->learners, l);
     }
@@ -785,8 +776,8 @@ snapshot_load (TrellisClassroom  *classroom,
       Skill *s = g_new0 (Skill, 1);
 
       s->id = sqlite3_column_int64 (stmt, 0);
-      s->code = g_strdup (column_text (stmt, 1));
-      s->name = g_strdup (column_text (stmt, 2));
+      s->code = g_strdup (_trellis_column_text (stmt, 1));
+      s->name = g_strdup (_trellis_column_text (stmt, 2));
       s->prerequisites = g_array_new (FALSE, FALSE, sizeof (guint));
       s->dependents = g_array_new (FALSE, FALSE, sizeof (guint));
       index_add (snap->skill_index, s->id, snap->skills->len);
@@ -844,7 +835,7 @@ snapshot_load (TrellisClassroom  *classroom,
         {
           p = g_new0 (Playlist, 1);
           p->id = playlist_id;
-          p->title = g_strdup (column_text (stmt, 1));
+          p->title = g_strdup (_trellis_column_text (stmt, 1));
           p->skills = g_array_new (FALSE, FALSE, sizeof (guint));
           p->top = g_array_new (FALSE, FALSE, sizeof (guint));
           p->challenge = -1;
@@ -852,10 +843,10 @@ snapshot_load (TrellisClassroom  *classroom,
         }
 
       n->id = sqlite3_column_int64 (stmt, 2);
-      n->kind = g_strdup (column_text (stmt, 4));
-      n->title = g_strdup (column_text (stmt, 5));
+      n->kind = g_strdup (_trellis_column_text (stmt, 4));
+      n->title = g_strdup (_trellis_column_text (stmt, 5));
       n->minutes = sqlite3_column_int (stmt, 6);
-      n->target_day = parse_day (column_text (stmt, 7));
+      n->target_day = parse_day (_trellis_column_text (stmt, 7));
       n->choose_min = sqlite3_column_int (stmt, 8);
       n->children = g_array_new (FALSE, FALSE, sizeof (guint));
       index_add (snap->node_index, n->id, ni);
@@ -938,7 +929,7 @@ snapshot_load (TrellisClassroom  *classroom,
       if (s->pair_node_id == 0)
         {
           s->pair_node_id = sqlite3_column_int64 (stmt, 1);
-          s->pair_node_title = g_strdup (column_text (stmt, 2));
+          s->pair_node_title = g_strdup (_trellis_column_text (stmt, 2));
         }
     }
   if (!finish_query (classroom, stmt, rc, error))
@@ -1004,14 +995,14 @@ snapshot_load (TrellisClassroom  *classroom,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Decision *d = g_new0 (Decision, 1);
-      const char *decision = column_text (stmt, 1);
+      const char *decision = _trellis_column_text (stmt, 1);
 
       d->decision = g_strcmp0 (decision, "accepted") == 0 ? TRELLIS_DECISION_ACCEPTED :
                     g_strcmp0 (decision, "dismissed") == 0 ? TRELLIS_DECISION_DISMISSED :
                     TRELLIS_DECISION_SNOOZED;
-      d->hash = g_strdup (column_text (stmt, 2));
-      d->snoozed_until_day = parse_day (column_text (stmt, 3));
-      g_hash_table_replace (snap->decisions, g_strdup (column_text (stmt, 0)), d);
+      d->hash = g_strdup (_trellis_column_text (stmt, 2));
+      d->snoozed_until_day = parse_day (_trellis_column_text (stmt, 3));
+      g_hash_table_replace (snap->decisions, g_strdup (_trellis_column_text (stmt, 0)), d);
     }
   if (!finish_query (classroom, stmt, rc, error))
     return NULL;
@@ -1036,7 +1027,8 @@ snapshot_load (TrellisClassroom  *classroom,
 
       if (li < 0)
         continue;
-      a.category = g_strcmp0 (column_text (stmt, 0), "ready_for_more") == 0 ? CATEGORY_CHALLENGE : CATEGORY_HELP;
+      a.category = g_strcmp0 (_trellis_column_text (stmt, 0), "ready_for_more") == 0
+                   ? CATEGORY_CHALLENGE : CATEGORY_HELP;
       a.learner = (guint)li;
       a.skill = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1
                 : index_of (snap->skill_index, sqlite3_column_int64 (stmt, 2));
@@ -1061,7 +1053,7 @@ snapshot_load (TrellisClassroom  *classroom,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint li = index_of (snap->learner_index, sqlite3_column_int64 (stmt, 0));
-      guint32 day = parse_day (column_text (stmt, 1));
+      guint32 day = parse_day (_trellis_column_text (stmt, 1));
       Learner *l;
 
       if (li < 0)
@@ -1772,7 +1764,7 @@ compute_records (TrellisClassroom  *classroom,
       g_autoptr(JsonBuilder) b = json_builder_new ();
       g_autofree char *material = NULL;
       gint li = index_of (snap->learner_index, sqlite3_column_int64 (stmt, 0));
-      const char *last = column_text (stmt, 1);
+      const char *last = _trellis_column_text (stmt, 1);
       guint32 last_day = parse_day (last);
       int n_entries = sqlite3_column_int (stmt, 2);
       TrellisSuggestion *s;
@@ -1841,8 +1833,8 @@ compute_records (TrellisClassroom  *classroom,
       g_autofree char *ago = NULL;
       gint64 goal_id = sqlite3_column_int64 (stmt, 0);
       gint li = index_of (snap->learner_index, sqlite3_column_int64 (stmt, 1));
-      const char *title = column_text (stmt, 2);
-      const char *target = column_text (stmt, 3);
+      const char *title = _trellis_column_text (stmt, 2);
+      const char *target = _trellis_column_text (stmt, 3);
       int overdue = (int)snap->today_day - (int)parse_day (target);
       TrellisSuggestion *s;
       Learner *l;
@@ -1867,9 +1859,9 @@ compute_records (TrellisClassroom  *classroom,
       member_string (b, "title", title);
       member_string (b, "target_date", target);
       member_int (b, "days_overdue", overdue);
-      member_string (b, "updated_on", column_text (stmt, 4));
+      member_string (b, "updated_on", _trellis_column_text (stmt, 4));
       json_builder_end_object (b);
-      material = g_strdup_printf ("%" G_GINT64_FORMAT ":%s:%s", goal_id, target, column_text (stmt, 4));
+      material = g_strdup_printf ("%" G_GINT64_FORMAT ":%s:%s", goal_id, target, _trellis_column_text (stmt, 4));
       finish_suggestion (s, b, material);
       g_ptr_array_add (snap->by_learner_records[li], s);
     }
@@ -2476,16 +2468,6 @@ trellis_recommender_compute (TrellisClassroom  *classroom,
 /* ------------------------------------------------------------------ */
 /* Decisions and history                                                */
 
-static gboolean
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           column,
-                 gint64        id)
-{
-  if (id > 0)
-    return sqlite3_bind_int64 (stmt, column, id) == SQLITE_OK;
-  return sqlite3_bind_null (stmt, column) == SQLITE_OK;
-}
-
 static gint64
 record_decision (TrellisClassroom   *classroom,
                  TrellisSuggestion  *s,
@@ -2532,8 +2514,8 @@ record_decision (TrellisClassroom   *classroom,
     goto fail;
   sqlite3_bind_text (insert, 1, kind_names[s->kind], -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 2, s->key, -1, SQLITE_TRANSIENT);
-  bind_id_or_null (insert, 3, s->skill_id);
-  bind_id_or_null (insert, 4, s->node_id);
+  _trellis_bind_id_or_null (insert, 3, s->skill_id);
+  _trellis_bind_id_or_null (insert, 4, s->node_id);
   sqlite3_bind_text (insert, 5, s->reason, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (insert, 6, evidence, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (insert, 7, s->evidence_hash, -1, SQLITE_TRANSIENT);
@@ -2587,8 +2569,8 @@ record_decision (TrellisClassroom   *classroom,
       sqlite3_bind_text (group, 1, s->kind == TRELLIS_SUGGESTION_SMALL_GROUP ? "small_group" : "pair", -1,
                          SQLITE_STATIC);
       sqlite3_bind_text (group, 2, title, -1, SQLITE_TRANSIENT);
-      bind_id_or_null (group, 3, s->skill_id);
-      bind_id_or_null (group, 4, s->node_id);
+      _trellis_bind_id_or_null (group, 3, s->skill_id);
+      _trellis_bind_id_or_null (group, 4, s->node_id);
       sqlite3_bind_int64 (group, 5, id);
       sqlite3_bind_text (group, 6, s->reason, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (group, 7, today, -1, SQLITE_TRANSIENT);
@@ -2701,20 +2683,20 @@ trellis_recommender_history (TrellisClassroom  *classroom,
     {
       TrellisSuggestionKind kind = TRELLIS_SUGGESTION_NEEDS_HELP;
       TrellisSuggestion *s;
-      const char *decision = column_text (stmt, 12);
-      const char *evidence = column_text (stmt, 9);
+      const char *decision = _trellis_column_text (stmt, 12);
+      const char *evidence = _trellis_column_text (stmt, 9);
       int lrc;
 
-      trellis_suggestion_kind_from_string (column_text (stmt, 1), &kind);
+      trellis_suggestion_kind_from_string (_trellis_column_text (stmt, 1), &kind);
       s = suggestion_new (kind);
       s->recommendation_id = sqlite3_column_int64 (stmt, 0);
-      s->key = g_strdup (column_text (stmt, 2));
+      s->key = g_strdup (_trellis_column_text (stmt, 2));
       s->skill_id = sqlite3_column_int64 (stmt, 3);
-      s->skill_code = g_strdup (column_text (stmt, 4));
-      s->skill_name = g_strdup (column_text (stmt, 5));
+      s->skill_code = g_strdup (_trellis_column_text (stmt, 4));
+      s->skill_name = g_strdup (_trellis_column_text (stmt, 5));
       s->node_id = sqlite3_column_int64 (stmt, 6);
-      s->node_title = g_strdup (column_text (stmt, 7));
-      s->reason = g_strdup (column_text (stmt, 8));
+      s->node_title = g_strdup (_trellis_column_text (stmt, 7));
+      s->reason = g_strdup (_trellis_column_text (stmt, 8));
       if (evidence != NULL)
         {
           g_autoptr(JsonNode) node = json_from_string (evidence, NULL);
@@ -2722,20 +2704,22 @@ trellis_recommender_history (TrellisClassroom  *classroom,
           if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
             s->evidence = json_object_ref (json_node_get_object (node));
         }
-      s->evidence_hash = g_strdup (column_text (stmt, 10));
+      s->evidence_hash = g_strdup (_trellis_column_text (stmt, 10));
       s->confidence = sqlite3_column_double (stmt, 11);
       s->decision = g_strcmp0 (decision, "accepted") == 0 ? TRELLIS_DECISION_ACCEPTED :
                     g_strcmp0 (decision, "dismissed") == 0 ? TRELLIS_DECISION_DISMISSED :
                     TRELLIS_DECISION_SNOOZED;
-      s->decision_reason = g_strdup (column_text (stmt, 13));
-      s->decided_at = g_strdup (column_text (stmt, 14));
-      s->snoozed_until = g_strdup (column_text (stmt, 15));
+      s->decision_reason = g_strdup (_trellis_column_text (stmt, 13));
+      s->decided_at = g_strdup (_trellis_column_text (stmt, 14));
+      s->snoozed_until = g_strdup (_trellis_column_text (stmt, 15));
 
       sqlite3_reset (learners);
       sqlite3_bind_int64 (learners, 1, s->recommendation_id);
       while ((lrc = sqlite3_step (learners)) == SQLITE_ROW)
         {
-          TrellisSuggestionLearner sl = { sqlite3_column_int64 (learners, 0), g_strdup (column_text (learners, 1)) };
+          TrellisSuggestionLearner sl = {
+            sqlite3_column_int64 (learners, 0), g_strdup (_trellis_column_text (learners, 1))
+          };
 
           g_array_append_val (s->learners, sl);
         }

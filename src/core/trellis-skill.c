@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "trellis-skill.h"
+#include "trellis-store-private.h"
 
 /*
  * TrellisSkill is the in-memory view of one row of the `skills` table: a
@@ -41,21 +42,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-replace_string (char       **field,
-                const char  *value)
-{
-  if (value != NULL && *value == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 trellis_skill_finalize (GObject *object)
@@ -216,7 +202,7 @@ trellis_skill_set_code (TrellisSkill *self,
 {
   g_return_if_fail (TRELLIS_IS_SKILL (self));
 
-  if (replace_string (&self->code, code))
+  if (_trellis_replace_string (&self->code, code))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
 }
 
@@ -234,7 +220,7 @@ trellis_skill_set_name (TrellisSkill *self,
 {
   g_return_if_fail (TRELLIS_IS_SKILL (self));
 
-  if (replace_string (&self->name, name))
+  if (_trellis_replace_string (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -252,7 +238,7 @@ trellis_skill_set_description (TrellisSkill *self,
 {
   g_return_if_fail (TRELLIS_IS_SKILL (self));
 
-  if (replace_string (&self->description, description))
+  if (_trellis_replace_string (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
