@@ -9,13 +9,12 @@
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "trellis-cc-export.h"
 #include "trellis-sample.h"
+#include "trellis-test-utils.h"
 
 /*
  * Common Cartridge export: every package passes
@@ -23,43 +22,7 @@
  * identifiers across exports and keeps hostile titles as text.
  */
 
-typedef struct
-{
-  char             *dir;
-  char             *path;
-  TrellisClassroom *classroom;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("trellis-cc-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "class.trellis", NULL);
-  fixture->classroom = trellis_sample_create (fixture->path, 0, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  g_clear_object (&fixture->classroom);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef TrellisTestFixture Fixture;
 
 static void
 assert_valid_cc (const char *package)
@@ -151,9 +114,8 @@ test_sample_playlists (Fixture       *fixture,
   g_autofree char *first = export (fixture, c->playlist, "first.imscc", c->flags);
   g_autofree char *second = NULL;
   g_autofree char *manifest = NULL;
-  g_autofree char *first_bytes = NULL;
-  g_autofree char *second_bytes = NULL;
-  gsize first_len, second_len;
+  g_autoptr(GBytes) first_bytes = NULL;
+  g_autoptr(GBytes) second_bytes = NULL;
 
   assert_valid_cc (first);
 
@@ -175,9 +137,9 @@ test_sample_playlists (Fixture       *fixture,
 
   /* Identifiers (and the whole package) stay the same on a re-export. */
   second = export (fixture, c->playlist, "second.imscc", c->flags);
-  g_assert_true (g_file_get_contents (first, &first_bytes, &first_len, NULL));
-  g_assert_true (g_file_get_contents (second, &second_bytes, &second_len, NULL));
-  g_assert_cmpmem (first_bytes, first_len, second_bytes, second_len);
+  first_bytes = trellis_test_read_bytes (first);
+  second_bytes = trellis_test_read_bytes (second);
+  trellis_test_assert_bytes_equal (first_bytes, second_bytes);
 }
 
 /* Identifiers are derived from uids, not from row ids or positions. */
@@ -346,28 +308,6 @@ test_unwritable (Fixture       *fixture,
 }
 
 static void
-run_cli (const char * const  *args,
-         int                 *status,
-         char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("TRELLIS_CLI");
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer)cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  *status = WEXITSTATUS (wait_status);
-}
-
-static void
 test_cli (Fixture       *fixture,
           gconstpointer  data)
 {
@@ -381,10 +321,9 @@ test_cli (Fixture       *fixture,
     const char * const args[] = { "export-cc", fixture->path, "--playlist", "No such playlist",
                                   "--output", out, NULL };
 
-    run_cli (args, &status, &err);
+    status = trellis_test_run_cli_argv (NULL, args, NULL, &err);
     g_assert_cmpint (status, ==, 1);
-    g_assert_true (g_str_has_prefix (err, "trellis-cli: "));
-    g_assert_cmpuint (strchr (err, '\n') - err + 1, ==, strlen (err));
+    trellis_test_assert_one_line (err);
     g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
     g_clear_pointer (&err, g_free);
   }
@@ -392,7 +331,7 @@ test_cli (Fixture       *fixture,
   {
     const char * const args[] = { "export-cc", fixture->path, "--output", out, NULL };
 
-    run_cli (args, &status, &err);
+    status = trellis_test_run_cli_argv (NULL, args, NULL, &err);
     g_assert_cmpint (status, ==, 2);
     g_clear_pointer (&err, g_free);
   }
@@ -401,7 +340,7 @@ test_cli (Fixture       *fixture,
     const char * const args[] = { "export-cc", fixture->path, "--playlist", "Ecosystems and energy flow",
                                   "--output", out, "--canvas", NULL };
 
-    run_cli (args, &status, &err);
+    status = trellis_test_run_cli_argv (NULL, args, NULL, &err);
     g_assert_cmpstr (err, ==, "");
     g_assert_cmpint (status, ==, 0);
     assert_valid_cc (out);
@@ -417,13 +356,19 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (sample_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cc-export/sample/%u", i);
-      g_test_add (path, Fixture, &sample_cases[i], fixture_set_up, test_sample_playlists, fixture_tear_down);
+      g_test_add (path, Fixture, &sample_cases[i],
+                  trellis_test_fixture_set_up_sample, test_sample_playlists, trellis_test_fixture_tear_down);
     }
-  g_test_add ("/cc-export/identifiers-stable", Fixture, NULL, fixture_set_up, test_identifiers_stable, fixture_tear_down);
-  g_test_add ("/cc-export/hostile-titles", Fixture, NULL, fixture_set_up, test_hostile_titles, fixture_tear_down);
-  g_test_add ("/cc-export/empty-playlist", Fixture, NULL, fixture_set_up, test_empty_playlist, fixture_tear_down);
-  g_test_add ("/cc-export/unwritable", Fixture, NULL, fixture_set_up, test_unwritable, fixture_tear_down);
-  g_test_add ("/cc-export/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add ("/cc-export/identifiers-stable", Fixture, NULL,
+              trellis_test_fixture_set_up_sample, test_identifiers_stable, trellis_test_fixture_tear_down);
+  g_test_add ("/cc-export/hostile-titles", Fixture, NULL,
+              trellis_test_fixture_set_up_sample, test_hostile_titles, trellis_test_fixture_tear_down);
+  g_test_add ("/cc-export/empty-playlist", Fixture, NULL,
+              trellis_test_fixture_set_up_sample, test_empty_playlist, trellis_test_fixture_tear_down);
+  g_test_add ("/cc-export/unwritable", Fixture, NULL,
+              trellis_test_fixture_set_up_sample, test_unwritable, trellis_test_fixture_tear_down);
+  g_test_add ("/cc-export/cli", Fixture, NULL,
+              trellis_test_fixture_set_up_sample, test_cli, trellis_test_fixture_tear_down);
 
   return g_test_run ();
 }

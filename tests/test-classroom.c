@@ -16,6 +16,7 @@
 
 #include "trellis-classroom.h"
 #include "trellis-schema.h"
+#include "trellis-test-utils.h"
 
 typedef struct
 {
@@ -27,23 +28,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("trellis-test-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
+  fixture->dir = trellis_test_make_tmp_dir ("trellis-test-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "class.trellis", NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -51,38 +37,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   trellis_schema_set_test_migrations (NULL, 0);
-  remove_tree (fixture->dir);
+  trellis_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
-static void
-write_bytes (const char *path,
-             const void *data,
-             gsize       length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
-}
-
-static GDateTime *
-fixed_clock (gpointer user_data)
-{
-  return g_date_time_new_utc (2026, 9, 14, 8, 30, 0);
 }
 
 static void
@@ -94,17 +51,6 @@ create_closed (Fixture    *fixture,
 
   g_assert_no_error (error);
   g_assert_nonnull (classroom);
-}
-
-static gint64
-query_int (TrellisClassroom *classroom,
-           const char       *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = trellis_classroom_prepare (classroom, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 static void
@@ -129,10 +75,10 @@ test_create (Fixture       *fixture,
 
   g_assert_cmpstr (trellis_classroom_get_name (classroom), ==, "Room 12");
   g_assert_cmpuint (trellis_classroom_get_format_version (classroom), ==, trellis_schema_get_version ());
-  g_assert_cmpint (query_int (classroom, "PRAGMA application_id"), ==, TRELLIS_APPLICATION_ID);
-  g_assert_cmpint (query_int (classroom, "PRAGMA user_version"), ==, trellis_schema_get_version ());
-  g_assert_cmpint (query_int (classroom, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (classroom, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (trellis_test_query_int (classroom, "PRAGMA application_id"), ==, TRELLIS_APPLICATION_ID);
+  g_assert_cmpint (trellis_test_query_int (classroom, "PRAGMA user_version"), ==, trellis_schema_get_version ());
+  g_assert_cmpint (trellis_test_query_int (classroom, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (classroom, "PRAGMA synchronous"), ==, 2);
   g_assert_cmpint (trellis_classroom_count (classroom, "learners"), ==, 0);
   g_assert_cmpint (trellis_classroom_count (classroom, "evidence"), ==, 0);
   integrity = trellis_classroom_check_integrity (classroom);
@@ -154,15 +100,15 @@ test_create_refuses_existing (Fixture       *fixture,
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
 
-  write_bytes (fixture->path, "my essay", 8);
-  before = read_bytes (fixture->path);
+  trellis_test_write_bytes (fixture->path, "my essay", 8);
+  before = trellis_test_read_bytes (fixture->path);
 
   classroom = trellis_classroom_create (fixture->path, "Room 12", &error);
   g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS);
   g_assert_null (classroom);
 
-  after = read_bytes (fixture->path);
-  g_assert_true (g_bytes_equal (before, after));
+  after = trellis_test_read_bytes (fixture->path);
+  trellis_test_assert_bytes_equal (before, after);
 }
 
 static void
@@ -192,7 +138,7 @@ typedef struct
 static void
 make_zero_bytes (Fixture *fixture)
 {
-  write_bytes (fixture->path, "", 0);
+  trellis_test_write_bytes (fixture->path, "", 0);
 }
 
 static void
@@ -202,7 +148,7 @@ make_text_file (Fixture *fixture)
                       "This is a spreadsheet export, not a classroom, and it is long enough "
                       "to fill the hundred bytes of a database header easily.\n";
 
-  write_bytes (fixture->path, text, sizeof text - 1);
+  trellis_test_write_bytes (fixture->path, text, sizeof text - 1);
 }
 
 static void
@@ -213,7 +159,7 @@ make_random_bytes (Fixture *fixture)
 
   for (guint i = 0; i < sizeof data; i++)
     data[i] = (guint8)g_rand_int_range (rand, 0, 256);
-  write_bytes (fixture->path, data, sizeof data);
+  trellis_test_write_bytes (fixture->path, data, sizeof data);
 }
 
 static void
@@ -261,9 +207,9 @@ make_truncated (Fixture *fixture)
   g_autoptr(GBytes) bytes = NULL;
 
   make_classroom_with_learners (fixture);
-  bytes = read_bytes (fixture->path);
+  bytes = trellis_test_read_bytes (fixture->path);
   g_assert_cmpuint (g_bytes_get_size (bytes), >, 8192);
-  write_bytes (fixture->path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) / 2);
+  trellis_test_write_bytes (fixture->path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) / 2);
 }
 
 static void
@@ -274,13 +220,13 @@ make_corrupt (Fixture *fixture)
   gsize length;
 
   make_classroom_with_learners (fixture);
-  bytes = read_bytes (fixture->path);
+  bytes = trellis_test_read_bytes (fixture->path);
   data = g_bytes_unref_to_data (g_steal_pointer (&bytes), &length);
 
   /* Scribble over every page but the first (the header and schema stay). */
   for (gsize i = 4096; i < length; i += 4096)
     memset (data + i, 0x5a, 1024);
-  write_bytes (fixture->path, data, length);
+  trellis_test_write_bytes (fixture->path, data, length);
   g_free (data);
 }
 
@@ -317,7 +263,7 @@ test_bad_file (Fixture       *fixture,
   g_autofree char *journal = NULL;
 
   bad->make (fixture);
-  before = read_bytes (fixture->path);
+  before = trellis_test_read_bytes (fixture->path);
 
   for (guint flags = 0; flags < 2; flags++)
     {
@@ -332,8 +278,8 @@ test_bad_file (Fixture       *fixture,
       g_assert_null (strchr (error->message, '\n'));
     }
 
-  after = read_bytes (fixture->path);
-  g_assert_true (g_bytes_equal (before, after));
+  after = trellis_test_read_bytes (fixture->path);
+  trellis_test_assert_bytes_equal (before, after);
 
   journal = g_strconcat (fixture->path, "-journal", NULL);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
@@ -399,7 +345,7 @@ test_migration (Fixture       *fixture,
   g_autofree char *backup_path = NULL;
 
   fill_for_migration (fixture);
-  before = read_bytes (fixture->path);
+  before = trellis_test_read_bytes (fixture->path);
 
   trellis_schema_set_test_migrations (good_migrations, G_N_ELEMENTS (good_migrations));
   g_assert_cmpuint (trellis_schema_get_version (), ==, 3);
@@ -407,20 +353,21 @@ test_migration (Fixture       *fixture,
   classroom = trellis_classroom_open (fixture->path, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (trellis_classroom_get_format_version (classroom), ==, 3);
-  g_assert_cmpint (query_int (classroom, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (trellis_test_query_int (classroom, "PRAGMA user_version"), ==, 3);
 
   /* Every row is still there, and the migrations ran in order. */
   g_assert_cmpint (trellis_classroom_count (classroom, "learners"), ==, 2);
   g_assert_cmpint (trellis_classroom_count (classroom, "skills"), ==, 1);
   g_assert_cmpint (trellis_classroom_count (classroom, "evidence"), ==, 1);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM profile_entries"), ==, 1);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM learners WHERE nickname = 'n-' || name"), ==, 2);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM test_added"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM profile_entries"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM learners WHERE nickname = 'n-' || name"),
+                   ==, 2);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM test_added"), ==, 0);
 
   /* The backup is the file as it was before. */
   backup_path = g_strconcat (fixture->path, ".v1-backup", NULL);
-  backup = read_bytes (backup_path);
-  g_assert_true (g_bytes_equal (before, backup));
+  backup = trellis_test_read_bytes (backup_path);
+  trellis_test_assert_bytes_equal (before, backup);
   {
     GStatBuf st;
     g_assert_cmpint (g_stat (backup_path, &st), ==, 0);
@@ -438,7 +385,7 @@ test_migration_failure (Fixture       *fixture,
   g_autoptr(GBytes) after = NULL;
 
   fill_for_migration (fixture);
-  before = read_bytes (fixture->path);
+  before = trellis_test_read_bytes (fixture->path);
 
   trellis_schema_set_test_migrations (bad_migrations, G_N_ELEMENTS (bad_migrations));
   classroom = trellis_classroom_open (fixture->path, 0, &error);
@@ -446,8 +393,8 @@ test_migration_failure (Fixture       *fixture,
   g_assert_null (classroom);
 
   /* Nothing was half-done: the file is as it was. */
-  after = read_bytes (fixture->path);
-  g_assert_true (g_bytes_equal (before, after));
+  after = trellis_test_read_bytes (fixture->path);
+  trellis_test_assert_bytes_equal (before, after);
 }
 
 static void
@@ -460,14 +407,14 @@ test_migration_read_only (Fixture       *fixture,
   g_autoptr(GBytes) after = NULL;
 
   fill_for_migration (fixture);
-  before = read_bytes (fixture->path);
+  before = trellis_test_read_bytes (fixture->path);
 
   trellis_schema_set_test_migrations (good_migrations, G_N_ELEMENTS (good_migrations));
   classroom = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_READ_ONLY);
 
-  after = read_bytes (fixture->path);
-  g_assert_true (g_bytes_equal (before, after));
+  after = trellis_test_read_bytes (fixture->path);
+  trellis_test_assert_bytes_equal (before, after);
 }
 
 /* --- Learners and their list model --- */
@@ -625,20 +572,20 @@ test_purge_cascades (Fixture       *fixture,
   g_assert_no_error (error);
   /* Trashed, not yet gone: hidden from counts. */
   g_assert_cmpint (trellis_classroom_count (classroom, "evidence"), ==, 1);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM profile_entries"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM profile_entries"), ==, 1);
 
   g_assert_true (trellis_classroom_purge_trash (classroom, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM learners"), ==, 1);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM profile_entries"), ==, 0);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM goals"), ==, 0);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 0);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM conferences"), ==, 0);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM reflections"), ==, 0);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM evidence"), ==, 1);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM progress"), ==, 0);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM mastery_state"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM learners"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM profile_entries"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM goals"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM conferences"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM reflections"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM evidence"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM progress"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM mastery_state"), ==, 0);
 
   /* Restoring after the purge is refused, plainly. */
   g_assert_false (trellis_classroom_restore_learner (classroom, learner, &error));
@@ -665,7 +612,7 @@ test_trash_purged_on_open (Fixture       *fixture,
   classroom = trellis_classroom_open (fixture->path, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_learners (classroom)), ==, 1);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM learners"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM learners"), ==, 1);
 }
 
 static void
@@ -792,7 +739,7 @@ test_settings (Fixture       *fixture,
 
   classroom = trellis_classroom_create (fixture->path, "Room 12", &error);
   g_assert_no_error (error);
-  trellis_classroom_set_clock (classroom, fixed_clock, NULL);
+  trellis_classroom_set_clock (classroom, trellis_test_clock_iso8601, (gpointer)"2026-09-14T08:30:00Z");
 
   g_assert_null (trellis_classroom_get_setting (classroom, "rubric.proficient"));
   g_assert_true (trellis_classroom_set_setting (classroom, "rubric.proficient", "3", &error));

@@ -9,10 +9,10 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
+
+#include "trellis-test-utils.h"
 
 typedef struct
 {
@@ -20,65 +20,23 @@ typedef struct
   char *sample;
 } Fixture;
 
-/* Runs trellis-cli with the given arguments (NULL-terminated); returns the exit status. */
-static int
-run_cli (char      **out,
-         char      **err,
-         const char *first,
-         ...)
-{
-  const char *cli = g_getenv ("TRELLIS_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-  va_list args;
-
-  if (cli == NULL)
-    cli = "trellis-cli";
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                out, err, &status, &error);
-  g_assert_no_error (error);
-
-  if (g_spawn_check_wait_status (status, NULL))
-    return 0;
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 255;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  f->dir = g_dir_make_tmp ("trellis-cli-dashboard-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = trellis_test_make_tmp_dir ("trellis-cli-dashboard-XXXXXX");
   f->sample = g_build_filename (f->dir, "sample.trellis", NULL);
-  g_assert_cmpint (run_cli (&out, &err, "create", f->sample, "--sample", NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, &err, "create", f->sample, "--sample", NULL), ==, 0);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  trellis_test_remove_tree (f->dir);
   g_free (f->sample);
   g_free (f->dir);
 }
@@ -134,7 +92,7 @@ test_json (Fixture       *f,
   JsonObject *root, *progress, *pathways, *agency, *goals;
   JsonArray *skills, *strips, *playlists, *surveys, *admins;
 
-  g_assert_cmpint (run_cli (&out, &err, "dashboard", f->sample, "--json", NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, &err, "dashboard", f->sample, "--json", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   root = parse_object (out, parser);
   assert_members (root, top_keys);
@@ -201,7 +159,8 @@ test_options (Fixture       *f,
   JsonObject *root;
   JsonObject *strip;
 
-  g_assert_cmpint (run_cli (&out, &err, "dashboard", f->sample, "--json", "--range", "unit", "--pseudonymize", NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, &err, "dashboard", f->sample, "--json", "--range", "unit",
+                                         "--pseudonymize", NULL), ==, 0);
   root = parse_object (out, parser);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "range"), "kind"), ==, "unit");
   g_assert_true (json_object_get_boolean_member (root, "pseudonymized"));
@@ -210,25 +169,11 @@ test_options (Fixture       *f,
   g_assert_false (json_object_has_member (strip, "learner_id"));
 
   /* Plain output: the section headings and captions. */
-  g_assert_cmpint (run_cli (&plain, NULL, "dashboard", f->sample, NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &plain, NULL, "dashboard", f->sample, NULL), ==, 0);
   g_assert_nonnull (strstr (plain, "Academic progress"));
   g_assert_nonnull (strstr (plain, "on track for"));
   g_assert_nonnull (strstr (plain, "Class mean"));
   g_assert_nonnull (strstr (plain, "have an active goal"));
-}
-
-static void
-assert_one_line_error (int         status,
-                       const char *out,
-                       const char *err,
-                       int         expected_status)
-{
-  g_assert_cmpint (status, ==, expected_status);
-  g_assert_cmpstr (out, ==, "");
-  g_assert_true (g_str_has_prefix (err, "trellis-cli: "));
-  /* One line: the only line break ends it. */
-  g_assert_true (g_str_has_suffix (err, "\n"));
-  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
 }
 
 static void
@@ -252,11 +197,12 @@ test_errors (Fixture       *f,
     {
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
-      int status = run_cli (&out, &err, cases[i].args[0], cases[i].args[1], cases[i].args[2],
-                            cases[i].args[3], NULL);
+      int status = trellis_test_run_cli (NULL, &out, &err, cases[i].args[0], cases[i].args[1], cases[i].args[2],
+                                         cases[i].args[3], NULL);
 
       g_test_message ("case %u: %s", i, err);
-      assert_one_line_error (status, out, err, cases[i].status);
+      g_assert_cmpint (status, ==, cases[i].status);
+      trellis_test_assert_cli_error (status, out, err, NULL);
     }
 }
 

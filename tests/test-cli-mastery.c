@@ -9,81 +9,13 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
-typedef struct
-{
-  char *dir;
-} Fixture;
+#include "trellis-test-utils.h"
 
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("trellis-cli-mastery-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
-
-static char *
-path_in (Fixture    *f,
-         const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
-
-/* Runs trellis-cli with the given arguments (NULL-terminated). */
-static int
-run_cli (char      **out,
-         char      **err,
-         const char *first,
-         ...)
-{
-  const char *cli = g_getenv ("TRELLIS_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-  va_list args;
-
-  if (cli == NULL)
-    cli = "trellis-cli";
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                out, err, &status, &error);
-  g_assert_no_error (error);
-
-  if (g_spawn_check_wait_status (status, NULL))
-    return 0;
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 255;
-}
+typedef TrellisTestFixture Fixture;
 
 /* A small BKT-simulated class: 2 skills × 80 learners × 8 answers. */
 static char *
@@ -110,16 +42,6 @@ simulated_csv (guint32 seed)
       }
   g_rand_free (rand);
   return g_string_free (s, FALSE);
-}
-
-static void
-write_file (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
 }
 
 static JsonObject *
@@ -155,10 +77,10 @@ test_round_trip (Fixture       *f,
                  gconstpointer  data)
 {
   g_autofree char *csv = simulated_csv (1);
-  g_autofree char *input = path_in (f, "log.csv");
-  g_autofree char *params = path_in (f, "params.json");
-  g_autofree char *pred = path_in (f, "pred.csv");
-  g_autofree char *test_input = path_in (f, "test.csv");
+  g_autofree char *input = trellis_test_fixture_file (f, "log.csv");
+  g_autofree char *params = trellis_test_fixture_file (f, "params.json");
+  g_autofree char *pred = trellis_test_fixture_file (f, "pred.csv");
+  g_autofree char *test_input = trellis_test_fixture_file (f, "test.csv");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -166,8 +88,8 @@ test_round_trip (Fixture       *f,
   g_auto(GStrv) lines = NULL;
   JsonObject *root, *skills;
 
-  write_file (input, csv);
-  g_assert_cmpint (run_cli (&out, &err, "mastery", "fit", input, "--output", params, NULL), ==, 0);
+  trellis_test_write_bytes (input, csv, -1);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, &err, "mastery", "fit", input, "--output", params, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 
   root = load_json (parser, params);
@@ -179,17 +101,18 @@ test_round_trip (Fixture       *f,
   assert_skill_params (json_object_get_object_member (root, "pooled"));
 
   /* predict on rows with a skill the fit never saw */
-  write_file (test_input,
-              "user_id,skill_name,correct\n"
-              "new,Fractions,1\n"
-              "new,Fractions,0\n"
-              "new,Geometry,1\n"
-              "other,\"Ratios, rates\",1\n"
-              "new,Geometry,1\n");
+  trellis_test_write_bytes (test_input,
+                            "user_id,skill_name,correct\n"
+                            "new,Fractions,1\n"
+                            "new,Fractions,0\n"
+                            "new,Geometry,1\n"
+                            "other,\"Ratios, rates\",1\n"
+                            "new,Geometry,1\n",
+                            -1);
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "mastery", "predict", params, test_input,
-                            "--output", pred, NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, &err, "mastery", "predict", params, test_input,
+                                         "--output", pred, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 
   g_file_get_contents (pred, &text, NULL, NULL);
@@ -221,17 +144,17 @@ test_same_seed (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *csv = simulated_csv (2);
-  g_autofree char *input = path_in (f, "log.csv");
-  g_autofree char *a = path_in (f, "a.json");
-  g_autofree char *b = path_in (f, "b.json");
+  g_autofree char *input = trellis_test_fixture_file (f, "log.csv");
+  g_autofree char *a = trellis_test_fixture_file (f, "a.json");
+  g_autofree char *b = trellis_test_fixture_file (f, "b.json");
   g_autofree char *ta = NULL;
   g_autofree char *tb = NULL;
 
-  write_file (input, csv);
-  g_assert_cmpint (run_cli (NULL, NULL, "mastery", "fit", input, "--output", a,
-                            "--seed", "7", "--restarts", "3", NULL), ==, 0);
-  g_assert_cmpint (run_cli (NULL, NULL, "mastery", "fit", input, "--output", b,
-                            "--seed", "7", "--restarts", "3", NULL), ==, 0);
+  trellis_test_write_bytes (input, csv, -1);
+  g_assert_cmpint (trellis_test_run_cli (NULL, NULL, NULL, "mastery", "fit", input, "--output", a,
+                                         "--seed", "7", "--restarts", "3", NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, NULL, NULL, "mastery", "fit", input, "--output", b,
+                                         "--seed", "7", "--restarts", "3", NULL), ==, 0);
   g_file_get_contents (a, &ta, NULL, NULL);
   g_file_get_contents (b, &tb, NULL, NULL);
   g_assert_nonnull (ta);
@@ -244,17 +167,17 @@ test_models (Fixture       *f,
 {
   const char *models[] = { "bkt", "forgets", "best" };
   g_autofree char *csv = simulated_csv (3);
-  g_autofree char *input = path_in (f, "log.csv");
-  g_autofree char *params = path_in (f, "params.json");
+  g_autofree char *input = trellis_test_fixture_file (f, "log.csv");
+  g_autofree char *params = trellis_test_fixture_file (f, "params.json");
 
-  write_file (input, csv);
+  trellis_test_write_bytes (input, csv, -1);
   for (guint i = 0; i < G_N_ELEMENTS (models); i++)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
       JsonObject *root, *skill;
 
-      g_assert_cmpint (run_cli (NULL, NULL, "mastery", "fit", input, "--output", params,
-                                "--model", models[i], NULL), ==, 0);
+      g_assert_cmpint (trellis_test_run_cli (NULL, NULL, NULL, "mastery", "fit", input, "--output", params,
+                                             "--model", models[i], NULL), ==, 0);
       root = load_json (parser, params);
       g_assert_cmpstr (json_object_get_string_member (root, "model"), ==, models[i]);
       skill = json_object_get_object_member (json_object_get_object_member (root, "skills"), "Fractions");
@@ -286,17 +209,17 @@ test_bad_input (Fixture       *f,
                 gconstpointer  data)
 {
   const BadInput *bad = data;
-  g_autofree char *input = path_in (f, "in.csv");
-  g_autofree char *params = path_in (f, "params.json");
-  g_autofree char *pred = path_in (f, "pred.csv");
-  g_autofree char *good = path_in (f, "good.csv");
+  g_autofree char *input = trellis_test_fixture_file (f, "in.csv");
+  g_autofree char *params = trellis_test_fixture_file (f, "params.json");
+  g_autofree char *pred = trellis_test_fixture_file (f, "pred.csv");
+  g_autofree char *good = trellis_test_fixture_file (f, "good.csv");
   g_autofree char *csv = simulated_csv (4);
   const char *modes[] = { "fit", "predict" };
 
   if (bad->csv != NULL)
-    write_file (input, bad->csv);
-  write_file (good, csv);
-  g_assert_cmpint (run_cli (NULL, NULL, "mastery", "fit", good, "--output", params, NULL), ==, 0);
+    trellis_test_write_bytes (input, bad->csv, -1);
+  trellis_test_write_bytes (good, csv, -1);
+  g_assert_cmpint (trellis_test_run_cli (NULL, NULL, NULL, "mastery", "fit", good, "--output", params, NULL), ==, 0);
 
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
     {
@@ -304,13 +227,11 @@ test_bad_input (Fixture       *f,
       int status;
 
       if (m == 0)
-        status = run_cli (NULL, &err, "mastery", "fit", input, "--output", params, NULL);
+        status = trellis_test_run_cli (NULL, NULL, &err, "mastery", "fit", input, "--output", params, NULL);
       else
-        status = run_cli (NULL, &err, "mastery", "predict", params, input, "--output", pred, NULL);
+        status = trellis_test_run_cli (NULL, NULL, &err, "mastery", "predict", params, input, "--output", pred, NULL);
       g_assert_cmpint (status, !=, 0);
-      g_assert_true (g_str_has_prefix (err, "trellis-cli: "));
-      g_assert_true (g_str_has_suffix (err, "\n"));
-      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);  /* one line */
+      trellis_test_assert_one_line (err);
       if (strstr (err, bad->expect) == NULL)
         g_error ("%s: \"%s\" lacks \"%s\"", modes[m], err, bad->expect);
     }
@@ -339,15 +260,15 @@ test_bad_usage (Fixture       *f,
                 gconstpointer  data)
 {
   const BadUsage *bad = data;
-  g_autofree char *good = path_in (f, "good.csv");
-  g_autofree char *params = path_in (f, "params.json");
-  g_autofree char *pred = path_in (f, "pred.csv");
+  g_autofree char *good = trellis_test_fixture_file (f, "good.csv");
+  g_autofree char *params = trellis_test_fixture_file (f, "params.json");
+  g_autofree char *pred = trellis_test_fixture_file (f, "pred.csv");
   g_autofree char *csv = simulated_csv (5);
   g_autofree char *err = NULL;
   const char *argv[8] = { "mastery", NULL };
   guint n = 1;
 
-  write_file (good, csv);
+  trellis_test_write_bytes (good, csv, -1);
   for (guint i = 0; i < G_N_ELEMENTS (bad->args) && bad->args[i] != NULL; i++)
     {
       const char *a = bad->args[i];
@@ -362,8 +283,8 @@ test_bad_usage (Fixture       *f,
     }
   argv[n] = NULL;
 
-  g_assert_cmpint (run_cli (NULL, &err, argv[0], argv[1], argv[2], argv[3], argv[4],
-                            argv[5], argv[6], NULL), !=, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, NULL, &err, argv[0], argv[1], argv[2], argv[3], argv[4],
+                                         argv[5], argv[6], NULL), !=, 0);
   if (strstr (err, bad->expect) == NULL)
     g_error ("\"%s\" lacks \"%s\"", err, bad->expect);
   g_assert_nonnull (strstr (err, "trellis-cli: "));
@@ -376,10 +297,10 @@ test_help (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *out2 = NULL;
 
-  g_assert_cmpint (run_cli (&out, NULL, "mastery", "--help", NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, NULL, "mastery", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "mastery fit INPUT.csv --output PARAMS.json"));
   g_assert_nonnull (strstr (out, "mastery predict PARAMS.json INPUT.csv --output PRED.csv"));
-  g_assert_cmpint (run_cli (&out2, NULL, "mastery", "fit", "--help", NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out2, NULL, "mastery", "fit", "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (out2, "--restarts"));
 }
 
@@ -391,7 +312,7 @@ test_shared_recovery (Fixture       *f,
   const char *shared = g_getenv ("TRELLIS_SHARED_DIR");
   g_autofree char *csv = NULL;
   g_autofree char *truth_path = NULL;
-  g_autofree char *params = path_in (f, "params.json");
+  g_autofree char *params = trellis_test_fixture_file (f, "params.json");
   g_autoptr(JsonParser) tp = json_parser_new ();
   g_autoptr(JsonParser) fp = json_parser_new ();
   JsonObject *truth, *fitted;
@@ -412,8 +333,8 @@ test_shared_recovery (Fixture       *f,
       return;
     }
 
-  g_assert_cmpint (run_cli (NULL, NULL, "mastery", "fit", csv, "--output", params,
-                            "--model", "bkt", NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, NULL, NULL, "mastery", "fit", csv, "--output", params,
+                                         "--model", "bkt", NULL), ==, 0);
   truth = json_object_get_object_member (load_json (tp, truth_path), "skills");
   fitted = json_object_get_object_member (load_json (fp, params), "skills");
   names = json_object_get_members (truth);
@@ -440,22 +361,29 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli-mastery/round-trip", Fixture, NULL, fixture_setup, test_round_trip, fixture_teardown);
-  g_test_add ("/cli-mastery/same-seed", Fixture, NULL, fixture_setup, test_same_seed, fixture_teardown);
-  g_test_add ("/cli-mastery/models", Fixture, NULL, fixture_setup, test_models, fixture_teardown);
-  g_test_add ("/cli-mastery/help", Fixture, NULL, fixture_setup, test_help, fixture_teardown);
-  g_test_add ("/cli-mastery/shared-recovery", Fixture, NULL, fixture_setup, test_shared_recovery, fixture_teardown);
+  g_test_add ("/cli-mastery/round-trip", Fixture, NULL,
+              trellis_test_fixture_set_up, test_round_trip, trellis_test_fixture_tear_down);
+  g_test_add ("/cli-mastery/same-seed", Fixture, NULL,
+              trellis_test_fixture_set_up, test_same_seed, trellis_test_fixture_tear_down);
+  g_test_add ("/cli-mastery/models", Fixture, NULL,
+              trellis_test_fixture_set_up, test_models, trellis_test_fixture_tear_down);
+  g_test_add ("/cli-mastery/help", Fixture, NULL,
+              trellis_test_fixture_set_up, test_help, trellis_test_fixture_tear_down);
+  g_test_add ("/cli-mastery/shared-recovery", Fixture, NULL,
+              trellis_test_fixture_set_up, test_shared_recovery, trellis_test_fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (bad_inputs); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli-mastery/bad-input/%s", bad_inputs[i].name);
 
-      g_test_add (path, Fixture, &bad_inputs[i], fixture_setup, test_bad_input, fixture_teardown);
+      g_test_add (path, Fixture, &bad_inputs[i],
+                  trellis_test_fixture_set_up, test_bad_input, trellis_test_fixture_tear_down);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad_usages); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli-mastery/bad-usage/%s", bad_usages[i].name);
 
-      g_test_add (path, Fixture, &bad_usages[i], fixture_setup, test_bad_usage, fixture_teardown);
+      g_test_add (path, Fixture, &bad_usages[i],
+                  trellis_test_fixture_set_up, test_bad_usage, trellis_test_fixture_tear_down);
     }
 
   return g_test_run ();

@@ -7,9 +7,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
+
+#include "trellis-test-utils.h"
 
 /*
  * `trellis-cli print` through the real binary ($TRELLIS_CLI) on the sample
@@ -23,68 +23,15 @@ typedef struct
   char *classroom;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-spawn (Result             *result,
-       const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-
-  result_clear (result);
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-}
-
-/* Runs trellis-cli with the NULL-terminated arguments. */
-static void
-run (Result     *result,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  const char *cli = g_getenv ("TRELLIS_CLI");
-  const char *arg;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer)cli);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  spawn (result, (const char * const *)argv->pdata);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_auto(Result) result = { 0 };
+  g_auto(TrellisTestResult) result = { 0 };
 
-  fixture->dir = g_dir_make_tmp ("trellis-cli-print-XXXXXX", NULL);
+  fixture->dir = trellis_test_make_tmp_dir ("trellis-cli-print-XXXXXX");
   fixture->classroom = g_build_filename (fixture->dir, "sample.trellis", NULL);
-  run (&result, "create", fixture->classroom, "--sample", NULL);
+  trellis_test_result_run_cli (&result, NULL, "create", fixture->classroom, "--sample", NULL);
   g_assert_cmpint (result.status, ==, 0);
 }
 
@@ -92,15 +39,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  trellis_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->classroom);
 }
@@ -111,8 +51,8 @@ pdf_text (const char *path)
 {
   const char *info_argv[] = { "pdfinfo", path, NULL };
   const char *text_argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  g_auto(Result) info = { 0 };
-  g_auto(Result) text = { 0 };
+  g_auto(TrellisTestResult) info = { 0 };
+  g_auto(TrellisTestResult) text = { 0 };
   g_auto(GStrv) words = NULL;
   g_autofree char *contents = NULL;
   gsize length;
@@ -120,12 +60,12 @@ pdf_text (const char *path)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
-  spawn (&info, info_argv);
+  info.status = trellis_test_spawn (NULL, info_argv, &info.out, &info.err);
   g_assert_cmpint (info.status, ==, 0);
   g_assert_true (g_regex_match_simple ("^Pages:\\s+1$", info.out, G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple ("^Page size:\\s+612 x 792 pts", info.out, G_REGEX_MULTILINE, 0));
 
-  spawn (&text, text_argv);
+  text.status = trellis_test_spawn (NULL, text_argv, &text.out, &text.err);
   g_assert_cmpint (text.status, ==, 0);
   words = g_regex_split_simple ("\\s+", text.out, 0, 0);
   return g_strjoinv (" ", words);
@@ -153,30 +93,15 @@ assert_no_leftovers (Fixture *fixture,
 }
 
 static void
-assert_one_line_error (Result     *result,
-                       const char *needle)
-{
-  const char *newline;
-
-  g_assert_cmpint (result->status, !=, 0);
-  g_assert_true (g_str_has_prefix (result->err, "trellis-cli: "));
-  newline = strchr (result->err, '\n');
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline + 1, ==, "");
-  g_assert_cmpstr (result->out, ==, "");
-  if (needle != NULL)
-    g_assert_nonnull (strstr (result->err, needle));
-}
-
-static void
 test_conference (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autofree char *out = g_build_filename (fixture->dir, "conference.pdf", NULL);
   g_autofree char *text = NULL;
-  g_auto(Result) result = { 0 };
+  g_auto(TrellisTestResult) result = { 0 };
 
-  run (&result, "print", fixture->classroom, "conference", "Amara Okafor", "--output", out, NULL);
+  trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "conference", "Amara Okafor",
+                               "--output", out, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
 
@@ -198,10 +123,10 @@ test_profile (Fixture       *fixture,
 {
   g_autofree char *out = g_build_filename (fixture->dir, "profile.pdf", NULL);
   g_autofree char *text = NULL;
-  g_auto(Result) result = { 0 };
+  g_auto(TrellisTestResult) result = { 0 };
 
   /* By id as well as by name: Elijah is learner 11 in the sample. */
-  run (&result, "print", fixture->classroom, "profile", "11", "--output", out, NULL);
+  trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "profile", "11", "--output", out, NULL);
   g_assert_cmpint (result.status, ==, 0);
 
   text = pdf_text (out);
@@ -214,7 +139,8 @@ test_profile (Fixture       *fixture,
   assert_contains (text, "RECENT REFLECTIONS");
 
   /* A learner without a conference still has a profile. */
-  run (&result, "print", fixture->classroom, "profile", "Kai Kahananui", "--output", out, NULL);
+  trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "profile", "Kai Kahananui", "--output",
+                               out, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_free (text);
   text = pdf_text (out);
@@ -228,9 +154,10 @@ test_choice_board (Fixture       *fixture,
 {
   g_autofree char *out = g_build_filename (fixture->dir, "board.pdf", NULL);
   g_autofree char *text = NULL;
-  g_auto(Result) result = { 0 };
+  g_auto(TrellisTestResult) result = { 0 };
 
-  run (&result, "print", fixture->classroom, "choice-board", "Ancient civilizations", "--output", out, NULL);
+  trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "choice-board", "Ancient civilizations",
+                               "--output", out, NULL);
   g_assert_cmpint (result.status, ==, 0);
 
   text = pdf_text (out);
@@ -258,11 +185,11 @@ test_choice_board_learner (Fixture       *fixture,
 {
   g_autofree char *out = g_build_filename (fixture->dir, "board.pdf", NULL);
   g_autofree char *text = NULL;
-  g_auto(Result) result = { 0 };
+  g_auto(TrellisTestResult) result = { 0 };
 
   /* Level 1: the two starter options of four, by the playlist's uid. */
-  run (&result, "print", fixture->classroom, "choice-board", "pl-eco", "--learner", "Jonah Goldberg",
-       "--output", out, NULL);
+  trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "choice-board", "pl-eco",
+                               "--learner", "Jonah Goldberg", "--output", out, NULL);
   g_assert_cmpint (result.status, ==, 0);
   text = pdf_text (out);
   assert_contains (text, "Jonah Goldberg");
@@ -274,8 +201,8 @@ test_choice_board_learner (Fixture       *fixture,
   g_clear_pointer (&text, g_free);
 
   /* Level 3: every option. */
-  run (&result, "print", fixture->classroom, "choice-board", "Ecosystems and energy flow", "--learner",
-       "Amara Okafor", "--output", out, NULL);
+  trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "choice-board",
+                               "Ecosystems and energy flow", "--learner", "Amara Okafor", "--output", out, NULL);
   g_assert_cmpint (result.status, ==, 0);
   text = pdf_text (out);
   assert_contains (text, "Amara Okafor");
@@ -291,53 +218,59 @@ test_errors (Fixture       *fixture,
   g_autofree char *missing_dir = g_build_filename (fixture->dir, "no-such-dir", "out.pdf", NULL);
 
   {
-    g_auto(Result) result = { 0 };
-    run (&result, "print", fixture->classroom, "conference", "Kai Kahananui", "--output", out, NULL);
-    assert_one_line_error (&result, "no conference");
+    g_auto(TrellisTestResult) result = { 0 };
+    trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "conference", "Kai Kahananui",
+                                 "--output", out, NULL);
+    trellis_test_assert_cli_error (result.status, result.out, result.err, "no conference");
   }
   {
-    g_auto(Result) result = { 0 };
-    run (&result, "print", fixture->classroom, "profile", "Nobody Here", "--output", out, NULL);
-    assert_one_line_error (&result, "Nobody Here");
+    g_auto(TrellisTestResult) result = { 0 };
+    trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "profile", "Nobody Here", "--output",
+                                 out, NULL);
+    trellis_test_assert_cli_error (result.status, result.out, result.err, "Nobody Here");
   }
   {
-    g_auto(Result) result = { 0 };
-    run (&result, "print", fixture->classroom, "conference", "Nobody Here", "--output", out, NULL);
-    assert_one_line_error (&result, "Nobody Here");
+    g_auto(TrellisTestResult) result = { 0 };
+    trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "conference", "Nobody Here",
+                                 "--output", out, NULL);
+    trellis_test_assert_cli_error (result.status, result.out, result.err, "Nobody Here");
   }
   {
-    g_auto(Result) result = { 0 };
-    run (&result, "print", fixture->classroom, "choice-board", "No such unit", "--output", out, NULL);
-    assert_one_line_error (&result, "No such unit");
+    g_auto(TrellisTestResult) result = { 0 };
+    trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "choice-board", "No such unit",
+                                 "--output", out, NULL);
+    trellis_test_assert_cli_error (result.status, result.out, result.err, "No such unit");
   }
   {
-    g_auto(Result) result = { 0 };
-    run (&result, "print", fixture->classroom, "choice-board", "Ancient civilizations", "--learner", "Nobody Here",
-         "--output", out, NULL);
-    assert_one_line_error (&result, "Nobody Here");
+    g_auto(TrellisTestResult) result = { 0 };
+    trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "choice-board",
+                                 "Ancient civilizations", "--learner", "Nobody Here", "--output", out, NULL);
+    trellis_test_assert_cli_error (result.status, result.out, result.err, "Nobody Here");
   }
   {
-    g_auto(Result) result = { 0 };
-    run (&result, "print", fixture->classroom, "profile", "Amara Okafor", NULL);
-    assert_one_line_error (&result, "--output");
+    g_auto(TrellisTestResult) result = { 0 };
+    trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "profile", "Amara Okafor", NULL);
+    trellis_test_assert_cli_error (result.status, result.out, result.err, "--output");
     g_assert_cmpint (result.status, ==, 2);
   }
   {
-    g_auto(Result) result = { 0 };
-    run (&result, "print", fixture->classroom, "report-card", "Amara Okafor", "--output", out, NULL);
-    assert_one_line_error (&result, "report-card");
+    g_auto(TrellisTestResult) result = { 0 };
+    trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "report-card", "Amara Okafor",
+                                 "--output", out, NULL);
+    trellis_test_assert_cli_error (result.status, result.out, result.err, "report-card");
     g_assert_cmpint (result.status, ==, 2);
   }
   {
-    g_auto(Result) result = { 0 };
-    run (&result, "print", fixture->classroom, "profile", "Amara Okafor", "--learner", "Amara Okafor",
-         "--output", out, NULL);
-    assert_one_line_error (&result, "--learner");
+    g_auto(TrellisTestResult) result = { 0 };
+    trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "profile", "Amara Okafor",
+                                 "--learner", "Amara Okafor", "--output", out, NULL);
+    trellis_test_assert_cli_error (result.status, result.out, result.err, "--learner");
   }
   {
-    g_auto(Result) result = { 0 };
-    run (&result, "print", fixture->classroom, "profile", "Amara Okafor", "--output", missing_dir, NULL);
-    assert_one_line_error (&result, NULL);
+    g_auto(TrellisTestResult) result = { 0 };
+    trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "profile", "Amara Okafor", "--output",
+                                 missing_dir, NULL);
+    trellis_test_assert_cli_error (result.status, result.out, result.err, NULL);
   }
 
   /* Nothing was written. */

@@ -9,91 +9,14 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "trellis-classroom.h"
 #include "trellis-sample.h"
+#include "trellis-test-utils.h"
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("trellis-cli-recommend-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
-
-static char *
-path_in (Fixture    *f,
-         const char *name)
-{
-  return g_build_filename (f->dir, name, NULL);
-}
-
-/* Runs trellis-cli with the given arguments (NULL-terminated). */
-static int
-run_cli (char      **out,
-         char      **err,
-         const char *first,
-         ...)
-{
-  const char *cli = g_getenv ("TRELLIS_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-  va_list args;
-
-  if (cli == NULL)
-    cli = "trellis-cli";
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                out, err, &status, &error);
-  g_assert_no_error (error);
-
-  if (g_spawn_check_wait_status (status, NULL))
-    return 0;
-  return WIFEXITED (status) ? WEXITSTATUS (status) : 255;
-}
-
-static void
-assert_one_line_error (const char *err)
-{
-  g_assert_true (g_str_has_prefix (err, "trellis-cli: "));
-  g_assert_nonnull (strchr (err, '\n'));
-  g_assert_cmpstr (strchr (err, '\n') + 1, ==, "");
-}
+typedef TrellisTestFixture Fixture;
 
 static void
 test_json (Fixture       *f,
@@ -103,7 +26,7 @@ test_json (Fixture       *f,
     "needs_help", "small_group", "behind_milestone", "ready_for_more", "peer_pair",
     "conference_due", "profile_stale", "goal_overdue", "equity",
   };
-  g_autofree char *path = path_in (f, "sample.trellis");
+  g_autofree char *path = trellis_test_fixture_file (f, "sample.trellis");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -111,8 +34,8 @@ test_json (Fixture       *f,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *array;
 
-  g_assert_cmpint (run_cli (NULL, NULL, "create", path, "--sample", NULL), ==, 0);
-  g_assert_cmpint (run_cli (&out, &err, "recommend", path, "--json", NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, NULL, NULL, "create", path, "--sample", NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, &err, "recommend", path, "--json", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 
   json_parser_load_from_data (parser, out, -1, &error);
@@ -163,12 +86,12 @@ static void
 test_plain (Fixture       *f,
             gconstpointer  data)
 {
-  g_autofree char *path = path_in (f, "sample.trellis");
+  g_autofree char *path = trellis_test_fixture_file (f, "sample.trellis");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (NULL, NULL, "create", path, "--sample", NULL), ==, 0);
-  g_assert_cmpint (run_cli (&out, &err, "recommend", path, NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, NULL, NULL, "create", path, "--sample", NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, &err, "recommend", path, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   /* Headings by kind, most urgent kind first. */
   g_assert_true (g_str_has_prefix (out, "Behind a milestone ("));
@@ -181,15 +104,15 @@ static void
 test_empty (Fixture       *f,
             gconstpointer  data)
 {
-  g_autofree char *path = path_in (f, "empty.trellis");
+  g_autofree char *path = trellis_test_fixture_file (f, "empty.trellis");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_cli (NULL, NULL, "create", path, NULL), ==, 0);
-  g_assert_cmpint (run_cli (&out, &err, "recommend", path, "--json", NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, NULL, NULL, "create", path, NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, &err, "recommend", path, "--json", NULL), ==, 0);
   g_assert_cmpstr (g_strstrip (out), ==, "[]");
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, NULL, "recommend", path, NULL), ==, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, NULL, "recommend", path, NULL), ==, 0);
   g_assert_cmpstr (out, ==, "No suggestions.\n");
 }
 
@@ -197,30 +120,30 @@ static void
 test_bad_input (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *missing = path_in (f, "missing.trellis");
-  g_autofree char *text = path_in (f, "notes.trellis");
+  g_autofree char *missing = trellis_test_fixture_file (f, "missing.trellis");
+  g_autofree char *text = trellis_test_fixture_file (f, "notes.trellis");
   g_autofree char *err = NULL;
   g_autofree char *out = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "recommend", missing, "--json", NULL), !=, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, &err, "recommend", missing, "--json", NULL), !=, 0);
   g_assert_cmpstr (out, ==, "");
-  assert_one_line_error (err);
+  trellis_test_assert_one_line (err);
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&out, g_free);
 
   g_assert_true (g_file_set_contents (text, "not a classroom, just some notes\n", -1, NULL));
-  g_assert_cmpint (run_cli (&out, &err, "recommend", text, "--json", NULL), !=, 0);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, &err, "recommend", text, "--json", NULL), !=, 0);
   g_assert_cmpstr (out, ==, "");
-  assert_one_line_error (err);
+  trellis_test_assert_one_line (err);
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&out, g_free);
 
   /* Usage mistakes exit 2. */
-  g_assert_cmpint (run_cli (&out, &err, "recommend", NULL), ==, 2);
-  assert_one_line_error (err);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, &err, "recommend", NULL), ==, 2);
+  trellis_test_assert_one_line (err);
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, &err, "recommend", text, "--bogus", NULL), ==, 2);
+  g_assert_cmpint (trellis_test_run_cli (NULL, &out, &err, "recommend", text, "--bogus", NULL), ==, 2);
 }
 
 int
@@ -229,10 +152,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli/recommend/json", Fixture, NULL, fixture_setup, test_json, fixture_teardown);
-  g_test_add ("/cli/recommend/plain", Fixture, NULL, fixture_setup, test_plain, fixture_teardown);
-  g_test_add ("/cli/recommend/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);
-  g_test_add ("/cli/recommend/bad-input", Fixture, NULL, fixture_setup, test_bad_input, fixture_teardown);
+  g_test_add ("/cli/recommend/json", Fixture, NULL,
+              trellis_test_fixture_set_up, test_json, trellis_test_fixture_tear_down);
+  g_test_add ("/cli/recommend/plain", Fixture, NULL,
+              trellis_test_fixture_set_up, test_plain, trellis_test_fixture_tear_down);
+  g_test_add ("/cli/recommend/empty", Fixture, NULL,
+              trellis_test_fixture_set_up, test_empty, trellis_test_fixture_tear_down);
+  g_test_add ("/cli/recommend/bad-input", Fixture, NULL,
+              trellis_test_fixture_set_up, test_bad_input, trellis_test_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -12,103 +12,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "trellis-test-utils.h"
+
 /* Tests of trellis-cli through its real binary ($TRELLIS_CLI). */
 
-typedef struct
-{
-  char *dir;
-} Fixture;
+typedef TrellisTestFixture Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("trellis-cli-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static char *
-path_in (Fixture    *fixture,
-         const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
-}
-
-/* Where run() starts the binary; NULL: the test's own directory. */
+/* Where the tests start trellis-cli; NULL: the test's own directory. */
 static const char *run_directory;
-
-/* Runs trellis-cli with the NULL-terminated arguments. */
-static void
-run (Result     *result,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("TRELLIS_CLI");
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer)cli);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (run_directory, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-}
-
-static void
-assert_one_line_error (Result *result)
-{
-  const char *newline;
-
-  g_assert_cmpint (result->status, !=, 0);
-  g_assert_true (g_str_has_prefix (result->err, "trellis-cli: "));
-  newline = strchr (result->err, '\n');
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline + 1, ==, "");
-  g_assert_cmpstr (result->out, ==, "");
-}
 
 static JsonNode *
 parse_json (const char *text)
@@ -126,18 +37,18 @@ test_help (Fixture       *fixture,
            gconstpointer  data)
 {
   static const char * const commands[] = { "create", "info", "list", "show", "mastery" };
-  g_auto(Result) result = { 0 };
+  g_auto(TrellisTestResult) result = { 0 };
 
-  run (&result, "--help", NULL);
+  trellis_test_result_run_cli (&result, run_directory, "--help", NULL);
   g_assert_cmpint (result.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_assert_nonnull (strstr (result.out, commands[i]));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Result) sub = { 0 };
+      g_auto(TrellisTestResult) sub = { 0 };
 
-      run (&sub, commands[i], "--help", NULL);
+      trellis_test_result_run_cli (&sub, run_directory, commands[i], "--help", NULL);
       g_assert_cmpint (sub.status, ==, 0);
       g_assert_nonnull (strstr (sub.out, commands[i]));
     }
@@ -147,21 +58,21 @@ static void
 test_create_and_info (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *file = path_in (fixture, "room.trellis");
-  g_auto(Result) created = { 0 };
-  g_auto(Result) info = { 0 };
-  g_auto(Result) text = { 0 };
-  g_auto(Result) again = { 0 };
+  g_autofree char *file = trellis_test_fixture_file (fixture, "room.trellis");
+  g_auto(TrellisTestResult) created = { 0 };
+  g_auto(TrellisTestResult) info = { 0 };
+  g_auto(TrellisTestResult) text = { 0 };
+  g_auto(TrellisTestResult) again = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   GStatBuf st;
 
-  run (&created, "create", file, "--name", "Room 12", NULL);
+  trellis_test_result_run_cli (&created, run_directory, "create", file, "--name", "Room 12", NULL);
   g_assert_cmpint (created.status, ==, 0);
   g_assert_cmpint (g_stat (file, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  run (&info, "info", file, "--json", NULL);
+  trellis_test_result_run_cli (&info, run_directory, "info", file, "--json", NULL);
   g_assert_cmpint (info.status, ==, 0);
   root = parse_json (info.out);
   object = json_node_get_object (root);
@@ -173,14 +84,14 @@ test_create_and_info (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (object, "evidence"), ==, 0);
   g_assert_cmpstr (json_object_get_string_member (object, "integrity"), ==, "ok");
 
-  run (&text, "info", file, NULL);
+  trellis_test_result_run_cli (&text, run_directory, "info", file, NULL);
   g_assert_cmpint (text.status, ==, 0);
   g_assert_nonnull (strstr (text.out, "format_version: 1\n"));
   g_assert_nonnull (strstr (text.out, "integrity: ok\n"));
 
   /* Never overwrite. */
-  run (&again, "create", file, NULL);
-  assert_one_line_error (&again);
+  trellis_test_result_run_cli (&again, run_directory, "create", file, NULL);
+  trellis_test_assert_cli_error (again.status, again.out, again.err, NULL);
   g_assert_cmpint (again.status, ==, 1);
 }
 
@@ -188,26 +99,26 @@ static void
 test_sample (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autofree char *first = path_in (fixture, "first.trellis");
-  g_autofree char *second = path_in (fixture, "second.trellis");
-  g_auto(Result) info = { 0 };
-  g_auto(Result) list = { 0 };
+  g_autofree char *first = trellis_test_fixture_file (fixture, "first.trellis");
+  g_autofree char *second = trellis_test_fixture_file (fixture, "second.trellis");
+  g_auto(TrellisTestResult) info = { 0 };
+  g_auto(TrellisTestResult) list = { 0 };
   g_autoptr(JsonNode) info_root = NULL;
   g_autoptr(JsonNode) list_root = NULL;
   JsonObject *counts;
   JsonArray *learners;
 
   {
-    g_auto(Result) a = { 0 };
-    g_auto(Result) b = { 0 };
+    g_auto(TrellisTestResult) a = { 0 };
+    g_auto(TrellisTestResult) b = { 0 };
 
-    run (&a, "create", first, "--sample", NULL);
+    trellis_test_result_run_cli (&a, run_directory, "create", first, "--sample", NULL);
     g_assert_cmpint (a.status, ==, 0);
-    run (&b, "create", second, "--sample", NULL);
+    trellis_test_result_run_cli (&b, run_directory, "create", second, "--sample", NULL);
     g_assert_cmpint (b.status, ==, 0);
   }
 
-  run (&info, "info", first, "--json", NULL);
+  trellis_test_result_run_cli (&info, run_directory, "info", first, "--json", NULL);
   g_assert_cmpint (info.status, ==, 0);
   info_root = parse_json (info.out);
   counts = json_node_get_object (info_root);
@@ -217,7 +128,7 @@ test_sample (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (counts, "evidence"), >, 300);
   g_assert_cmpstr (json_object_get_string_member (counts, "integrity"), ==, "ok");
 
-  run (&list, "list", first, "learners", "--json", NULL);
+  trellis_test_result_run_cli (&list, run_directory, "list", first, "learners", "--json", NULL);
   g_assert_cmpint (list.status, ==, 0);
   list_root = parse_json (list.out);
   learners = json_node_get_array (list_root);
@@ -228,13 +139,13 @@ test_sample (Fixture       *fixture,
     {
       JsonObject *learner = json_array_get_object_element (learners, i);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (learner, "id"));
-      g_auto(Result) a = { 0 };
-      g_auto(Result) b = { 0 };
+      g_auto(TrellisTestResult) a = { 0 };
+      g_auto(TrellisTestResult) b = { 0 };
       g_autoptr(JsonNode) record = NULL;
       JsonObject *object;
 
-      run (&a, "show", first, "learner", id, "--json", NULL);
-      run (&b, "show", second, "learner", id, "--json", NULL);
+      trellis_test_result_run_cli (&a, run_directory, "show", first, "learner", id, "--json", NULL);
+      trellis_test_result_run_cli (&b, run_directory, "show", second, "learner", id, "--json", NULL);
       g_assert_cmpint (a.status, ==, 0);
       g_assert_cmpint (b.status, ==, 0);
       g_assert_cmpstr (a.out, ==, b.out);
@@ -252,11 +163,11 @@ test_sample (Fixture       *fixture,
 
   /* Playlists and skills, by name and by id. */
   {
-    g_auto(Result) playlists = { 0 };
+    g_auto(TrellisTestResult) playlists = { 0 };
     g_autoptr(JsonNode) root = NULL;
     JsonArray *array;
 
-    run (&playlists, "list", first, "playlists", "--json", NULL);
+    trellis_test_result_run_cli (&playlists, run_directory, "list", first, "playlists", "--json", NULL);
     g_assert_cmpint (playlists.status, ==, 0);
     root = parse_json (playlists.out);
     array = json_node_get_array (root);
@@ -265,14 +176,15 @@ test_sample (Fixture       *fixture,
     for (guint i = 0; i < json_array_get_length (array); i++)
       {
         JsonObject *playlist = json_array_get_object_element (array, i);
-        g_auto(Result) by_title = { 0 };
-        g_auto(Result) by_id = { 0 };
+        g_auto(TrellisTestResult) by_title = { 0 };
+        g_auto(TrellisTestResult) by_id = { 0 };
         g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (playlist, "id"));
         g_autoptr(JsonNode) shown = NULL;
         JsonArray *nodes;
 
-        run (&by_title, "show", first, "playlist", json_object_get_string_member (playlist, "title"), "--json", NULL);
-        run (&by_id, "show", first, "playlist", id, "--json", NULL);
+        trellis_test_result_run_cli (&by_title, run_directory, "show", first, "playlist",
+                                     json_object_get_string_member (playlist, "title"), "--json", NULL);
+        trellis_test_result_run_cli (&by_id, run_directory, "show", first, "playlist", id, "--json", NULL);
         g_assert_cmpint (by_title.status, ==, 0);
         g_assert_cmpstr (by_title.out, ==, by_id.out);
         shown = parse_json (by_title.out);
@@ -282,16 +194,17 @@ test_sample (Fixture       *fixture,
   }
 
   {
-    g_auto(Result) skills = { 0 };
+    g_auto(TrellisTestResult) skills = { 0 };
     g_autoptr(JsonNode) root = NULL;
     JsonObject *skill;
-    g_auto(Result) shown = { 0 };
+    g_auto(TrellisTestResult) shown = { 0 };
 
-    run (&skills, "list", first, "skills", "--json", NULL);
+    trellis_test_result_run_cli (&skills, run_directory, "list", first, "skills", "--json", NULL);
     g_assert_cmpint (skills.status, ==, 0);
     root = parse_json (skills.out);
     skill = json_array_get_object_element (json_node_get_array (root), 0);
-    run (&shown, "show", first, "skill", json_object_get_string_member (skill, "code"), "--json", NULL);
+    trellis_test_result_run_cli (&shown, run_directory, "show", first, "skill",
+                                 json_object_get_string_member (skill, "code"), "--json", NULL);
     g_assert_cmpint (shown.status, ==, 0);
     g_assert_nonnull (strstr (shown.out, json_object_get_string_member (skill, "code")));
   }
@@ -326,14 +239,14 @@ test_errors (Fixture       *fixture,
              gconstpointer  data)
 {
   const ErrorCase *error_case = data;
-  g_autofree char *classroom = path_in (fixture, "room.trellis");
-  g_autofree char *text = path_in (fixture, "notes.txt");
-  g_autofree char *missing = path_in (fixture, "missing.trellis");
-  g_auto(Result) created = { 0 };
-  g_auto(Result) result = { 0 };
+  g_autofree char *classroom = trellis_test_fixture_file (fixture, "room.trellis");
+  g_autofree char *text = trellis_test_fixture_file (fixture, "notes.txt");
+  g_autofree char *missing = trellis_test_fixture_file (fixture, "missing.trellis");
+  g_auto(TrellisTestResult) created = { 0 };
+  g_auto(TrellisTestResult) result = { 0 };
   const char *args[6] = { NULL };
 
-  run (&created, "create", classroom, NULL);
+  trellis_test_result_run_cli (&created, run_directory, "create", classroom, NULL);
   g_assert_cmpint (created.status, ==, 0);
   g_assert_true (g_file_set_contents (text, "Just some notes about the field trip.\n", -1, NULL));
 
@@ -347,7 +260,7 @@ test_errors (Fixture       *fixture,
               : arg;
     }
 
-  run (&result, args[0], args[1], args[2], args[3], args[4], args[5], NULL);
+  trellis_test_result_run_cli (&result, run_directory, args[0], args[1], args[2], args[3], args[4], args[5], NULL);
 
   if (error_case->args[0] == NULL)
     {
@@ -357,7 +270,7 @@ test_errors (Fixture       *fixture,
       return;
     }
 
-  assert_one_line_error (&result);
+  trellis_test_assert_cli_error (result.status, result.out, result.err, NULL);
   g_assert_cmpint (result.status, ==, error_case->status);
   if (error_case->message != NULL)
     g_assert_nonnull (strstr (result.err, error_case->message));
@@ -368,13 +281,13 @@ static void
 test_relative_path (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_auto(Result) created = { 0 };
-  g_auto(Result) info = { 0 };
+  g_auto(TrellisTestResult) created = { 0 };
+  g_auto(TrellisTestResult) info = { 0 };
 
   /* Scripts name files relative to where they run. */
   run_directory = fixture->dir;
-  run (&created, "create", "relative.trellis", NULL);
-  run (&info, "info", "relative.trellis", "--json", NULL);
+  trellis_test_result_run_cli (&created, run_directory, "create", "relative.trellis", NULL);
+  trellis_test_result_run_cli (&info, run_directory, "info", "relative.trellis", "--json", NULL);
   run_directory = NULL;
 
   g_assert_cmpint (created.status, ==, 0);
@@ -388,14 +301,17 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli/relative-path", Fixture, NULL, fixture_set_up, test_relative_path, fixture_tear_down);
-  g_test_add ("/cli/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
-  g_test_add ("/cli/create-and-info", Fixture, NULL, fixture_set_up, test_create_and_info, fixture_tear_down);
-  g_test_add ("/cli/sample", Fixture, NULL, fixture_set_up, test_sample, fixture_tear_down);
+  g_test_add ("/cli/relative-path", Fixture, NULL,
+              trellis_test_fixture_set_up, test_relative_path, trellis_test_fixture_tear_down);
+  g_test_add ("/cli/help", Fixture, NULL, trellis_test_fixture_set_up, test_help, trellis_test_fixture_tear_down);
+  g_test_add ("/cli/create-and-info", Fixture, NULL,
+              trellis_test_fixture_set_up, test_create_and_info, trellis_test_fixture_tear_down);
+  g_test_add ("/cli/sample", Fixture, NULL, trellis_test_fixture_set_up, test_sample, trellis_test_fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/errors/%s", error_cases[i].name);
-      g_test_add (path, Fixture, &error_cases[i], fixture_set_up, test_errors, fixture_tear_down);
+      g_test_add (path, Fixture, &error_cases[i],
+                  trellis_test_fixture_set_up, test_errors, trellis_test_fixture_tear_down);
     }
 
   return g_test_run ();

@@ -7,51 +7,15 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "trellis-csv-export.h"
 #include "trellis-sample.h"
+#include "trellis-test-utils.h"
 
 /* Spreadsheet-safe CSV export: payloads neutralized, numbers intact, pseudonyms stable. */
 
-typedef struct
-{
-  char             *dir;
-  char             *path;
-  TrellisClassroom *classroom;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("trellis-csv-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "class.trellis", NULL);
-  fixture->classroom = trellis_sample_create (fixture->path, 0, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  g_clear_object (&fixture->classroom);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef TrellisTestFixture Fixture;
 
 static void
 test_neutralize (void)
@@ -168,8 +132,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/csv-export/neutralize", test_neutralize);
-  g_test_add ("/csv-export/payloads", Fixture, NULL, fixture_set_up, test_payloads, fixture_tear_down);
-  g_test_add ("/csv-export/pseudonyms", Fixture, NULL, fixture_set_up, test_pseudonyms, fixture_tear_down);
+  g_test_add ("/csv-export/payloads", Fixture, NULL,
+              trellis_test_fixture_set_up_sample, test_payloads, trellis_test_fixture_tear_down);
+  g_test_add ("/csv-export/pseudonyms", Fixture, NULL,
+              trellis_test_fixture_set_up_sample, test_pseudonyms, trellis_test_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -7,11 +7,11 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "trellis-classroom.h"
 #include "trellis-sample.h"
+#include "trellis-test-utils.h"
 
 /*
  * Skills, playlists and nodes: the lists change precisely (exact
@@ -19,18 +19,10 @@
  * file or in the lists.
  */
 
-typedef struct
-{
-  char             *dir;
-  char             *path;
-  TrellisClassroom *classroom;
-} Fixture;
+/* The fixed clock: the classroom's now. */
+#define NOW "2026-09-14T08:30:00Z"
 
-static GDateTime *
-fixed_clock (gpointer user_data)
-{
-  return g_date_time_new_utc (2026, 9, 14, 8, 30, 0);
-}
+typedef TrellisTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -38,38 +30,20 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("trellis-test-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-  fixture->path = g_build_filename (fixture->dir, "class.trellis", NULL);
+  trellis_test_fixture_set_up (fixture, data);
 
   fixture->classroom = trellis_classroom_create (fixture->path, "Room 12", &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->classroom);
-  trellis_classroom_set_clock (fixture->classroom, fixed_clock, NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (dir);
+  trellis_classroom_set_clock (fixture->classroom, trellis_test_clock_iso8601, (gpointer)NOW);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->classroom);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+  trellis_test_fixture_tear_down (fixture, data);
 }
 
 /* Closes the classroom (it must not leak) and opens the file again. */
@@ -83,7 +57,7 @@ reopen (Fixture          *fixture,
   fixture->classroom = trellis_classroom_open (fixture->path, flags, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->classroom);
-  trellis_classroom_set_clock (fixture->classroom, fixed_clock, NULL);
+  trellis_classroom_set_clock (fixture->classroom, trellis_test_clock_iso8601, (gpointer)NOW);
 }
 
 static void
@@ -94,17 +68,6 @@ exec (TrellisClassroom *classroom,
 
   trellis_classroom_exec (classroom, sql, &error);
   g_assert_no_error (error);
-}
-
-static gint64
-query_int (TrellisClassroom *classroom,
-           const char       *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = trellis_classroom_prepare (classroom, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 /*
@@ -535,7 +498,7 @@ test_playlists_delete_cascades (Fixture       *fixture,
   exec (fixture->classroom, "INSERT INTO learners (name, created_at) VALUES ('Ana', '2026-09-14')");
   exec (fixture->classroom,
         "INSERT INTO progress (learner_id, node_id, updated_at) SELECT 1, id, '2026-09-14' FROM nodes");
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM progress"), ==, 6);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM progress"), ==, 6);
 
   top = trellis_classroom_get_nodes (fixture->classroom, unit, NULL);
   options = trellis_classroom_get_nodes (fixture->classroom, unit, choice);
@@ -549,7 +512,7 @@ test_playlists_delete_cascades (Fixture       *fixture,
   assert_changes (top_recorder, 1, 0, 3, 0);
   assert_changes (options_recorder, 1, 0, 2, 0);
   g_assert_cmpint (trellis_classroom_count (fixture->classroom, "nodes"), ==, 1);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM progress"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM progress"), ==, 1);
   assert_titles (trellis_classroom_get_playlists (fixture->classroom), "Ecosystems");
   {
     g_autoptr(TrellisNode) first = g_list_model_get_item (trellis_classroom_get_nodes (fixture->classroom, other, NULL), 0);
@@ -797,13 +760,13 @@ test_choice_bounds (Fixture       *fixture,
   g_assert_false (trellis_classroom_set_choice_bounds (fixture->classroom, choice, 0, 0, &error));
   g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (fixture->classroom, sql), ==, 101);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, sql), ==, 101);
   g_assert_cmpuint (n_min + n_max, ==, 0);
 
   /* A group without options yet accepts any bounds: it is being built. */
   g_assert_true (trellis_classroom_set_choice_bounds (fixture->classroom, choice, 2, 3, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->classroom, sql), ==, 203);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, sql), ==, 203);
   g_assert_cmpuint (n_min, ==, 1);
   g_assert_cmpuint (n_max, ==, 1);
 
@@ -817,7 +780,7 @@ test_choice_bounds (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (trellis_node_get_choose_min (choice), ==, 0);
   g_assert_cmpuint (trellis_node_get_choose_max (choice), ==, 2);
-  g_assert_cmpint (query_int (fixture->classroom, sql), ==, 2);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, sql), ==, 2);
   g_assert_true (trellis_classroom_set_choice_bounds (fixture->classroom, choice, 2, 2, &error));
   g_assert_no_error (error);
   n_min = n_max = 0;
@@ -829,12 +792,12 @@ test_choice_bounds (Fixture       *fixture,
   g_assert_cmpuint (trellis_node_get_choose_max (choice), ==, 1);
   g_assert_cmpuint (n_min, ==, 1);
   g_assert_cmpuint (n_max, ==, 1);
-  g_assert_cmpint (query_int (fixture->classroom, sql), ==, 101);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, sql), ==, 101);
 
   /* The last option: an empty group keeps its bounds. */
   g_assert_true (trellis_classroom_delete_node (fixture->classroom, model, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->classroom, sql), ==, 101);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, sql), ==, 101);
 
   reopen (fixture, TRELLIS_OPEN_FLAGS_NONE);
   unit = trellis_classroom_find_playlist (fixture->classroom, "Unit", &error);
@@ -914,7 +877,7 @@ test_failed_edits (Fixture       *fixture,
   assert_titles (options, "Essay Model");
   assert_changes (options_recorder, 0);
   g_assert_cmpint (trellis_classroom_count (fixture->classroom, "nodes"), ==, 5);
-  g_assert_cmpint (query_int (fixture->classroom, bounds_sql), ==, 202);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, bounds_sql), ==, 202);
   g_assert_cmpuint (trellis_node_get_choose_max (choice), ==, 2);
   exec (fixture->classroom, "DROP TRIGGER fail_bounds");
 
@@ -987,7 +950,7 @@ test_sample_loads (Fixture       *fixture,
   gint64 n_nodes = 0;
   guint n_choices = 0;
 
-  sample = trellis_sample_create_full (path, 0, fixed_clock, NULL, &error);
+  sample = trellis_sample_create_full (path, 0, trellis_test_clock_iso8601, (gpointer)NOW, &error);
   g_assert_no_error (error);
 
   g_assert_cmpint (g_list_model_get_n_items (trellis_classroom_get_skills (sample)), ==,

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -15,6 +14,7 @@
 #include "trellis-dashboard.h"
 #include "trellis-sample.h"
 #include "trellis-survey.h"
+#include "trellis-test-utils.h"
 
 /*
  * The dashboard on a small hand-built classroom whose figures are worked
@@ -22,12 +22,7 @@
  * and the sample classroom.
  */
 
-typedef struct
-{
-  char             *dir;
-  char             *path;
-  TrellisClassroom *classroom;
-} Fixture;
+typedef TrellisTestFixture Fixture;
 
 /* Today is Monday 2026-03-02 (noon, local time). */
 static GDateTime *
@@ -138,9 +133,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("trellis-test-dashboard-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "class.trellis", NULL);
+  trellis_test_fixture_set_up (f, data);
   f->classroom = trellis_classroom_create (f->path, "Hand-built", &error);
   g_assert_no_error (error);
   trellis_classroom_set_clock (f->classroom, fixed_clock, NULL);
@@ -150,26 +143,6 @@ fixture_set_up (Fixture       *f,
       trellis_classroom_exec (f->classroom, hand_sql, &error);
       g_assert_no_error (error);
     }
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&f->classroom);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 static TrellisDashboard *
@@ -633,15 +606,14 @@ test_survey_csv_errors (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  gsize before_len, after_len;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
 
   trellis_classroom_exec (f->classroom,
                           "INSERT INTO learners (name, created_at) VALUES ('Twin', 'x'), ('Twin', 'x')",
                           &error);
   g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
+  before = trellis_test_read_bytes (f->path);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_csvs); i++)
     {
@@ -669,8 +641,8 @@ test_survey_csv_errors (Fixture       *f,
 
   /* Nothing was written: the file is byte-identical after closing it. */
   g_clear_object (&f->classroom);
-  g_assert_true (g_file_get_contents (f->path, &after, &after_len, NULL));
-  g_assert_cmpmem (before, before_len, after, after_len);
+  after = trellis_test_read_bytes (f->path);
+  trellis_test_assert_bytes_equal (before, after);
 }
 
 /* ------------------------------------------------------------------ */
@@ -790,7 +762,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func, data) \
-  g_test_add (name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  g_test_add (name, Fixture, data, fixture_set_up, func, trellis_test_fixture_tear_down)
 
   ADD ("/dashboard/range", test_range, "hand");
   ADD ("/dashboard/progress", test_progress, "hand");

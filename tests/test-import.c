@@ -7,11 +7,11 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "trellis-csv.h"
 #include "trellis-import.h"
+#include "trellis-test-utils.h"
 
 /*
  * Gradebook and roster import: the samples in
@@ -20,12 +20,7 @@
  * file byte-identical, and mutated inputs never crash.
  */
 
-typedef struct
-{
-  char             *dir;
-  char             *path;
-  TrellisClassroom *classroom;
-} Fixture;
+typedef TrellisTestFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -33,29 +28,9 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("trellis-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "class.trellis", NULL);
+  trellis_test_fixture_set_up (fixture, data);
   fixture->classroom = trellis_classroom_create (fixture->path, "Social Studies 6", &error);
   g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  g_clear_object (&fixture->classroom);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
 }
 
 static char *
@@ -113,30 +88,6 @@ add_roster (Fixture *fixture)
   g_assert_no_error (error);
 }
 
-static gint64
-query_int (TrellisClassroom *classroom,
-           const char       *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = trellis_classroom_prepare (classroom, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static double
-query_double (TrellisClassroom *classroom,
-              const char       *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = trellis_classroom_prepare (classroom, sql, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_double (stmt, 0);
-}
-
 typedef struct
 {
   const char          *file;
@@ -181,7 +132,7 @@ test_sample (Fixture       *fixture,
   /* The dry run says what the import does, and writes nothing. */
   dry = trellis_import (fixture->classroom, input, c->format, NULL, flags | TRELLIS_IMPORT_FLAGS_DRY_RUN, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM gradebook_items"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM gradebook_items"), ==, 0);
 
   report = trellis_import (fixture->classroom, input, c->format, NULL, flags, &error);
   g_assert_no_error (error);
@@ -205,14 +156,16 @@ test_sample (Fixture       *fixture,
   g_assert_cmpuint (dry->cells_skipped, ==, report->cells_skipped);
 
   /* What the file holds now. */
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM gradebook_items"), ==, c->items);
-  g_assert_cmpint (query_int (fixture->classroom,
-                              "SELECT count(*) FROM evidence WHERE kind = 'points' AND source = 'import'"),
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM gradebook_items"), ==, c->items);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                           "SELECT count(*) FROM evidence WHERE kind = 'points' AND source = 'import'"),
                    ==, c->scores);
-  g_assert_cmpfloat_with_epsilon (query_double (fixture->classroom, "SELECT total (score) FROM evidence"),
+  g_assert_cmpfloat_with_epsilon (trellis_test_query_double (fixture->classroom, "SELECT total (score) FROM evidence"),
                                   c->points, 1e-9);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM evidence WHERE score > max_score"), ==, 0);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM learners"), ==, c->create ? 10 : 11);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM evidence WHERE score > max_score"),
+                   ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM learners"),
+                   ==, c->create ? 10 : 11);
   {
     g_autoptr(sqlite3_stmt) stmt = trellis_classroom_prepare (fixture->classroom,
       "SELECT coalesce (group_concat (p, ','), '') FROM"
@@ -226,17 +179,19 @@ test_sample (Fixture       *fixture,
   g_assert_cmpstr (max_points, ==, c->max_points);
   if (c->format == TRELLIS_IMPORT_FORMAT_CANVAS)
     {
-      g_assert_cmpint (query_int (fixture->classroom,
-                                  "SELECT count(*) FROM gradebook_items WHERE source = 'canvas' AND lms_id = '1238'"
-                                  " AND title = 'Timeline (draft)'"), ==, 1);
-      g_assert_cmpint (query_int (fixture->classroom,
-                                  "SELECT count(*) FROM gradebook_items WHERE lms_id = '1237'"
-                                  " AND title = 'Map quiz: Nile, Tigris & Euphrates'"), ==, 1);
+      g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                               "SELECT count(*) FROM gradebook_items WHERE source = 'canvas' AND lms_id = '1238'"
+                                               " AND title = 'Timeline (draft)'"), ==, 1);
+      g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                               "SELECT count(*) FROM gradebook_items WHERE lms_id = '1237'"
+                                               " AND title = 'Map quiz: Nile, Tigris & Euphrates'"), ==, 1);
       /* The Test Student is not a learner; the real 0.00 is a score. */
-      g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM evidence WHERE score = 0"), ==, 1);
+      g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM evidence WHERE score = 0"),
+                       ==, 1);
     }
   if (c->format == TRELLIS_IMPORT_FORMAT_ONEROSTER)
-    g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM evidence WHERE score = 0"), ==, 1);
+    g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM evidence WHERE score = 0"),
+                     ==, 1);
 
   /* A re-import updates: no second copy of anything. */
   again = trellis_import (fixture->classroom, input, c->format, NULL, flags, &error);
@@ -245,8 +200,9 @@ test_sample (Fixture       *fixture,
   g_assert_cmpuint (again->items_updated, ==, c->items);
   g_assert_cmpuint (again->learners_created, ==, 0);
   g_assert_cmpuint (again->evidence_replaced, ==, c->scores);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM evidence"), ==, c->scores);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM learners"), ==, c->create ? 10 : 11);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM evidence"), ==, c->scores);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM learners"),
+                   ==, c->create ? 10 : 11);
 }
 
 /* Without --create-learners nobody is added: they are reported. */
@@ -272,8 +228,8 @@ test_unmatched (Fixture       *fixture,
   g_assert_cmpuint (report->learners_absent, ==, 1);
   g_assert_cmpuint (report->evidence_added, ==, 0);
   g_assert_cmpuint (report->skipped[TRELLIS_IMPORT_SKIP_UNKNOWN_LEARNER], ==, 45);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM learners"), ==, 1);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM evidence"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM learners"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM evidence"), ==, 0);
 }
 
 static void
@@ -318,8 +274,8 @@ test_oneroster_zip_and_class (Fixture       *fixture,
   g_assert_cmpuint (report->evidence_added, ==, 36);
   g_assert_cmpfloat_with_epsilon (report->points_total, 432.0, 1e-9);
   /* The teacher and the guardian are not learners. */
-  g_assert_cmpint (query_int (fixture->classroom,
-                              "SELECT count(*) FROM learners WHERE name LIKE '%Okoro%' OR name LIKE 'Maartje%'"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                           "SELECT count(*) FROM learners WHERE name LIKE '%Okoro%' OR name LIKE 'Maartje%'"), ==, 0);
 }
 
 /* Numbers as spreadsheets and LMSs write them. */
@@ -396,13 +352,12 @@ test_malformed (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TrellisImportReport) report = NULL;
   g_autofree char *input = g_build_filename (fixture->dir, "bad.csv", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  gsize before_len, after_len;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
 
   add_roster (fixture);
   g_clear_object (&fixture->classroom);
-  g_assert_true (g_file_get_contents (fixture->path, &before, &before_len, NULL));
+  before = trellis_test_read_bytes (fixture->path);
   fixture->classroom = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
 
@@ -422,8 +377,8 @@ test_malformed (Fixture       *fixture,
     g_error ("“%s” does not say %s", error->message, c->line);
 
   g_clear_object (&fixture->classroom);
-  g_assert_true (g_file_get_contents (fixture->path, &after, &after_len, NULL));
-  g_assert_cmpmem (before, before_len, after, after_len);
+  after = trellis_test_read_bytes (fixture->path);
+  trellis_test_assert_bytes_equal (before, after);
 }
 
 /* A failure after some rows were written rolls everything back. */
@@ -447,9 +402,9 @@ test_rollback (Fixture       *fixture,
                            TRELLIS_IMPORT_FLAGS_CREATE_LEARNERS, &error);
   g_assert_null (report);
   g_assert_nonnull (error);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM learners"), ==, 0);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM gradebook_items"), ==, 0);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM evidence"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM learners"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM gradebook_items"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM evidence"), ==, 0);
 }
 
 /*
@@ -536,7 +491,8 @@ test_mutations (Fixture       *fixture,
   g_test_message ("%u imported, %u refused", imported, failed);
   g_assert_cmpuint (imported, >, 0);
   g_assert_cmpuint (failed, >, 0);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM evidence WHERE score < 0 OR score > 1e6"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM evidence WHERE score < 0 OR score > 1e6"),
+                   ==, 0);
 }
 
 int
@@ -550,18 +506,19 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/import/sample/%s/%s%s", sample_cases[i].file,
                                                trellis_import_format_to_string (sample_cases[i].format),
                                                sample_cases[i].create ? "/create-learners" : "");
-      g_test_add (path, Fixture, &sample_cases[i], fixture_set_up, test_sample, fixture_tear_down);
+      g_test_add (path, Fixture, &sample_cases[i], fixture_set_up, test_sample, trellis_test_fixture_tear_down);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/import/malformed/%s", bad_cases[i].name);
-      g_test_add (path, Fixture, &bad_cases[i], fixture_set_up, test_malformed, fixture_tear_down);
+      g_test_add (path, Fixture, &bad_cases[i], fixture_set_up, test_malformed, trellis_test_fixture_tear_down);
     }
-  g_test_add ("/import/unmatched", Fixture, NULL, fixture_set_up, test_unmatched, fixture_tear_down);
-  g_test_add ("/import/oneroster-zip", Fixture, NULL, fixture_set_up, test_oneroster_zip_and_class, fixture_tear_down);
-  g_test_add ("/import/numbers", Fixture, NULL, fixture_set_up, test_numbers, fixture_tear_down);
-  g_test_add ("/import/rollback", Fixture, NULL, fixture_set_up, test_rollback, fixture_tear_down);
-  g_test_add ("/import/mutations", Fixture, NULL, fixture_set_up, test_mutations, fixture_tear_down);
+  g_test_add ("/import/unmatched", Fixture, NULL, fixture_set_up, test_unmatched, trellis_test_fixture_tear_down);
+  g_test_add ("/import/oneroster-zip", Fixture, NULL,
+              fixture_set_up, test_oneroster_zip_and_class, trellis_test_fixture_tear_down);
+  g_test_add ("/import/numbers", Fixture, NULL, fixture_set_up, test_numbers, trellis_test_fixture_tear_down);
+  g_test_add ("/import/rollback", Fixture, NULL, fixture_set_up, test_rollback, trellis_test_fixture_tear_down);
+  g_test_add ("/import/mutations", Fixture, NULL, fixture_set_up, test_mutations, trellis_test_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -7,11 +7,11 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "trellis-mastery.h"
+#include "trellis-test-utils.h"
 
 /* The mastery engine wired to a classroom file. */
 
@@ -41,17 +41,6 @@ add_evidence (Fixture *fixture,
                                      correct ? 1 : 0, 0, date, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-}
-
-static gint64
-query_int (TrellisClassroom *classroom,
-           const char       *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = trellis_classroom_prepare (classroom, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 static gboolean
@@ -88,7 +77,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("trellis-mastery-XXXXXX", NULL);
+  fixture->dir = trellis_test_make_tmp_dir ("trellis-mastery-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "class.trellis", NULL);
   fixture->classroom = trellis_classroom_create (fixture->path, "Room 12", &error);
   g_assert_no_error (error);
@@ -134,17 +123,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->classroom);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  trellis_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -162,17 +142,19 @@ test_refit (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* Every skill has parameters, within bounds; the unused one is pooled. */
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM mastery_params"), ==, 3);
-  g_assert_cmpint (query_int (fixture->classroom,
-                              "SELECT count(*) FROM mastery_params WHERE guess <= 0.3 AND slip <= 0.3 "
-                              "AND guess < 1 - slip"), ==, 3);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT pooled FROM mastery_params WHERE skill_id = 3"), ==, 1);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT n_evidence FROM mastery_params WHERE skill_id = 1"),
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM mastery_params"), ==, 3);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                           "SELECT count(*) FROM mastery_params WHERE guess <= 0.3 AND slip <= 0.3 "
+                                           "AND guess < 1 - slip"), ==, 3);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT pooled FROM mastery_params WHERE skill_id = 3"),
+                   ==, 1);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT n_evidence FROM mastery_params WHERE skill_id = 1"),
                    ==, 18 * 4 + 16);
 
   /* States exist only where there is evidence. */
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM mastery_state"), ==, 18 * 2 + 2);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM mastery_state WHERE skill_id = 3"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM mastery_state"), ==, 18 * 2 + 2);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM mastery_state WHERE skill_id = 3"),
+                   ==, 0);
 
   g_assert_true (get_state (fixture->classroom, fixture->strong, fixture->skill,
                             &strong_known, &strong_correct, &n, &explanation));
@@ -212,7 +194,7 @@ test_add_evidence_updates_at_once (Fixture       *fixture,
   /* Other learners are untouched, and nothing was refitted. */
   g_assert_true (get_state (fixture->classroom, fixture->strong, fixture->skill, &other_after, &p, &n, NULL));
   g_assert_cmpfloat (other_after, ==, other_before);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT n_evidence FROM mastery_params WHERE skill_id = 1"),
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT n_evidence FROM mastery_params WHERE skill_id = 1"),
                    ==, 18 * 4 + 16);
 }
 
@@ -251,7 +233,7 @@ test_rule (Fixture       *fixture,
   g_assert_cmpint (trellis_mastery_add_evidence (fixture->classroom, learner, fixture->skill,
                                                  TRELLIS_BKT_EVIDENCE_RUBRIC, 7, 4, NULL, &error), ==, 0);
   g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM evidence WHERE score = 7"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM evidence WHERE score = 7"), ==, 0);
 }
 
 static void
@@ -284,7 +266,7 @@ test_refit_async (Fixture       *fixture,
   reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
   g_clear_error (&error);
   g_assert_nonnull (reopened);
-  g_assert_cmpint (query_int (reopened, "SELECT count(*) FROM mastery_state"), ==, 18 * 2 + 2);
+  g_assert_cmpint (trellis_test_query_int (reopened, "SELECT count(*) FROM mastery_state"), ==, 18 * 2 + 2);
   fixture->classroom = g_steal_pointer (&reopened);
 }
 

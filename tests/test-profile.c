@@ -7,14 +7,16 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "trellis-classroom.h"
 #include "trellis-mastery.h"
 #include "trellis-profile.h"
 #include "trellis-progress.h"
+#include "trellis-test-utils.h"
 
 /* The learner's record: profile entries, goals, reflections, conferences. */
+
+/* The fixed clock's default: the classroom's now. */
+#define NOW "2026-11-23T10:00:00Z"
 
 typedef struct
 {
@@ -24,26 +26,17 @@ typedef struct
   TrellisLearner   *learner;
 } Fixture;
 
-static GDateTime *
-fixed_clock (gpointer user_data)
-{
-  const char *iso = user_data != NULL ? user_data : "2026-11-23T10:00:00Z";
-
-  return g_date_time_new_from_iso8601 (iso, NULL);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("trellis-profile-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
+  fixture->dir = trellis_test_make_tmp_dir ("trellis-profile-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "class.trellis", NULL);
   fixture->classroom = trellis_classroom_create (fixture->path, "Room 12", &error);
   g_assert_no_error (error);
-  trellis_classroom_set_clock (fixture->classroom, fixed_clock, NULL);
+  trellis_classroom_set_clock (fixture->classroom, trellis_test_clock_iso8601, (gpointer)NOW);
   fixture->learner = trellis_classroom_add_learner (fixture->classroom, "Ada Lovelace", &error);
   g_assert_no_error (error);
 }
@@ -52,30 +45,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->classroom);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  trellis_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static gint64
-query_int (TrellisClassroom *classroom,
-           const char       *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = trellis_classroom_prepare (classroom, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 static TrellisProfileEntry *
@@ -152,7 +125,7 @@ test_entries (Fixture       *fixture,
   g_clear_error (&error);
 
   /* Edit later: the text changes and the entry counts as revisited. */
-  trellis_classroom_set_clock (classroom, fixed_clock, (gpointer)"2026-12-01T10:00:00Z");
+  trellis_classroom_set_clock (classroom, trellis_test_clock_iso8601, (gpointer)"2026-12-01T10:00:00Z");
   g_assert_true (trellis_profile_update_entry (classroom, music, "Piano and guitar", &error));
   g_assert_no_error (error);
   g_assert_true (trellis_profile_mark_entry_revisited (classroom, need, &error));
@@ -190,9 +163,9 @@ test_entries (Fixture       *fixture,
   }
 
   /* Mark the whole profile revisited. */
-  trellis_classroom_set_clock (classroom, fixed_clock, (gpointer)"2026-12-05T10:00:00Z");
+  trellis_classroom_set_clock (classroom, trellis_test_clock_iso8601, (gpointer)"2026-12-05T10:00:00Z");
   g_assert_true (trellis_profile_mark_revisited (classroom, fixture->learner, &error));
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM profile_entries WHERE revisited_on = '2026-12-05'"),
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM profile_entries WHERE revisited_on = '2026-12-05'"),
                    ==, 4);
 }
 
@@ -216,15 +189,15 @@ test_freshness (Fixture       *fixture,
   g_assert_null (freshness.last_revisited_any);
   trellis_profile_freshness_clear (&freshness);
 
-  trellis_classroom_set_clock (classroom, fixed_clock, (gpointer)"2026-09-01T10:00:00Z");
+  trellis_classroom_set_clock (classroom, trellis_test_clock_iso8601, (gpointer)"2026-09-01T10:00:00Z");
   trellis_profile_add_entry (classroom, fixture->learner, TRELLIS_PROFILE_KIND_INTEREST, "Chess", &error);
   trellis_profile_add_entry (classroom, other, TRELLIS_PROFILE_KIND_INTEREST, "Ships", &error);
-  trellis_classroom_set_clock (classroom, fixed_clock, (gpointer)"2026-10-13T10:00:00Z");
+  trellis_classroom_set_clock (classroom, trellis_test_clock_iso8601, (gpointer)"2026-10-13T10:00:00Z");
   trellis_profile_add_entry (classroom, fixture->learner, TRELLIS_PROFILE_KIND_NEED, "Glasses", &error);
   g_assert_no_error (error);
 
   /* On 2026-11-23, six weeks back is 2026-10-12: the learner is fresh, the other stale. */
-  trellis_classroom_set_clock (classroom, fixed_clock, NULL);
+  trellis_classroom_set_clock (classroom, trellis_test_clock_iso8601, (gpointer)NOW);
   g_assert_true (trellis_profile_get_freshness (classroom, fixture->learner, &freshness, &error));
   g_assert_cmpstr (freshness.last_revisited[TRELLIS_PROFILE_KIND_INTEREST], ==, "2026-09-01");
   g_assert_cmpstr (freshness.last_revisited[TRELLIS_PROFILE_KIND_NEED], ==, "2026-10-13");
@@ -323,7 +296,7 @@ test_goals (Fixture       *fixture,
   g_assert_true (trellis_profile_update_goal (classroom, id, "Cite two sources in every paragraph",
                                               "I name the author of each source", "2026-12-15", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 0);
 
   /* Skills. */
   skill_a = trellis_classroom_add_skill (classroom, "RH.1", "Cite evidence", &error);
@@ -345,7 +318,7 @@ test_goals (Fixture       *fixture,
   g_clear_pointer (&goal, trellis_goal_free);
 
   /* Revise with a reason: old text kept, status revised. */
-  trellis_classroom_set_clock (classroom, fixed_clock, (gpointer)"2026-12-01T10:00:00Z");
+  trellis_classroom_set_clock (classroom, trellis_test_clock_iso8601, (gpointer)"2026-12-01T10:00:00Z");
   g_assert_true (trellis_profile_revise_goal (classroom, id, "Cite one source per paragraph", NULL, "2027-01-15",
                                               "Two was too many at once", &error));
   g_assert_no_error (error);
@@ -385,8 +358,8 @@ test_goals (Fixture       *fixture,
   /* Delete: revisions and skill links go with it. */
   g_assert_true (trellis_profile_delete_goal (classroom, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 0);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM goal_skills"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM goal_skills"), ==, 0);
   g_assert_null (trellis_profile_get_goal (classroom, id, &error));
   g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM);
 }
@@ -528,7 +501,7 @@ test_conference (Fixture       *fixture,
   goal = trellis_profile_get_goal (classroom, revised_goal, &error);
   g_assert_cmpint (goal->status, ==, TRELLIS_GOAL_STATUS_REVISED);
   g_assert_cmpstr (goal->title, ==, "Read two books");
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 2);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 2);
 
   /* Next conference: the latest plus the cadence (21 days). */
   due = trellis_profile_next_conference_due (classroom, fixture->learner, &error);
@@ -541,7 +514,8 @@ test_conference (Fixture       *fixture,
   /* Deleting a conference keeps its reflection, untied. */
   g_assert_true (trellis_profile_delete_conference (classroom, second, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM reflections WHERE conference_id IS NULL"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM reflections WHERE conference_id IS NULL"),
+                   ==, 1);
   g_assert_false (trellis_profile_delete_conference (classroom, second, &error));
   g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM);
 }
@@ -593,9 +567,9 @@ test_conference_atomic (Fixture       *fixture,
       g_assert_true (error->domain == TRELLIS_CLASSROOM_ERROR);
       g_clear_error (&error);
 
-      g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM conferences"), ==, 0);
-      g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM reflections"), ==, 0);
-      g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 0);
+      g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM conferences"), ==, 0);
+      g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM reflections"), ==, 0);
+      g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 0);
       goal = trellis_profile_get_goal (classroom, own_goal, &error);
       g_assert_cmpint (goal->status, ==, TRELLIS_GOAL_STATUS_ACTIVE);
       g_clear_pointer (&goal, trellis_goal_free);
@@ -609,15 +583,15 @@ test_conference_atomic (Fixture       *fixture,
       .notes = "Notes", .duration_seconds = -1, .goal_changes = &change, .n_goal_changes = 1,
       .reflection = long_text,
     };
-    gint64 pages = query_int (classroom, "PRAGMA page_count");
+    gint64 pages = trellis_test_query_int (classroom, "PRAGMA page_count");
     g_autofree char *limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + 2);
 
     g_assert_true (trellis_classroom_exec (classroom, limit, &error));
     g_assert_cmpint (trellis_profile_save_conference (classroom, fixture->learner, &record, &error), ==, 0);
     g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_IO);
     g_clear_error (&error);
-    g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM conferences"), ==, 0);
-    g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 0);
+    g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM conferences"), ==, 0);
+    g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 0);
     goal = trellis_profile_get_goal (classroom, own_goal, &error);
     g_assert_cmpint (goal->status, ==, TRELLIS_GOAL_STATUS_ACTIVE);
   }
@@ -678,16 +652,16 @@ test_delete_cascade (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
-      g_assert_cmpint (query_int (classroom, sql), ==, 2);
+      g_assert_cmpint (trellis_test_query_int (classroom, sql), ==, 2);
     }
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 2);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 2);
 
   /* In the trash the data is hidden from the API but still there. */
   g_assert_true (trellis_classroom_trash_learner (classroom, fixture->learner, &error));
   g_assert_null (trellis_profile_list_entries (classroom, fixture->learner, &error));
   g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM);
   g_clear_error (&error);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM profile_entries"), ==, 2);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM profile_entries"), ==, 2);
 
   /* Restore brings it all back; trash and purge removes it for good. */
   g_assert_true (trellis_classroom_restore_learner (classroom, fixture->learner, &error));
@@ -703,10 +677,10 @@ test_delete_cascade (Fixture       *fixture,
                                                tables[i], ada_id);
 
       g_test_message ("%s", tables[i]);
-      g_assert_cmpint (query_int (classroom, sql), ==, 1);
-      g_assert_cmpint (query_int (classroom, mine), ==, 0);
+      g_assert_cmpint (trellis_test_query_int (classroom, sql), ==, 1);
+      g_assert_cmpint (trellis_test_query_int (classroom, mine), ==, 0);
     }
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 1);
 }
 
 static void

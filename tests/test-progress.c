@@ -14,8 +14,12 @@
 #include "trellis-profile.h"
 #include "trellis-progress.h"
 #include "trellis-sample.h"
+#include "trellis-test-utils.h"
 
 /* Progress, choices, the choice-breadth rule and learners behind milestones. */
+
+/* The fixed clock: the classroom's now. */
+#define NOW "2026-11-23T10:00:00Z"
 
 typedef struct
 {
@@ -30,12 +34,6 @@ typedef struct
   TrellisNode      *milestone;
   TrellisSkill     *skills[2];
 } Fixture;
-
-static GDateTime *
-fixed_clock (gpointer user_data)
-{
-  return g_date_time_new_utc (2026, 11, 23, 10, 0, 0);
-}
 
 static void
 exec_printf (TrellisClassroom *classroom,
@@ -67,11 +65,11 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   TrellisClassroom *classroom;
 
-  fixture->dir = g_dir_make_tmp ("trellis-progress-XXXXXX", NULL);
+  fixture->dir = trellis_test_make_tmp_dir ("trellis-progress-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "class.trellis", NULL);
   classroom = fixture->classroom = trellis_classroom_create (fixture->path, "Room 12", &error);
   g_assert_no_error (error);
-  trellis_classroom_set_clock (classroom, fixed_clock, NULL);
+  trellis_classroom_set_clock (classroom, trellis_test_clock_iso8601, (gpointer)NOW);
 
   fixture->learner = trellis_classroom_add_learner (classroom, "Ada Lovelace", &error);
   fixture->playlist = trellis_classroom_add_playlist (classroom, "Civilizations", &error);
@@ -97,30 +95,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->classroom);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  trellis_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static gint64
-query_int (TrellisClassroom *classroom,
-           const char       *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = trellis_classroom_prepare (classroom, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 static void
@@ -201,7 +179,7 @@ test_progress (Fixture       *fixture,
 
   /* Deleting the node deletes its progress. */
   g_assert_true (trellis_classroom_delete_node (classroom, fixture->milestone, &error));
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM progress"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM progress"), ==, 1);
 }
 
 static void
@@ -219,9 +197,9 @@ test_progress_evidence (Fixture       *fixture,
   g_assert_true (trellis_progress_update (classroom, fixture->learner, fixture->activity, &update, &rubric, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM evidence WHERE kind = 'rubric' AND score = 3 "
-                                         "AND max_score = 4 AND note = 'Museum label' AND node_id IS NOT NULL"), ==, 2);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM mastery_state"), ==, 2);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM evidence WHERE kind = 'rubric' AND score = 3 "
+                                                      "AND max_score = 4 AND note = 'Museum label' AND node_id IS NOT NULL"), ==, 2);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM mastery_state"), ==, 2);
 
   /* Invalid evidence: nothing is written, not even the status. */
   update.status = TRELLIS_PROGRESS_NEEDS_REVISION;
@@ -229,14 +207,15 @@ test_progress_evidence (Fixture       *fixture,
   g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (n, ==, 0);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM evidence"), ==, 2);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM progress WHERE status = 'complete'"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM evidence"), ==, 2);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM progress WHERE status = 'complete'"),
+                   ==, 1);
 
   /* A node that shows no skills cannot take evidence; the mark is not written either. */
   g_assert_false (trellis_progress_update (classroom, fixture->learner, fixture->milestone, &update, &rubric, NULL,
                                            &error));
   g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM progress"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM progress"), ==, 1);
 }
 
 static void
@@ -291,12 +270,12 @@ test_choose (Fixture       *fixture,
   g_clear_pointer (&chosen, g_ptr_array_unref);
 
   g_assert_true (trellis_progress_choose (classroom, fixture->learner, fixture->group, three, 3, &error));
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM choices"), ==, 3);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM choices"), ==, 3);
 
   /* None clears. */
   g_assert_true (trellis_progress_choose (classroom, fixture->learner, fixture->group, NULL, 0, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (classroom, "SELECT count(*) FROM choices"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM choices"), ==, 0);
 }
 
 /* The rule itself, as a table. */
@@ -415,7 +394,7 @@ test_behind (void)
   TrellisBehind *first;
   gboolean found_jonah = FALSE;
 
-  classroom = trellis_sample_create_full (path, TRELLIS_SAMPLE_DEFAULT_LEARNERS, fixed_clock, NULL, &error);
+  classroom = trellis_sample_create_full (path, TRELLIS_SAMPLE_DEFAULT_LEARNERS, trellis_test_clock_iso8601, (gpointer)NOW, &error);
   g_assert_no_error (error);
 
   behind = trellis_progress_list_behind (classroom, NULL, &error);

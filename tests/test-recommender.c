@@ -7,13 +7,13 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "trellis-classroom.h"
 #include "trellis-mastery.h"
 #include "trellis-recommender.h"
 #include "trellis-sample.h"
+#include "trellis-test-utils.h"
 
 /*
  * Each rule on a small hand-built classroom (rows inserted with SQL, the
@@ -55,8 +55,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("trellis-test-recommender-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = trellis_test_make_tmp_dir ("trellis-test-recommender-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "class.trellis", NULL);
   fixture->now = g_date_time_new_utc (2026, 3, 10, 12, 0, 0);
   fixture->classroom = trellis_classroom_create (fixture->path, "Room 12", &error);
@@ -68,18 +67,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->classroom);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  trellis_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_date_time_unref (fixture->now);
