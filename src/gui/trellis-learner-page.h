@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "trellis-classroom.h"
 #include "trellis-learner.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TrellisLearnerPage, trellis_learner_page, TRELLIS, LEARNER_PAGE, GtkWidget)
 
-GtkWidget      *trellis_learner_page_new         (void);
-TrellisLearner *trellis_learner_page_get_learner (TrellisLearnerPage *self);
-void            trellis_learner_page_set_learner (TrellisLearnerPage *self,
-                                                  TrellisLearner     *learner);
+GtkWidget        *trellis_learner_page_new              (void);
+TrellisClassroom *trellis_learner_page_get_classroom    (TrellisLearnerPage *self);
+void              trellis_learner_page_set_classroom    (TrellisLearnerPage *self,
+                                                         TrellisClassroom   *classroom);
+TrellisLearner   *trellis_learner_page_get_learner      (TrellisLearnerPage *self);
+void              trellis_learner_page_set_learner      (TrellisLearnerPage *self,
+                                                         TrellisLearner     *learner);
+void              trellis_learner_page_reload           (TrellisLearnerPage *self);
+void              trellis_learner_page_start_conference (TrellisLearnerPage *self);
 
 G_END_DECLS

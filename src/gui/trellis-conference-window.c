@@ -1,0 +1,1016 @@
+/* trellis-conference-window.c
+ *
+ * Copyright 2026 The Trellis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trellis-conference-window-private.h"
+#include "trellis-learner-summary.h"
+#include "trellis-profile.h"
+
+/*
+ * TrellisConferenceWindow: conference mode, a focused window for a
+ * one-on-one with one learner beside the teacher.  Large type, nothing
+ * about other learners.  It shows the learner's goals with their progress,
+ * recent reflections, where they are in each playlist and what the mastery
+ * model makes of their evidence; the teacher writes notes and agreed next
+ * steps, marks goals met or revises them with a reason, and writes down a
+ * reflection in the learner's words.  Save writes all of it as one dated
+ * conference record (one transaction); Cancel asks before throwing away
+ * what was typed.  A timer shows the time spent, and never rings.
+ */
+
+typedef struct
+{
+  gint64           goal_id;
+  char            *title;
+  char            *success_criteria;
+  GtkToggleButton *met_button;
+  AdwEntryRow     *title_row;
+  AdwEntryRow     *criteria_row;
+  AdwEntryRow     *reason_row;
+} GoalEditor;
+
+struct _TrellisConferenceWindow
+{
+  AdwWindow            parent_instance;
+
+  TrellisClassroom    *classroom;
+  TrellisLearner      *learner;
+
+  GArray              *goal_editors;  /* GoalEditor */
+  gint64               started_at;    /* monotonic, µs */
+  guint                timer_source;
+  AdwMessageDialog    *discard_dialog;
+  gboolean             closing;
+
+  AdwToastOverlay     *toast_overlay;
+  AdwWindowTitle      *window_title;
+  GtkLabel            *timer_label;
+  AdwAvatar           *avatar;
+  GtkLabel            *name_label;
+  GtkLabel            *due_label;
+  AdwPreferencesGroup *goals_group;
+  AdwPreferencesGroup *reflections_group;
+  AdwPreferencesGroup *positions_group;
+  AdwPreferencesGroup *mastery_group;
+  AdwPreferencesGroup *history_group;
+  GtkTextView         *notes_view;
+  GtkTextView         *next_steps_view;
+  GtkTextView         *reflection_view;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisConferenceWindow, trellis_conference_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CLASSROOM,
+  PROP_LEARNER,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+static void
+goal_editor_clear (GoalEditor *editor)
+{
+  g_clear_pointer (&editor->title, g_free);
+  g_clear_pointer (&editor->success_criteria, g_free);
+}
+
+static char *
+dup_buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  char *text;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+
+  return text;
+}
+
+static char *
+dup_row_text (AdwEntryRow *row)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+
+  return text;
+}
+
+static gboolean
+has_input (TrellisConferenceWindow *self)
+{
+  GtkTextView *views[] = { self->notes_view, self->next_steps_view, self->reflection_view };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *text = dup_buffer_text (views[i]);
+
+      if (text != NULL)
+        return TRUE;
+    }
+
+  for (guint i = 0; i < self->goal_editors->len; i++)
+    {
+      GoalEditor *editor = &g_array_index (self->goal_editors, GoalEditor, i);
+      AdwEntryRow *rows[] = { editor->title_row, editor->criteria_row, editor->reason_row };
+
+      if (gtk_toggle_button_get_active (editor->met_button))
+        return TRUE;
+
+      for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+        {
+          g_autofree char *text = dup_row_text (rows[r]);
+
+          if (text != NULL)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static int
+elapsed_seconds (TrellisConferenceWindow *self)
+{
+  return (int) ((g_get_monotonic_time () - self->started_at) / G_USEC_PER_SEC);
+}
+
+static void
+update_timer (TrellisConferenceWindow *self)
+{
+  int seconds = elapsed_seconds (self);
+  g_autofree char *text = g_strdup_printf ("%d:%02d", seconds / 60, seconds % 60);
+  g_autofree char *accessible = NULL;
+
+  gtk_label_set_label (self->timer_label, text);
+
+  /* Translators: the time a conference has taken so far */
+  accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute elapsed", "%d minutes elapsed",
+                                             (gulong) (seconds / 60)),
+                                seconds / 60);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->timer_label), accessible);
+}
+
+static gboolean
+on_timer_cb (gpointer data)
+{
+  update_timer (data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_error (TrellisConferenceWindow *self,
+            const GError            *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static GtkWidget *
+placeholder_row (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *row;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+
+  /* A row, so that it shows inside the group's boxed list. */
+  row = adw_preferences_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_widget_add_css_class (row, "placeholder-row");
+
+  return row;
+}
+
+static GtkWidget *
+text_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 4);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+
+  return row;
+}
+
+static int
+days_until (TrellisConferenceWindow *self,
+            const char              *date)
+{
+  g_autofree char *today = trellis_classroom_today (self->classroom);
+  GDate then, now;
+
+  g_date_clear (&then, 1);
+  g_date_clear (&now, 1);
+  g_date_set_parse (&then, date);
+  g_date_set_parse (&now, today);
+  if (!g_date_valid (&then) || !g_date_valid (&now))
+    return G_MININT;
+
+  return g_date_days_between (&now, &then);
+}
+
+static char *
+dup_goal_progress (TrellisConferenceWindow *self,
+                   const TrellisGoal       *goal,
+                   GPtrArray               *mastery)
+{
+  GString *text = g_string_new (trellis_goal_status_get_label (goal->status));
+
+  if (goal->target_date != NULL)
+    {
+      g_autofree char *date = trellis_learner_summary_format_date (goal->target_date);
+      int days = days_until (self, goal->target_date);
+
+      g_string_append (text, " · ");
+      if (days == G_MININT)
+        /* Translators: %s is a date */
+        g_string_append_printf (text, _("target %s"), date);
+      else if (days < 0)
+        /* Translators: %s is a date, %d a number of days */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "target %s, %d day ago",
+                                                   "target %s, %d days ago", (gulong) -days),
+                                date, -days);
+      else
+        /* Translators: %s is a date, %d a number of days */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "target %s, in %d day",
+                                                   "target %s, in %d days", (gulong) days),
+                                date, days);
+    }
+
+  /* Progress on the goal's skills, from the mastery model. */
+  if (goal->skill_ids != NULL && goal->skill_ids->len > 0 && mastery != NULL)
+    {
+      double sum = 0;
+      guint n = 0;
+
+      for (guint i = 0; i < goal->skill_ids->len; i++)
+        {
+          gint64 skill_id = g_array_index (goal->skill_ids, gint64, i);
+          TrellisSkill *skill = trellis_classroom_lookup_skill (self->classroom, skill_id);
+
+          for (guint m = 0; skill != NULL && m < mastery->len; m++)
+            {
+              TrellisMasterySummary *summary = g_ptr_array_index (mastery, m);
+
+              if (g_strcmp0 (summary->code, trellis_skill_get_code (skill)) == 0)
+                {
+                  sum += summary->p_known;
+                  n++;
+                }
+            }
+        }
+
+      if (n > 0)
+        {
+          g_string_append (text, " · ");
+          /* Translators: %d is a percentage */
+          g_string_append_printf (text, _("skills %d%% mastered"), (int) (100 * sum / n + 0.5));
+        }
+    }
+
+  if (goal->success_criteria != NULL && goal->success_criteria[0] != '\0')
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, goal->success_criteria);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static AdwEntryRow *
+add_editor_row (AdwExpanderRow *expander,
+                const char     *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_expander_row_add_row (expander, row);
+
+  return ADW_ENTRY_ROW (row);
+}
+
+static void
+on_met_toggled_cb (GtkToggleButton *button,
+                   AdwExpanderRow  *row)
+{
+  /* Marking a goal met asks for nothing more than an optional reason. */
+  if (gtk_toggle_button_get_active (button))
+    {
+      gtk_button_set_label (GTK_BUTTON (button), _("Met ✓"));
+      gtk_widget_add_css_class (GTK_WIDGET (row), "met");
+    }
+  else
+    {
+      gtk_button_set_label (GTK_BUTTON (button), _("Mark Met"));
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "met");
+    }
+}
+
+static void
+load_goals (TrellisConferenceWindow *self,
+            GPtrArray               *mastery)
+{
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_shown = 0;
+
+  goals = trellis_profile_list_goals (self->classroom, self->learner, &error);
+  if (goals == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < goals->len; i++)
+    {
+      TrellisGoal *goal = g_ptr_array_index (goals, i);
+      g_autofree char *subtitle = NULL;
+      GoalEditor editor = { 0 };
+      GtkWidget *row;
+      GtkWidget *met;
+
+      if (goal->status != TRELLIS_GOAL_STATUS_ACTIVE && goal->status != TRELLIS_GOAL_STATUS_REVISED)
+        continue;
+
+      subtitle = dup_goal_progress (self, goal, mastery);
+      row = adw_expander_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), goal->title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      gtk_widget_add_css_class (row, "goal");
+
+      met = gtk_toggle_button_new_with_label (_("Mark Met"));
+      gtk_widget_set_valign (met, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (met, _("The learner met this goal"));
+      g_signal_connect (met, "toggled", G_CALLBACK (on_met_toggled_cb), row);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), met);
+
+      editor.goal_id = goal->id;
+      editor.title = g_strdup (goal->title);
+      editor.success_criteria = g_strdup (goal->success_criteria);
+      editor.met_button = GTK_TOGGLE_BUTTON (met);
+      editor.title_row = add_editor_row (ADW_EXPANDER_ROW (row), _("Revised goal (leave empty to keep it)"));
+      editor.criteria_row = add_editor_row (ADW_EXPANDER_ROW (row), _("Revised “I will know I’ve met it when…”"));
+      editor.reason_row = add_editor_row (ADW_EXPANDER_ROW (row), _("Why (the reason for the change)"));
+      g_array_append_val (self->goal_editors, editor);
+
+      adw_preferences_group_add (self->goals_group, row);
+      n_shown++;
+    }
+
+  if (n_shown == 0)
+    adw_preferences_group_add (self->goals_group,
+                               placeholder_row (_("No active goals. Agree one together and write it in the next steps; add it to the learner’s page afterwards.")));
+}
+
+static void
+load_reflections (TrellisConferenceWindow *self)
+{
+  g_autoptr(GPtrArray) reflections = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reflections = trellis_profile_list_reflections (self->classroom, self->learner, 3, &error);
+  if (reflections == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (reflections->len == 0)
+    adw_preferences_group_add (self->reflections_group,
+                               placeholder_row (_("No reflections yet. Ask the learner how their work is going and write it below in their words.")));
+
+  for (guint i = 0; i < reflections->len; i++)
+    {
+      TrellisReflection *reflection = g_ptr_array_index (reflections, i);
+      g_autofree char *date = trellis_learner_summary_format_date (reflection->written_on);
+
+      adw_preferences_group_add (self->reflections_group, text_row (reflection->text, date));
+    }
+}
+
+static void
+load_positions (TrellisConferenceWindow *self)
+{
+  g_autoptr(GPtrArray) positions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  positions = trellis_learner_summary_list_positions (self->classroom, self->learner, &error);
+  if (positions == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (positions->len == 0)
+    adw_preferences_group_add (self->positions_group,
+                               placeholder_row (_("No playlists in this classroom yet.")));
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      TrellisPlaylistPosition *position = g_ptr_array_index (positions, i);
+      GString *subtitle = g_string_new (NULL);
+
+      if (position->current != NULL)
+        /* Translators: the activity a learner is on, its position and the playlist's length */
+        g_string_append_printf (subtitle, _("Now: %s (%u of %u)"),
+                                position->current, position->position, position->n_nodes);
+      else
+        g_string_append (subtitle, _("Everything done"));
+
+      if (position->next_milestone != NULL)
+        {
+          g_string_append_c (subtitle, '\n');
+          if (position->milestone_date != NULL)
+            {
+              g_autofree char *date = trellis_learner_summary_format_date (position->milestone_date);
+
+              /* Translators: a milestone and its target date */
+              g_string_append_printf (subtitle, _("Next milestone: %s, %s"), position->next_milestone, date);
+            }
+          else
+            {
+              /* Translators: a milestone */
+              g_string_append_printf (subtitle, _("Next milestone: %s"), position->next_milestone);
+            }
+        }
+
+      adw_preferences_group_add (self->positions_group, text_row (position->playlist, subtitle->str));
+      g_string_free (subtitle, TRUE);
+    }
+}
+
+static void
+load_mastery (TrellisConferenceWindow *self,
+              GPtrArray               *mastery)
+{
+  gint64 n_evidence = trellis_learner_summary_count_evidence (self->classroom, self->learner);
+
+  if (mastery == NULL || mastery->len == 0)
+    adw_preferences_group_add (self->mastery_group,
+                               placeholder_row (n_evidence > 0
+                                                ? _("Evidence is recorded, but the mastery model has not been fitted yet.")
+                                                : _("No evidence recorded yet.")));
+
+  for (guint i = 0; mastery != NULL && i < mastery->len; i++)
+    {
+      TrellisMasterySummary *summary = g_ptr_array_index (mastery, i);
+      g_autofree char *percent = NULL;
+      GtkWidget *row = text_row (summary->skill, summary->explanation);
+      GtkWidget *label;
+
+      /* Translators: a probability as a percentage */
+      percent = g_strdup_printf (_("%d%%"), (int) (summary->p_known * 100 + 0.5));
+      label = gtk_label_new (percent);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      adw_preferences_group_add (self->mastery_group, row);
+    }
+}
+
+static void
+load_history (TrellisConferenceWindow *self)
+{
+  g_autoptr(GPtrArray) conferences = NULL;
+  g_autoptr(GError) error = NULL;
+
+  conferences = trellis_profile_list_conferences (self->classroom, self->learner, &error);
+  if (conferences == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (conferences->len == 0)
+    adw_preferences_group_add (self->history_group,
+                               placeholder_row (_("This is the first conference with this learner.")));
+
+  for (guint i = 0; i < conferences->len && i < 3; i++)
+    {
+      TrellisConference *conference = g_ptr_array_index (conferences, i);
+      g_autofree char *date = trellis_learner_summary_format_date (conference->held_on);
+
+      adw_preferences_group_add (self->history_group,
+                                 text_row (date, conference->next_steps ? conference->next_steps : conference->notes));
+    }
+}
+
+static void
+load (TrellisConferenceWindow *self)
+{
+  g_autoptr(GPtrArray) mastery = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *due = NULL;
+  const char *pronouns;
+
+  if (self->classroom == NULL || self->learner == NULL)
+    return;
+
+  /* Translators: %s is a learner's name */
+  title = g_strdup_printf (_("Conference with %s"), trellis_learner_get_display_name (self->learner));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+
+  adw_avatar_set_text (self->avatar, trellis_learner_get_display_name (self->learner));
+  gtk_label_set_label (self->name_label, trellis_learner_get_display_name (self->learner));
+
+  pronouns = trellis_learner_get_pronouns (self->learner);
+  due = trellis_profile_next_conference_due (self->classroom, self->learner, NULL);
+  if (due != NULL)
+    {
+      g_autofree char *date = trellis_learner_summary_format_date (due);
+      g_autofree char *text = NULL;
+
+      if (pronouns != NULL && pronouns[0] != '\0')
+        /* Translators: pronouns, then a date */
+        text = g_strdup_printf (_("%s · conference due %s"), pronouns, date);
+      else
+        /* Translators: %s is a date */
+        text = g_strdup_printf (_("Conference due %s"), date);
+      gtk_label_set_label (self->due_label, text);
+    }
+
+  mastery = trellis_learner_summary_list_mastery (self->classroom, self->learner, NULL);
+  load_goals (self, mastery);
+  load_reflections (self);
+  load_positions (self);
+  load_mastery (self, mastery);
+  load_history (self);
+}
+
+static gboolean
+on_destroy_idle_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_discard_response_cb (AdwMessageDialog        *dialog,
+                        const char              *response,
+                        TrellisConferenceWindow *self)
+{
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  self->discard_dialog = NULL;
+
+  /* Not destroyed at once: the dialog, transient for this window, is
+   * still finishing its response. */
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->closing = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, on_destroy_idle_cb, g_object_ref (self), g_object_unref);
+    }
+}
+
+static void
+ask_discard (TrellisConferenceWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->discard_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->discard_dialog));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard This Conference?"),
+                                   _("The notes, goal changes and reflection written so far will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Writing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  self->discard_dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Actions */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TrellisConferenceWindow *self = TRELLIS_CONFERENCE_WINDOW (widget);
+  g_autoptr(GArray) changes = g_array_new (FALSE, TRUE, sizeof (TrellisGoalChange));
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notes = dup_buffer_text (self->notes_view);
+  g_autofree char *next_steps = dup_buffer_text (self->next_steps_view);
+  g_autofree char *reflection = dup_buffer_text (self->reflection_view);
+  TrellisConferenceRecord record = { 0 };
+  gint64 id;
+
+  if (self->classroom == NULL || self->learner == NULL)
+    return;
+
+  for (guint i = 0; i < self->goal_editors->len; i++)
+    {
+      GoalEditor *editor = &g_array_index (self->goal_editors, GoalEditor, i);
+      char *title = dup_row_text (editor->title_row);
+      char *criteria = dup_row_text (editor->criteria_row);
+      char *reason = dup_row_text (editor->reason_row);
+      TrellisGoalChange change = { 0 };
+
+      g_ptr_array_add (strings, title);
+      g_ptr_array_add (strings, criteria);
+      g_ptr_array_add (strings, reason);
+
+      /* Unchanged text is no revision. */
+      if (g_strcmp0 (title, editor->title) == 0)
+        title = NULL;
+      if (g_strcmp0 (criteria, editor->success_criteria) == 0)
+        criteria = NULL;
+
+      change.goal_id = editor->goal_id;
+      change.reason = reason;
+
+      if (gtk_toggle_button_get_active (editor->met_button))
+        {
+          change.status = TRELLIS_GOAL_STATUS_MET;
+        }
+      else if (title != NULL || criteria != NULL)
+        {
+          change.status = TRELLIS_GOAL_STATUS_REVISED;
+          change.title = title;
+          change.success_criteria = criteria;
+        }
+      else
+        {
+          continue;
+        }
+
+      g_array_append_val (changes, change);
+    }
+
+  record.held_on = NULL;
+  record.notes = notes;
+  record.next_steps = next_steps;
+  record.duration_seconds = elapsed_seconds (self);
+  record.goal_changes = (const TrellisGoalChange *) changes->data;
+  record.n_goal_changes = changes->len;
+  record.reflection = reflection;
+  record.reflection_author = TRELLIS_REFLECTION_AUTHOR_LEARNER;
+  record.reflection_goal_id = 0;
+
+  id = trellis_profile_save_conference (self->classroom, self->learner, &record, &error);
+  if (id == 0)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, id);
+
+  self->closing = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* Overrides */
+
+static gboolean
+trellis_conference_window_close_request (GtkWindow *window)
+{
+  TrellisConferenceWindow *self = TRELLIS_CONFERENCE_WINDOW (window);
+
+  if (!self->closing && has_input (self))
+    {
+      ask_discard (self);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (trellis_conference_window_parent_class)->close_request (window);
+}
+
+static void
+trellis_conference_window_constructed (GObject *object)
+{
+  TrellisConferenceWindow *self = TRELLIS_CONFERENCE_WINDOW (object);
+
+  G_OBJECT_CLASS (trellis_conference_window_parent_class)->constructed (object);
+
+  load (self);
+}
+
+static void
+trellis_conference_window_dispose (GObject *object)
+{
+  TrellisConferenceWindow *self = TRELLIS_CONFERENCE_WINDOW (object);
+
+  g_clear_handle_id (&self->timer_source, g_source_remove);
+
+  if (self->discard_dialog != NULL)
+    {
+      AdwMessageDialog *dialog = g_steal_pointer (&self->discard_dialog);
+
+      g_signal_handlers_disconnect_by_data (dialog, self);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_CONFERENCE_WINDOW);
+
+  g_clear_object (&self->learner);
+  g_clear_object (&self->classroom);
+
+  G_OBJECT_CLASS (trellis_conference_window_parent_class)->dispose (object);
+}
+
+static void
+trellis_conference_window_finalize (GObject *object)
+{
+  TrellisConferenceWindow *self = TRELLIS_CONFERENCE_WINDOW (object);
+
+  g_array_unref (self->goal_editors);
+
+  G_OBJECT_CLASS (trellis_conference_window_parent_class)->finalize (object);
+}
+
+static void
+trellis_conference_window_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  TrellisConferenceWindow *self = TRELLIS_CONFERENCE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLASSROOM:
+      g_value_set_object (value, self->classroom);
+      break;
+
+    case PROP_LEARNER:
+      g_value_set_object (value, self->learner);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_conference_window_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  TrellisConferenceWindow *self = TRELLIS_CONFERENCE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLASSROOM:
+      self->classroom = g_value_dup_object (value);
+      break;
+
+    case PROP_LEARNER:
+      self->learner = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_conference_window_class_init (TrellisConferenceWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = trellis_conference_window_constructed;
+  object_class->dispose = trellis_conference_window_dispose;
+  object_class->finalize = trellis_conference_window_finalize;
+  object_class->get_property = trellis_conference_window_get_property;
+  object_class->set_property = trellis_conference_window_set_property;
+
+  window_class->close_request = trellis_conference_window_close_request;
+
+  properties[PROP_CLASSROOM] =
+    g_param_spec_object ("classroom", NULL, NULL,
+                         TRELLIS_TYPE_CLASSROOM,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LEARNER] =
+    g_param_spec_object ("learner", NULL, NULL,
+                         TRELLIS_TYPE_LEARNER,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TrellisConferenceWindow::saved:
+   * @conference_id: the id of the conference record written
+   *
+   * Emitted when the conference was saved, just before the window closes.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/trellis/Trellis/trellis-conference-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, timer_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, avatar);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, due_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, goals_group);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, reflections_group);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, positions_group);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, mastery_group);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, history_group);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, next_steps_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, reflection_view);
+
+  gtk_widget_class_install_action (widget_class, "conference.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "conference.cancel", NULL, cancel_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "conference.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "conference.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "conference.cancel", NULL);
+}
+
+static void
+trellis_conference_window_init (TrellisConferenceWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->goal_editors = g_array_new (FALSE, TRUE, sizeof (GoalEditor));
+  g_array_set_clear_func (self->goal_editors, (GDestroyNotify) goal_editor_clear);
+
+  self->started_at = g_get_monotonic_time ();
+  self->timer_source = g_timeout_add_seconds (1, on_timer_cb, self);
+  update_timer (self);
+}
+
+/* Public API */
+
+TrellisConferenceWindow *
+trellis_conference_window_new (GtkWindow        *parent,
+                               TrellisClassroom *classroom,
+                               TrellisLearner   *learner)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), NULL);
+  g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), NULL);
+
+  return g_object_new (TRELLIS_TYPE_CONFERENCE_WINDOW,
+                       "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
+                       "classroom", classroom,
+                       "learner", learner,
+                       NULL);
+}
+
+/**
+ * trellis_conference_window_get_classroom:
+ *
+ * Returns: (transfer none): the classroom
+ */
+TrellisClassroom *
+trellis_conference_window_get_classroom (TrellisConferenceWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), NULL);
+
+  return self->classroom;
+}
+
+/**
+ * trellis_conference_window_get_learner:
+ *
+ * Returns: (transfer none): the learner in the conference
+ */
+TrellisLearner *
+trellis_conference_window_get_learner (TrellisConferenceWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), NULL);
+
+  return self->learner;
+}
+
+GtkTextView *
+_trellis_conference_window_get_notes_view (TrellisConferenceWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), NULL);
+
+  return self->notes_view;
+}
+
+GtkTextView *
+_trellis_conference_window_get_next_steps_view (TrellisConferenceWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), NULL);
+
+  return self->next_steps_view;
+}
+
+GtkTextView *
+_trellis_conference_window_get_reflection_view (TrellisConferenceWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), NULL);
+
+  return self->reflection_view;
+}
+
+gboolean
+_trellis_conference_window_get_goal_editor (TrellisConferenceWindow  *self,
+                                            gint64                    goal_id,
+                                            GtkToggleButton         **met_button,
+                                            AdwEntryRow             **title_row,
+                                            AdwEntryRow             **reason_row)
+{
+  g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < self->goal_editors->len; i++)
+    {
+      GoalEditor *editor = &g_array_index (self->goal_editors, GoalEditor, i);
+
+      if (editor->goal_id != goal_id)
+        continue;
+
+      if (met_button != NULL)
+        *met_button = editor->met_button;
+      if (title_row != NULL)
+        *title_row = editor->title_row;
+      if (reason_row != NULL)
+        *reason_row = editor->reason_row;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+AdwMessageDialog *
+_trellis_conference_window_get_discard_dialog (TrellisConferenceWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), NULL);
+
+  return self->discard_dialog;
+}
+
+GtkLabel *
+_trellis_conference_window_get_timer_label (TrellisConferenceWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), NULL);
+
+  return self->timer_label;
+}

@@ -1,0 +1,466 @@
+/* test-profile.c
+ *
+ * Copyright 2026 The Trellis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * The learner profile and conference mode driven like a teacher would, on
+ * a copy of the sample classroom: a profile entry is added (and deleted
+ * and brought back with Undo), a goal is set through the goal dialog, a
+ * conference is held through win.conference (notes, next steps, a goal
+ * revision with a reason, a reflection in the learner's words) and saved;
+ * then the file is opened again with the core and all of it is there.
+ * Entries move up, and the header fields write through the core.
+ * Cancelling a conference with something typed asks first.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "trellis-conference-window-private.h"
+#include "trellis-learner-list-view-private.h"
+#include "trellis-learner-page-private.h"
+#include "trellis-profile.h"
+#include "trellis-sample.h"
+#include "trellis-window-private.h"
+
+typedef struct
+{
+  char               *dir;
+  char               *path;
+  TrellisClassroom   *classroom;
+  TrellisWindow      *window;
+  TrellisLearnerPage *page;
+  TrellisLearner     *learner;
+  gint64              learner_id;
+} Fixture;
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+iterate_pending (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+set_text_view (GtkTextView *view,
+               const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+static gboolean
+has_entry (GPtrArray          *entries,
+           TrellisProfileKind  kind,
+           const char         *text)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TrellisProfileEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->kind == kind && g_strcmp0 (entry->text, text) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gint64
+find_entry_id (GPtrArray  *entries,
+               const char *text)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TrellisProfileEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (entry->text, text) == 0)
+        return entry->id;
+    }
+
+  return 0;
+}
+
+static TrellisGoal *
+find_goal (GPtrArray  *goals,
+           const char *title)
+{
+  for (guint i = 0; i < goals->len; i++)
+    {
+      TrellisGoal *goal = g_ptr_array_index (goals, i);
+
+      if (g_strcmp0 (goal->title, title) == 0)
+        return goal;
+    }
+
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TrellisLearnerListView *list_view;
+
+  fixture->dir = g_dir_make_tmp ("trellis-test-profile-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "Sample.trellis", NULL);
+  fixture->classroom = trellis_sample_create (fixture->path, 0, &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref (trellis_window_new (NULL));
+  trellis_window_set_classroom (fixture->window, fixture->classroom);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  list_view = _trellis_window_get_learner_list_view (fixture->window);
+  trellis_learner_list_view_select_position (list_view, 1);
+  fixture->learner = trellis_learner_list_view_get_selected_learner (list_view);
+  g_assert_nonnull (fixture->learner);
+  fixture->learner_id = trellis_learner_get_id (fixture->learner);
+
+  fixture->page = _trellis_window_get_learner_page (fixture->window);
+  g_assert_true (trellis_learner_page_get_learner (fixture->page) == fixture->learner);
+  g_assert_true (trellis_learner_page_get_classroom (fixture->page) == fixture->classroom);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  if (g_list_find (toplevels, fixture->window) != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate_pending ();
+  g_assert_finalize_object (fixture->window);
+  if (fixture->classroom != NULL)
+    g_assert_finalize_object (fixture->classroom);
+
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Adds a profile entry through the kind's add row. */
+static void
+add_entry (Fixture            *fixture,
+           TrellisProfileKind  kind,
+           const char         *text)
+{
+  AdwEntryRow *row = _trellis_learner_page_get_add_entry_row (fixture->page, kind);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  iterate_pending ();
+}
+
+static gint64
+add_goal (Fixture    *fixture,
+          const char *title,
+          const char *criteria,
+          const char *target_date)
+{
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  TrellisGoal *goal;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "profile.add-goal", NULL);
+  dialog = _trellis_learner_page_get_goal_dialog (fixture->page);
+  g_assert_nonnull (dialog);
+
+  /* No title, nothing to add. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_editable_set_text (GTK_EDITABLE (_trellis_learner_page_get_goal_dialog_row (fixture->page, TRELLIS_GOAL_FIELD_TITLE)), title);
+  gtk_editable_set_text (GTK_EDITABLE (_trellis_learner_page_get_goal_dialog_row (fixture->page, TRELLIS_GOAL_FIELD_CRITERIA)), criteria);
+  gtk_editable_set_text (GTK_EDITABLE (_trellis_learner_page_get_goal_dialog_row (fixture->page, TRELLIS_GOAL_FIELD_TARGET_DATE)), target_date);
+  g_assert_null (_trellis_learner_page_get_goal_dialog_row (fixture->page, TRELLIS_GOAL_FIELD_REASON));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+
+  adw_message_dialog_response (dialog, "apply");
+  iterate_pending ();
+  g_assert_null (_trellis_learner_page_get_goal_dialog (fixture->page));
+
+  goals = trellis_profile_list_goals (fixture->classroom, fixture->learner, &error);
+  g_assert_no_error (error);
+  goal = find_goal (goals, title);
+  g_assert_nonnull (goal);
+  g_assert_cmpstr (goal->success_criteria, ==, criteria);
+  g_assert_cmpstr (goal->target_date, ==, target_date);
+  g_assert_cmpint (goal->status, ==, TRELLIS_GOAL_STATUS_ACTIVE);
+
+  return goal->id;
+}
+
+static void
+test_profile_and_conference (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GPtrArray) conferences = NULL;
+  g_autoptr(GPtrArray) reflections = NULL;
+  g_autoptr(TrellisClassroom) reopened = NULL;
+  TrellisConferenceWindow *conference;
+  TrellisGoalRevision *revision;
+  TrellisConference *record;
+  TrellisLearner *learner;
+  GtkToggleButton *met_button = NULL;
+  AdwEntryRow *title_row = NULL;
+  AdwEntryRow *reason_row = NULL;
+  TrellisGoal *goal;
+  gint64 goal_id;
+
+  /* A profile entry, through the page. */
+  add_entry (fixture, TRELLIS_PROFILE_KIND_INTEREST, "Builds marble runs at home");
+  entries = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_entry (entries, TRELLIS_PROFILE_KIND_INTEREST, "Builds marble runs at home"));
+  /* The add row is empty again, ready for the next. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_trellis_learner_page_get_add_entry_row (fixture->page, TRELLIS_PROFILE_KIND_INTEREST))), ==, "");
+
+  /* A goal, through the goal dialog. */
+  goal_id = add_goal (fixture, "Write a paragraph with evidence", "Three quotes, each explained", "2026-12-18");
+
+  /* Conference mode, through the window action. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.conference", NULL);
+  conference = _trellis_learner_page_get_conference_window (fixture->page);
+  g_assert_nonnull (conference);
+  g_assert_true (trellis_conference_window_get_learner (conference) == fixture->learner);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (conference)) == GTK_WINDOW (fixture->window));
+  g_assert_nonnull (gtk_label_get_label (_trellis_conference_window_get_timer_label (conference)));
+
+  /* Starting again brings the same window forward. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.conference", NULL);
+  g_assert_true (_trellis_learner_page_get_conference_window (fixture->page) == conference);
+
+  set_text_view (_trellis_conference_window_get_notes_view (conference), "Talked about the museum presentation.");
+  set_text_view (_trellis_conference_window_get_next_steps_view (conference), "Draft the opening by Friday.");
+  set_text_view (_trellis_conference_window_get_reflection_view (conference), "I get stuck choosing quotes.");
+
+  g_assert_true (_trellis_conference_window_get_goal_editor (conference, goal_id, &met_button, &title_row, &reason_row));
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Write a paragraph with two pieces of evidence");
+  gtk_editable_set_text (GTK_EDITABLE (reason_row), "Three quotes was too many for now");
+
+  gtk_widget_activate_action (GTK_WIDGET (conference), "conference.save", NULL);
+  iterate_pending ();
+  g_assert_null (_trellis_learner_page_get_conference_window (fixture->page));
+
+  /* Close everything; the file has it all. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate_pending ();
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_assert_finalize_object (g_steal_pointer (&fixture->window));
+  fixture->window = g_object_ref (trellis_window_new (NULL));
+  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+
+  reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  learner = trellis_classroom_lookup_learner (reopened, fixture->learner_id);
+  g_assert_nonnull (learner);
+
+  entries = trellis_profile_list_entries (reopened, learner, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_entry (entries, TRELLIS_PROFILE_KIND_INTEREST, "Builds marble runs at home"));
+
+  goals = trellis_profile_list_goals (reopened, learner, &error);
+  g_assert_no_error (error);
+  goal = find_goal (goals, "Write a paragraph with two pieces of evidence");
+  g_assert_nonnull (goal);
+  g_assert_cmpint (goal->id, ==, goal_id);
+  g_assert_cmpint (goal->status, ==, TRELLIS_GOAL_STATUS_REVISED);
+
+  revisions = trellis_profile_list_goal_revisions (reopened, goal_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 1);
+  revision = g_ptr_array_index (revisions, 0);
+  g_assert_cmpstr (revision->old_title, ==, "Write a paragraph with evidence");
+  g_assert_cmpstr (revision->reason, ==, "Three quotes was too many for now");
+  g_assert_cmpint (revision->new_status, ==, TRELLIS_GOAL_STATUS_REVISED);
+
+  conferences = trellis_profile_list_conferences (reopened, learner, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conferences->len, >=, 1);
+  record = g_ptr_array_index (conferences, 0);
+  g_assert_cmpstr (record->notes, ==, "Talked about the museum presentation.");
+  g_assert_cmpstr (record->next_steps, ==, "Draft the opening by Friday.");
+  g_assert_cmpint (record->duration_seconds, >=, 0);
+
+  reflections = trellis_profile_list_conference_reflections (reopened, record->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reflections->len, ==, 1);
+  g_assert_cmpstr (((TrellisReflection *) g_ptr_array_index (reflections, 0))->text, ==, "I get stuck choosing quotes.");
+  g_assert_cmpint (((TrellisReflection *) g_ptr_array_index (reflections, 0))->author, ==, TRELLIS_REFLECTION_AUTHOR_LEARNER);
+}
+
+static void
+test_delete_entry_and_undo (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) restored = NULL;
+  AdwToast *toast;
+  gint64 id;
+
+  add_entry (fixture, TRELLIS_PROFILE_KIND_NEED, "Front-row seat");
+  entries = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
+  g_assert_no_error (error);
+  id = find_entry_id (entries, "Front-row seat");
+  g_assert_cmpint (id, !=, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "profile.delete-entry", "x", id);
+  iterate_pending ();
+  after = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_entry_id (after, "Front-row seat"), ==, 0);
+
+  toast = _trellis_learner_page_get_undo_toast (fixture->page);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (adw_toast_get_button_label (toast));
+  g_signal_emit_by_name (toast, "button-clicked");
+  iterate_pending ();
+  g_assert_null (_trellis_learner_page_get_undo_toast (fixture->page));
+
+  restored = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_entry_id (restored, "Front-row seat"), ==, id);
+}
+
+static void
+test_reorder_and_fields (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) moved = NULL;
+  gint64 second;
+  guint index_first = G_MAXUINT, index_second = G_MAXUINT;
+
+  add_entry (fixture, TRELLIS_PROFILE_KIND_STRENGTH, "Patient with younger kids");
+  add_entry (fixture, TRELLIS_PROFILE_KIND_STRENGTH, "Sketches ideas before writing");
+  entries = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
+  g_assert_no_error (error);
+  second = find_entry_id (entries, "Sketches ideas before writing");
+
+  /* Move Up puts the newer one before the older one. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "profile.move-entry-up", "x", second);
+  iterate_pending ();
+  moved = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < moved->len; i++)
+    {
+      TrellisProfileEntry *entry = g_ptr_array_index (moved, i);
+
+      if (g_strcmp0 (entry->text, "Patient with younger kids") == 0)
+        index_first = i;
+      else if (entry->id == second)
+        index_second = i;
+    }
+  g_assert_cmpuint (index_second, <, index_first);
+
+  /* The header fields write through the core. */
+  gtk_editable_set_text (GTK_EDITABLE (_trellis_learner_page_get_preferred_name_row (fixture->page)), "Lu");
+  g_signal_emit_by_name (_trellis_learner_page_get_preferred_name_row (fixture->page), "apply");
+  g_assert_cmpstr (trellis_learner_get_preferred_name (fixture->learner), ==, "Lu");
+
+  adw_combo_row_set_selected (_trellis_learner_page_get_self_regulation_row (fixture->page), 0);
+  g_assert_cmpuint (trellis_learner_get_self_regulation (fixture->learner), ==, 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (_trellis_learner_page_get_self_regulation_row (fixture->page))), ==,
+                   trellis_profile_describe_self_regulation (1));
+}
+
+static void
+test_cancel_asks (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  TrellisConferenceWindow *conference;
+  AdwMessageDialog *dialog;
+
+  before = trellis_profile_list_conferences (fixture->classroom, fixture->learner, &error);
+  g_assert_no_error (error);
+
+  /* Nothing typed: Cancel just closes. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.conference", NULL);
+  conference = _trellis_learner_page_get_conference_window (fixture->page);
+  g_assert_nonnull (conference);
+  gtk_widget_activate_action (GTK_WIDGET (conference), "conference.cancel", NULL);
+  iterate_pending ();
+  g_assert_null (_trellis_learner_page_get_conference_window (fixture->page));
+
+  /* Something typed: Cancel asks; Keep Writing keeps it, Discard drops it. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.conference", NULL);
+  conference = _trellis_learner_page_get_conference_window (fixture->page);
+  set_text_view (_trellis_conference_window_get_notes_view (conference), "Half a thought");
+  gtk_widget_activate_action (GTK_WIDGET (conference), "conference.cancel", NULL);
+  dialog = _trellis_conference_window_get_discard_dialog (conference);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  iterate_pending ();
+  g_assert_true (_trellis_learner_page_get_conference_window (fixture->page) == conference);
+
+  gtk_widget_activate_action (GTK_WIDGET (conference), "conference.cancel", NULL);
+  dialog = _trellis_conference_window_get_discard_dialog (conference);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  iterate_pending ();
+  g_assert_null (_trellis_learner_page_get_conference_window (fixture->page));
+
+  after = trellis_profile_list_conferences (fixture->classroom, fixture->learner, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* As in test-window.c: no toast dismissed during its show animation. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/profile/profile-and-conference", test_profile_and_conference);
+  ADD ("/profile/delete-entry-and-undo", test_delete_entry_and_undo);
+  ADD ("/profile/reorder-and-fields", test_reorder_and_fields);
+  ADD ("/profile/cancel-asks", test_cancel_asks);
+
+#undef ADD
+
+  return g_test_run ();
+}
