@@ -1,0 +1,946 @@
+/* trellis-recommendations-pane.c
+ *
+ * Copyright 2026 The Trellis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "trellis-recommendations-pane-private.h"
+#include "trellis-suggestion-row.h"
+
+/*
+ * TrellisRecommendationsPane: the recommendations sidebar (DESIGN.md
+ * principle 1: data informs, the teacher decides).  It shows the
+ * classroom's current suggestions grouped by kind, most urgent first,
+ * for the whole class or for one learner (:learner), each as a card the
+ * teacher accepts, dismisses (with an optional reason) or snoozes, and the
+ * history of those decisions.
+ *
+ * A TrellisRecommender keeps the suggestions; the pane refreshes it when
+ * the classroom's learners change and after each decision, and the window
+ * tells it about evidence and progress edits.  A full recompute of the
+ * sample classroom takes a few milliseconds, so it runs on the main thread
+ * (the time is logged with G_MESSAGES_DEBUG=Trellis).
+ */
+struct _TrellisRecommendationsPane
+{
+  GtkWidget           parent_instance;
+
+  TrellisClassroom   *classroom;
+  TrellisRecommender *recommender;
+  TrellisLearner     *learner;
+  gboolean            show_history;
+  gboolean            built;
+  char               *last_toast;
+  GtkWindow          *root;
+
+  GtkWidget          *scope_box;
+  GtkWidget          *class_button;
+  GtkLabel           *title_label;
+  GtkLabel           *scope_label;
+  GtkStack           *stack;
+  GtkWidget          *groups_box;
+  AdwStatusPage      *empty_status_page;
+  GtkListBox         *history_list;
+};
+
+G_DEFINE_FINAL_TYPE (TrellisRecommendationsPane, trellis_recommendations_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CLASSROOM,
+  PROP_LEARNER,
+  PROP_SHOW_HISTORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void rebuild (TrellisRecommendationsPane *self);
+static void on_recommender_changed_cb (TrellisRecommendationsPane *self);
+
+static gboolean
+is_writable (TrellisRecommendationsPane *self)
+{
+  return self->classroom != NULL && !trellis_classroom_get_read_only (self->classroom);
+}
+
+static gboolean
+names_learner (TrellisSuggestion *suggestion,
+               gint64             learner_id)
+{
+  for (guint i = 0; i < suggestion->learners->len; i++)
+    {
+      if (g_array_index (suggestion->learners, TrellisSuggestionLearner, i).id == learner_id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+show_toast (TrellisRecommendationsPane *self,
+            AdwToast                   *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (adw_toast_get_title (toast));
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error (TrellisRecommendationsPane *self,
+            const GError               *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+}
+
+static void
+update_scope (TrellisRecommendationsPane *self)
+{
+  gtk_widget_set_visible (self->class_button, self->learner != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "recommendations.show-class", self->learner != NULL);
+
+  gtk_label_set_label (self->title_label, self->show_history ? _("Past Decisions") : _("Suggestions"));
+
+  if (self->learner != NULL)
+    {
+      /* Translators: the scope of the suggestions, %s is a learner's name */
+      g_autofree char *text = g_strdup_printf (_("For %s"), trellis_learner_get_display_name (self->learner));
+
+      gtk_label_set_label (self->scope_label, text);
+      adw_status_page_set_description (self->empty_status_page,
+                                       _("Nothing in this learner’s evidence, progress or records calls for a decision. "
+                                         "Suggestions appear here as soon as it does."));
+    }
+  else
+    {
+      gtk_label_set_label (self->scope_label, _("Whole class"));
+      adw_status_page_set_description (self->empty_status_page,
+                                       _("When the evidence shows a learner who is stuck, a skill for a small group "
+                                         "or a conference that is due, it appears here. Nothing changes until you decide."));
+    }
+}
+
+static char *
+format_decided_at (const char *timestamp)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (timestamp == NULL)
+    return g_strdup ("");
+
+  utc = g_date_time_new_from_iso8601 (timestamp, NULL);
+  if (utc == NULL)
+    return g_strndup (timestamp, 10);
+
+  local = g_date_time_to_local (utc);
+  /* Translators: the date and time of a decision, see g_date_time_format() */
+  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
+}
+
+static GtkWidget *
+create_history_row (TrellisSuggestion *s)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *when = format_decided_at (s->decided_at);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  const char *decision;
+
+  switch (s->decision)
+    {
+    case TRELLIS_DECISION_ACCEPTED:
+      decision = _("Accepted");
+      break;
+
+    case TRELLIS_DECISION_DISMISSED:
+      decision = _("Dismissed");
+      break;
+
+    case TRELLIS_DECISION_SNOOZED:
+      decision = _("Snoozed");
+      break;
+
+    case TRELLIS_DECISION_NONE:
+    default:
+      decision = "";
+      break;
+    }
+
+  /* Translators: a past decision, "Small group: Accepted" */
+  title = g_strdup_printf (_("%s: %s"), trellis_suggestion_kind_get_title (s->kind), decision);
+
+  g_string_append (subtitle, when);
+  if (s->decision_reason != NULL)
+    {
+      g_string_append (subtitle, " · ");
+      g_string_append (subtitle, trellis_suggestion_reason_get_label (s->decision_reason));
+    }
+  if (s->decision == TRELLIS_DECISION_SNOOZED && s->snoozed_until != NULL)
+    {
+      g_string_append (subtitle, " · ");
+      /* Translators: %s is a date */
+      g_string_append_printf (subtitle, _("until %s"), s->snoozed_until);
+    }
+  if (s->reason != NULL)
+    {
+      g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, s->reason);
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
+static void
+rebuild_history (TrellisRecommendationsPane *self)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+
+  if (self->classroom == NULL)
+    return;
+
+  history = trellis_recommender_history (self->classroom,
+                                         self->learner ? trellis_learner_get_id (self->learner) : 0,
+                                         &error);
+  if (history == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < history->len; i++)
+    gtk_list_box_append (self->history_list, create_history_row (g_ptr_array_index (history, i)));
+}
+
+static void
+update_page (TrellisRecommendationsPane *self)
+{
+  gboolean any_history = gtk_widget_get_first_child (GTK_WIDGET (self->history_list)) != NULL;
+  gboolean any_suggestion = gtk_widget_get_first_child (self->groups_box) != NULL;
+
+  if (self->show_history)
+    gtk_stack_set_visible_child_name (self->stack, any_history ? "history" : "history-empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, any_suggestion ? "suggestions" : "empty");
+}
+
+static gboolean
+same_suggestions (GPtrArray *a,
+                  GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      if (!trellis_suggestion_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Recomputes everything; rebuilds the cards only when something changed,
+ * so that a refresh after an edit elsewhere keeps the pane as it is. */
+static void
+refresh (TrellisRecommendationsPane *self)
+{
+  g_autoptr(GPtrArray) old = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  if (self->recommender == NULL)
+    {
+      rebuild (self);
+      return;
+    }
+
+  old = g_ptr_array_ref (trellis_recommender_get_suggestions (self->recommender));
+
+  g_signal_handlers_block_by_func (self->recommender, on_recommender_changed_cb, self);
+  start = g_get_monotonic_time ();
+  if (!trellis_recommender_refresh (self->recommender, &error))
+    show_error (self, error);
+  g_debug ("Recommendations recomputed in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_signal_handlers_unblock_by_func (self->recommender, on_recommender_changed_cb, self);
+
+  if (!self->built || !same_suggestions (old, trellis_recommender_get_suggestions (self->recommender)))
+    rebuild (self);
+}
+
+/* Edits made in another window (conference mode, an import) show when
+ * the teacher comes back to this one. */
+static void
+on_root_is_active_cb (TrellisRecommendationsPane *self,
+                      GParamSpec                 *pspec,
+                      GtkWindow                  *window)
+{
+  if (gtk_window_is_active (window) && self->recommender != NULL)
+    refresh (self);
+}
+
+static void
+decide (TrellisRecommendationsPane *self,
+        TrellisSuggestion          *s,
+        TrellisDecision             decision,
+        const char                 *reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  gint64 id = 0;
+
+  switch (decision)
+    {
+    case TRELLIS_DECISION_ACCEPTED:
+      id = trellis_recommender_accept (self->classroom, s, reason, &error);
+      break;
+
+    case TRELLIS_DECISION_DISMISSED:
+      id = trellis_recommender_dismiss (self->classroom, s, reason, &error);
+      break;
+
+    case TRELLIS_DECISION_SNOOZED:
+      id = trellis_recommender_snooze (self->classroom, s, NULL, reason, &error);
+      break;
+
+    case TRELLIS_DECISION_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (id == 0)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (decision == TRELLIS_DECISION_ACCEPTED && s->kind == TRELLIS_SUGGESTION_SMALL_GROUP)
+    {
+      /* The core names the group so. */
+      g_autofree char *group = g_strdup_printf (_("Small group: %s"), s->skill_name ? s->skill_name : "");
+
+      /* Translators: %s is the new group's title */
+      title = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
+                                                    "Group “%s” created with %u learner",
+                                                    "Group “%s” created with %u learners",
+                                                    s->learners->len),
+                                       group, s->learners->len);
+    }
+  else if (decision == TRELLIS_DECISION_ACCEPTED && s->kind == TRELLIS_SUGGESTION_PEER_PAIR)
+    {
+      g_autofree char *group = g_strdup_printf (_("Pair: %s"), s->skill_name ? s->skill_name : "");
+
+      /* Translators: %s is the new pair's title */
+      title = g_markup_printf_escaped (_("Pair “%s” recorded"), group);
+    }
+  else if (decision == TRELLIS_DECISION_ACCEPTED)
+    title = g_strdup (_("Suggestion accepted"));
+  else if (decision == TRELLIS_DECISION_DISMISSED)
+    title = g_strdup (_("Suggestion dismissed"));
+  else
+    title = g_strdup (_("Suggestion snoozed for a week"));
+
+  toast = adw_toast_new (title);
+
+  /* Accepting a suggestion about one learner: offer to open them. */
+  if (decision == TRELLIS_DECISION_ACCEPTED && s->learners->len == 1 &&
+      (self->learner == NULL ||
+       trellis_learner_get_id (self->learner) != g_array_index (s->learners, TrellisSuggestionLearner, 0).id))
+    {
+      adw_toast_set_button_label (toast, _("_Open Learner"));
+      adw_toast_set_action_name (toast, "win.select-learner");
+      adw_toast_set_action_target_value (toast,
+                                         g_variant_new_int64 (g_array_index (s->learners, TrellisSuggestionLearner, 0).id));
+    }
+
+  show_toast (self, toast);
+
+  refresh (self);
+  rebuild_history (self);
+  update_page (self);
+}
+
+static void
+on_row_decided_cb (TrellisSuggestionRow       *row,
+                   guint                       decision,
+                   const char                 *reason,
+                   TrellisRecommendationsPane *self)
+{
+  g_autoptr(TrellisSuggestion) s = trellis_suggestion_ref (trellis_suggestion_row_get_suggestion (row));
+
+  if (!is_writable (self))
+    return;
+
+  decide (self, s, (TrellisDecision) decision, reason);
+}
+
+static GtkWidget *
+create_group (TrellisRecommendationsPane *self,
+              TrellisSuggestionKind       kind,
+              guint                       n_suggestions,
+              GtkListBox                **list_box)
+{
+  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *heading = gtk_label_new (trellis_suggestion_kind_get_title (kind));
+  g_autofree char *count_text = g_strdup_printf ("%u", n_suggestions);
+  GtkWidget *count = gtk_label_new (count_text);
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_widget_set_name (group, trellis_suggestion_kind_to_string (kind));
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_start (header, 6);
+  gtk_widget_set_margin_end (header, 6);
+  gtk_box_append (GTK_BOX (header), heading);
+  gtk_widget_set_hexpand (count, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (count), 1);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (header), count);
+  gtk_box_append (GTK_BOX (group), header);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, trellis_suggestion_kind_get_title (kind),
+                                  -1);
+  gtk_box_append (GTK_BOX (group), list);
+
+  *list_box = GTK_LIST_BOX (list);
+  return group;
+}
+
+/* Rebuilds the cards from the recommender's suggestions, keeping the
+ * "Why?" expanders that were open. */
+static void
+rebuild (TrellisRecommendationsPane *self)
+{
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkListBox *list = NULL;
+  GtkWidget *child;
+  GPtrArray *suggestions;
+  int current_kind = -1;
+  gint64 learner_id;
+
+  while ((child = gtk_widget_get_first_child (self->groups_box)) != NULL)
+    {
+      GtkWidget *group_list = gtk_widget_get_last_child (child);
+
+      for (GtkWidget *row = gtk_widget_get_first_child (group_list);
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          if (TRELLIS_IS_SUGGESTION_ROW (row) &&
+              trellis_suggestion_row_get_expanded (TRELLIS_SUGGESTION_ROW (row)))
+            g_hash_table_add (expanded,
+                              g_strdup (trellis_suggestion_row_get_suggestion (TRELLIS_SUGGESTION_ROW (row))->key));
+        }
+
+      gtk_box_remove (GTK_BOX (self->groups_box), child);
+    }
+
+  if (self->recommender != NULL)
+    {
+      suggestions = trellis_recommender_get_suggestions (self->recommender);
+      learner_id = self->learner != NULL ? trellis_learner_get_id (self->learner) : 0;
+
+      for (guint i = 0; i < suggestions->len; i++)
+        {
+          TrellisSuggestion *s = g_ptr_array_index (suggestions, i);
+          GtkWidget *row;
+
+          if (learner_id != 0 && !names_learner (s, learner_id))
+            continue;
+
+          if ((int) s->kind != current_kind)
+            {
+              guint n = 0;
+
+              for (guint j = i; j < suggestions->len; j++)
+                {
+                  TrellisSuggestion *other = g_ptr_array_index (suggestions, j);
+
+                  if (other->kind != s->kind)
+                    break;
+                  if (learner_id == 0 || names_learner (other, learner_id))
+                    n++;
+                }
+
+              gtk_box_append (GTK_BOX (self->groups_box), create_group (self, s->kind, n, &list));
+              current_kind = (int) s->kind;
+            }
+
+          row = trellis_suggestion_row_new (s);
+          trellis_suggestion_row_set_editable (TRELLIS_SUGGESTION_ROW (row), is_writable (self));
+          trellis_suggestion_row_set_can_open (TRELLIS_SUGGESTION_ROW (row), learner_id == 0);
+          if (g_hash_table_contains (expanded, s->key))
+            trellis_suggestion_row_set_expanded (TRELLIS_SUGGESTION_ROW (row), TRUE);
+          g_signal_connect_object (row, "decided", G_CALLBACK (on_row_decided_cb), self, 0);
+          gtk_list_box_append (list, row);
+        }
+    }
+
+  self->built = self->recommender != NULL;
+  update_page (self);
+}
+
+static void
+on_recommender_changed_cb (TrellisRecommendationsPane *self)
+{
+  rebuild (self);
+}
+
+static void
+on_learners_changed_cb (TrellisRecommendationsPane *self)
+{
+  refresh (self);
+  if (self->show_history)
+    rebuild_history (self);
+  update_page (self);
+}
+
+static void
+on_learner_display_name_cb (TrellisRecommendationsPane *self)
+{
+  update_scope (self);
+}
+
+static void
+show_class_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  trellis_recommendations_pane_set_learner (TRELLIS_RECOMMENDATIONS_PANE (widget), NULL);
+}
+
+static void
+disconnect_classroom (TrellisRecommendationsPane *self)
+{
+  if (self->classroom == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (trellis_classroom_get_learners (self->classroom),
+                                        on_learners_changed_cb, self);
+  if (self->recommender != NULL)
+    g_signal_handlers_disconnect_by_func (self->recommender, on_recommender_changed_cb, self);
+  g_clear_object (&self->recommender);
+  g_clear_object (&self->classroom);
+}
+
+static void
+trellis_recommendations_pane_root (GtkWidget *widget)
+{
+  TrellisRecommendationsPane *self = TRELLIS_RECOMMENDATIONS_PANE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (trellis_recommendations_pane_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    {
+      self->root = GTK_WINDOW (root);
+      g_signal_connect_object (root, "notify::is-active",
+                               G_CALLBACK (on_root_is_active_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+trellis_recommendations_pane_unroot (GtkWidget *widget)
+{
+  TrellisRecommendationsPane *self = TRELLIS_RECOMMENDATIONS_PANE (widget);
+
+  if (self->root != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->root, on_root_is_active_cb, self);
+      self->root = NULL;
+    }
+
+  GTK_WIDGET_CLASS (trellis_recommendations_pane_parent_class)->unroot (widget);
+}
+
+static void
+trellis_recommendations_pane_dispose (GObject *object)
+{
+  TrellisRecommendationsPane *self = TRELLIS_RECOMMENDATIONS_PANE (object);
+  GtkWidget *child;
+
+  disconnect_classroom (self);
+  if (self->learner != NULL)
+    g_signal_handlers_disconnect_by_func (self->learner, on_learner_display_name_cb, self);
+  g_clear_object (&self->learner);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_RECOMMENDATIONS_PANE);
+
+  /* The separator has no id. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (trellis_recommendations_pane_parent_class)->dispose (object);
+}
+
+static void
+trellis_recommendations_pane_finalize (GObject *object)
+{
+  TrellisRecommendationsPane *self = TRELLIS_RECOMMENDATIONS_PANE (object);
+
+  g_clear_pointer (&self->last_toast, g_free);
+
+  G_OBJECT_CLASS (trellis_recommendations_pane_parent_class)->finalize (object);
+}
+
+static void
+trellis_recommendations_pane_get_property (GObject    *object,
+                                           guint       prop_id,
+                                           GValue     *value,
+                                           GParamSpec *pspec)
+{
+  TrellisRecommendationsPane *self = TRELLIS_RECOMMENDATIONS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLASSROOM:
+      g_value_set_object (value, self->classroom);
+      break;
+
+    case PROP_LEARNER:
+      g_value_set_object (value, self->learner);
+      break;
+
+    case PROP_SHOW_HISTORY:
+      g_value_set_boolean (value, self->show_history);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_recommendations_pane_set_property (GObject      *object,
+                                           guint         prop_id,
+                                           const GValue *value,
+                                           GParamSpec   *pspec)
+{
+  TrellisRecommendationsPane *self = TRELLIS_RECOMMENDATIONS_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLASSROOM:
+      trellis_recommendations_pane_set_classroom (self, g_value_get_object (value));
+      break;
+
+    case PROP_LEARNER:
+      trellis_recommendations_pane_set_learner (self, g_value_get_object (value));
+      break;
+
+    case PROP_SHOW_HISTORY:
+      trellis_recommendations_pane_set_show_history (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+trellis_recommendations_pane_class_init (TrellisRecommendationsPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = trellis_recommendations_pane_dispose;
+  object_class->finalize = trellis_recommendations_pane_finalize;
+  object_class->get_property = trellis_recommendations_pane_get_property;
+  object_class->set_property = trellis_recommendations_pane_set_property;
+
+  widget_class->root = trellis_recommendations_pane_root;
+  widget_class->unroot = trellis_recommendations_pane_unroot;
+
+  properties[PROP_CLASSROOM] =
+    g_param_spec_object ("classroom", NULL, NULL,
+                         TRELLIS_TYPE_CLASSROOM,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LEARNER] =
+    g_param_spec_object ("learner", NULL, NULL,
+                         TRELLIS_TYPE_LEARNER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SHOW_HISTORY] =
+    g_param_spec_boolean ("show-history", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/trellis/Trellis/trellis-recommendations-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisRecommendationsPane, scope_box);
+  gtk_widget_class_bind_template_child (widget_class, TrellisRecommendationsPane, class_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisRecommendationsPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisRecommendationsPane, scope_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisRecommendationsPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisRecommendationsPane, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, TrellisRecommendationsPane, empty_status_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisRecommendationsPane, history_list);
+
+  gtk_widget_class_install_action (widget_class, "recommendations.show-class", NULL, show_class_action);
+  gtk_widget_class_install_property_action (widget_class, "recommendations.show-history", "show-history");
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "recommendations");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  g_type_ensure (TRELLIS_TYPE_SUGGESTION_ROW);
+}
+
+static void
+trellis_recommendations_pane_init (TrellisRecommendationsPane *self)
+{
+  GtkLayoutManager *layout;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Suggestions"),
+                                  -1);
+
+  update_scope (self);
+  update_page (self);
+}
+
+GtkWidget *
+trellis_recommendations_pane_new (void)
+{
+  return g_object_new (TRELLIS_TYPE_RECOMMENDATIONS_PANE, NULL);
+}
+
+/**
+ * trellis_recommendations_pane_get_classroom:
+ *
+ * Returns: (transfer none) (nullable): the classroom
+ */
+TrellisClassroom *
+trellis_recommendations_pane_get_classroom (TrellisRecommendationsPane *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self), NULL);
+
+  return self->classroom;
+}
+
+void
+trellis_recommendations_pane_set_classroom (TrellisRecommendationsPane *self,
+                                            TrellisClassroom           *classroom)
+{
+  g_return_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self));
+  g_return_if_fail (classroom == NULL || TRELLIS_IS_CLASSROOM (classroom));
+
+  if (self->classroom == classroom)
+    return;
+
+  disconnect_classroom (self);
+  trellis_recommendations_pane_set_learner (self, NULL);
+
+  if (classroom != NULL)
+    {
+      self->classroom = g_object_ref (classroom);
+      self->recommender = trellis_recommender_new (classroom);
+      g_signal_connect_swapped (self->recommender, "changed",
+                                G_CALLBACK (on_recommender_changed_cb), self);
+      g_signal_connect_swapped (trellis_classroom_get_learners (classroom), "items-changed",
+                                G_CALLBACK (on_learners_changed_cb), self);
+    }
+
+  self->built = FALSE;
+  refresh (self);
+  rebuild_history (self);
+  update_page (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASSROOM]);
+}
+
+/**
+ * trellis_recommendations_pane_get_learner:
+ *
+ * Returns: (transfer none) (nullable): the learner the pane is scoped to,
+ *   or %NULL for the whole class
+ */
+TrellisLearner *
+trellis_recommendations_pane_get_learner (TrellisRecommendationsPane *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self), NULL);
+
+  return self->learner;
+}
+
+void
+trellis_recommendations_pane_set_learner (TrellisRecommendationsPane *self,
+                                          TrellisLearner             *learner)
+{
+  g_return_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self));
+  g_return_if_fail (learner == NULL || TRELLIS_IS_LEARNER (learner));
+
+  if (self->learner == learner)
+    return;
+
+  if (self->learner != NULL)
+    g_signal_handlers_disconnect_by_func (self->learner, on_learner_display_name_cb, self);
+
+  g_set_object (&self->learner, learner);
+
+  if (learner != NULL)
+    g_signal_connect_swapped (learner, "notify::display-name",
+                              G_CALLBACK (on_learner_display_name_cb), self);
+
+  /* Moving to another learner also picks up edits made on the page of
+   * the previous one; the cards change with the scope anyway. */
+  update_scope (self);
+  self->built = FALSE;
+  refresh (self);
+  rebuild_history (self);
+  update_page (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEARNER]);
+}
+
+gboolean
+trellis_recommendations_pane_get_show_history (TrellisRecommendationsPane *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self), FALSE);
+
+  return self->show_history;
+}
+
+void
+trellis_recommendations_pane_set_show_history (TrellisRecommendationsPane *self,
+                                               gboolean                    show_history)
+{
+  g_return_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self));
+
+  show_history = !!show_history;
+  if (self->show_history == show_history)
+    return;
+
+  self->show_history = show_history;
+  if (show_history)
+    rebuild_history (self);
+  update_scope (self);
+  update_page (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_HISTORY]);
+}
+
+void
+trellis_recommendations_pane_refresh (TrellisRecommendationsPane *self)
+{
+  g_return_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self));
+
+  refresh (self);
+}
+
+void
+trellis_recommendations_pane_evidence_changed (TrellisRecommendationsPane *self,
+                                               gint64                      learner_id,
+                                               gint64                      skill_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self));
+
+  if (self->recommender != NULL &&
+      !trellis_recommender_evidence_changed (self->recommender, learner_id, skill_id, &error))
+    show_error (self, error);
+}
+
+void
+trellis_recommendations_pane_progress_changed (TrellisRecommendationsPane *self,
+                                               gint64                      learner_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self));
+
+  if (self->recommender != NULL &&
+      !trellis_recommender_progress_changed (self->recommender, learner_id, &error))
+    show_error (self, error);
+}
+
+const char *
+_trellis_recommendations_pane_get_visible_page (TrellisRecommendationsPane *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+_trellis_recommendations_pane_get_groups_box (TrellisRecommendationsPane *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self), NULL);
+
+  return self->groups_box;
+}
+
+GtkListBox *
+_trellis_recommendations_pane_get_history_list (TrellisRecommendationsPane *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self), NULL);
+
+  return self->history_list;
+}
+
+const char *
+_trellis_recommendations_pane_get_scope_label (TrellisRecommendationsPane *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self), NULL);
+
+  return gtk_label_get_label (self->scope_label);
+}
+
+const char *
+_trellis_recommendations_pane_get_last_toast (TrellisRecommendationsPane *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self), NULL);
+
+  return self->last_toast;
+}
+
+TrellisRecommender *
+_trellis_recommendations_pane_get_recommender (TrellisRecommendationsPane *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self), NULL);
+
+  return self->recommender;
+}
