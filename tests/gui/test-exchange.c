@@ -1,0 +1,670 @@
+/* test-exchange.c
+ *
+ * Copyright 2026 The Trellis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Exchange with the LMS from the window: Import… previews the Canvas
+ * sample gradebook (the counts of samples/README.md) without writing a
+ * byte, then imports it and the window shows the reloaded classroom; a
+ * malformed file gives a plain error and changes nothing; Export… writes
+ * a playlist as a Common Cartridge that passes validate-cc, and a CSV
+ * report.  Imports and exports run in threads: the tests iterate the main
+ * context until they finish.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "trellis-export-dialog-private.h"
+#include "trellis-import-dialog-private.h"
+#include "trellis-sample.h"
+#include "trellis-window-private.h"
+
+typedef struct
+{
+  char             *dir;
+  char             *path;
+  TrellisClassroom *classroom;
+  TrellisWindow    *window;
+} Fixture;
+
+/* The ten learners of the samples, with their stable keys (README.md). */
+static const struct
+{
+  const char *name;
+  const char *sis_id;
+  const char *login;
+  const char *email;
+} roster[] = {
+  { "Zoë Achterberg", "S25-0101", "zachterberg", "zoe.achterberg@riverside.example" },
+  { "Oluwaseun Adeyemi", "S25-0104", "oadeyemi", "oluwaseun.adeyemi@riverside.example" },
+  { "José Álvarez García", "S25-0109", "jalvarez", "jose.alvarez@riverside.example" },
+  { "Mei-Ling Chen", "S25-0097", "mchen", "meiling.chen@riverside.example" },
+  { "Élodie Durand-Leclerc", "S25-0120", "edurand", "elodie.durand@riverside.example" },
+  { "Søren Lindqvist", "S25-0092", "slindqvist", "soren.lindqvist@riverside.example" },
+  { "Thị Lan Nguyễn", "S25-0115", "tlnguyen", "lan.nguyen@riverside.example" },
+  { "Liam O'Brien", "S25-0107", "lobrien", "liam.obrien@riverside.example" },
+  { "Amara Okonkwo-Bello", "S25-0123", "aokonkwo", "amara.okonkwo@riverside.example" },
+  { "Aiyana Redcloud", "S25-0099", "aredcloud", "aiyana.redcloud@riverside.example" },
+};
+
+/* Helpers */
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_dir (child);
+      else
+        g_remove (child);
+    }
+
+  g_rmdir (path);
+}
+
+static char *
+sample_path (const char *name)
+{
+  const char *shared = g_getenv ("TRELLIS_SHARED_DIR");
+
+  g_assert_nonnull (shared);
+  return g_build_filename (shared, "exchange", "samples", name, NULL);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (data, length);
+}
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*BusyFunc) (gpointer object);
+
+/* Runs the main loop until the dialog's thread has finished (its result
+ * wakes the main context), failing after 30 seconds. */
+static void
+wait_until_idle (gpointer  dialog,
+                 BusyFunc  busy)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, on_timeout_cb, &timed_out);
+
+  while (busy (dialog) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+import_busy (gpointer dialog)
+{
+  return _trellis_import_dialog_get_busy (dialog);
+}
+
+static gboolean
+export_busy (gpointer dialog)
+{
+  return _trellis_export_dialog_get_busy (dialog);
+}
+
+/* The dialog an action opened, transient for the window. */
+static GtkWindow *
+find_dialog (Fixture *fixture,
+             GType    type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        {
+          g_assert_true (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window));
+          g_assert_true (gtk_window_get_modal (window));
+          return window;
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_visible_label (GtkWidget  *widget,
+                   const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+
+      if (has_visible_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* With $TRELLIS_TEST_SCREENSHOTS set to a folder, the dialogs are also
+ * rendered there as PNG files, to look at. */
+static GtkWidget *
+find_scrolled_window (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        return child;
+      if ((found = find_scrolled_window (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+maybe_screenshot (gpointer    widget,
+                  const char *name)
+{
+  const char *dir = g_getenv ("TRELLIS_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (widget));
+  gtk_test_widget_wait_for_draw (widget);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  gtk_test_widget_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+
+  /* Then the end of it, scrolled down. */
+  if (!g_str_has_prefix (name, "bottom-"))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_scrolled_window (widget)));
+      g_autofree char *bottom = g_strconcat ("bottom-", name, NULL);
+
+      if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment))
+        {
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+          maybe_screenshot (widget, bottom);
+          gtk_adjustment_set_value (adjustment, 0);
+        }
+    }
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean sample = GPOINTER_TO_INT (data);
+
+  fixture->dir = g_dir_make_tmp ("trellis-test-exchange-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "Social Studies 6.trellis", NULL);
+
+  if (sample)
+    {
+      fixture->classroom = trellis_sample_create (fixture->path, 0, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      fixture->classroom = trellis_classroom_create (fixture->path, "Social Studies 6", &error);
+      g_assert_no_error (error);
+
+      for (guint i = 0; i < G_N_ELEMENTS (roster); i++)
+        {
+          g_autoptr(sqlite3_stmt) stmt = trellis_classroom_prepare (fixture->classroom,
+            "INSERT INTO learners (name, sis_id, login, email, created_at) "
+            "VALUES (?1, ?2, ?3, ?4, '2026-01-01T00:00:00Z')", &error);
+
+          g_assert_no_error (error);
+          sqlite3_bind_text (stmt, 1, roster[i].name, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, roster[i].sis_id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, roster[i].login, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, roster[i].email, -1, SQLITE_STATIC);
+          trellis_classroom_step (fixture->classroom, stmt, &error);
+          g_assert_no_error (error);
+        }
+
+      /* The window lists the learners as a file opened afresh would. */
+      g_clear_object (&fixture->classroom);
+      fixture->classroom = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+    }
+
+  fixture->window = g_object_ref (trellis_window_new (NULL));
+  trellis_window_set_classroom (fixture->window, fixture->classroom);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_clear_object (&fixture->classroom);
+
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  remove_dir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Tests */
+
+static void
+test_import_canvas (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *input = sample_path ("canvas-gradebook.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (input);
+  g_autoptr(GBytes) before = read_bytes (fixture->path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(TrellisImportDialog) dialog = NULL;
+  const TrellisImportReport *report;
+  TrellisClassroom *reloaded;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import", NULL);
+  dialog = g_object_ref ((TrellisImportDialog *) find_dialog (fixture, TRELLIS_TYPE_IMPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_null (_trellis_import_dialog_get_report (dialog));
+
+  /* Choosing the file runs the dry run at once. */
+  _trellis_import_dialog_set_file (dialog, file);
+  g_assert_true (_trellis_import_dialog_get_busy (dialog));
+  wait_until_idle (dialog, import_busy);
+
+  g_assert_null (_trellis_import_dialog_get_error (dialog));
+  report = _trellis_import_dialog_get_report (dialog);
+  g_assert_nonnull (report);
+  g_assert_true (report->dry_run);
+  g_assert_cmpint (report->format, ==, TRELLIS_IMPORT_FORMAT_CANVAS);
+  g_assert_cmpuint (report->learners_in_file, ==, 10);
+  g_assert_cmpuint (report->learners_matched, ==, 10);
+  g_assert_cmpuint (report->learners_created, ==, 0);
+  g_assert_cmpuint (report->learners_unmatched, ==, 0);
+  g_assert_cmpuint (report->items_created, ==, 6);
+  g_assert_cmpuint (report->evidence_added, ==, 45);
+  g_assert_cmpfloat_with_epsilon (report->points_total, 497.5, 1e-9);
+  g_assert_cmpuint (report->skipped[TRELLIS_IMPORT_SKIP_EXCUSED], ==, 2);
+  g_assert_cmpuint (report->skipped[TRELLIS_IMPORT_SKIP_NOT_ASSIGNED], ==, 1);
+
+  /* The preview shows the counts and the first rows of the file... */
+  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "45"));
+  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "Scores to add"));
+  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "Student"));
+  g_assert_cmpuint (_trellis_import_dialog_get_preview_rows (dialog), >, 0);
+  maybe_screenshot (dialog, "import-preview.png");
+
+  /* ...and nothing has been written. */
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (trellis_classroom_count (fixture->classroom, "evidence"), ==, 0);
+
+  /* Import writes them, and the window shows the classroom as it is now. */
+  _trellis_import_dialog_run_import (dialog);
+  g_assert_true (_trellis_import_dialog_get_busy (dialog));
+  wait_until_idle (dialog, import_busy);
+
+  g_assert_null (_trellis_import_dialog_get_error (dialog));
+  report = _trellis_import_dialog_get_report (dialog);
+  g_assert_false (report->dry_run);
+  g_assert_cmpuint (report->evidence_added, ==, 45);
+  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "Scores added"));
+  maybe_screenshot (dialog, "import-done.png");
+
+  reloaded = trellis_window_get_classroom (fixture->window);
+  g_assert_nonnull (reloaded);
+  g_assert_true (reloaded != fixture->classroom);
+  g_assert_cmpstr (trellis_classroom_get_path (reloaded), ==, fixture->path);
+  g_assert_cmpint (trellis_classroom_count (reloaded, "evidence"), ==, 45);
+  g_assert_cmpint (trellis_classroom_count (reloaded, "gradebook_items"), ==, 6);
+  g_assert_cmpint (trellis_classroom_count (reloaded, "learners"), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_learners (reloaded)), ==, 10);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_import_create_learners (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *input = sample_path ("oneroster");
+  g_autoptr(GFile) file = g_file_new_for_path (input);
+  g_autoptr(TrellisImportDialog) dialog = NULL;
+  const TrellisImportReport *report;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisClassroom) empty = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "Empty.trellis", NULL);
+
+  /* A classroom without learners: the folder is read as OneRoster, and
+   * its learners are listed, not added, until asked. */
+  empty = trellis_classroom_create (path, "Empty", &error);
+  g_assert_no_error (error);
+  trellis_window_set_classroom (fixture->window, empty);
+
+  dialog = g_object_ref (trellis_import_dialog_new (fixture->window));
+  _trellis_import_dialog_set_file (dialog, file);
+  wait_until_idle (dialog, import_busy);
+
+  g_assert_null (_trellis_import_dialog_get_error (dialog));
+  report = _trellis_import_dialog_get_report (dialog);
+  g_assert_cmpint (report->format, ==, TRELLIS_IMPORT_FORMAT_ONEROSTER);
+  g_assert_cmpuint (report->learners_matched, ==, 0);
+  g_assert_cmpuint (report->learners_unmatched, ==, 10);
+  g_assert_cmpuint (report->evidence_added, ==, 0);
+  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "Learners in the file but not in the classroom"));
+  maybe_screenshot (dialog, "import-unmatched.png");
+
+  /* Create missing learners: the preview follows the option at once. */
+  _trellis_import_dialog_set_create_learners (dialog, TRUE);
+  g_assert_true (_trellis_import_dialog_get_busy (dialog));
+  wait_until_idle (dialog, import_busy);
+
+  report = _trellis_import_dialog_get_report (dialog);
+  g_assert_true (report->dry_run);
+  g_assert_cmpuint (report->learners_created, ==, 10);
+  g_assert_cmpuint (report->evidence_added, ==, 36);
+  g_assert_cmpint (trellis_classroom_count (empty, "learners"), ==, 0);
+
+  _trellis_import_dialog_run_import (dialog);
+  wait_until_idle (dialog, import_busy);
+  g_assert_null (_trellis_import_dialog_get_error (dialog));
+  g_assert_cmpint (trellis_classroom_count (trellis_window_get_classroom (fixture->window), "learners"), ==, 10);
+  g_assert_cmpint (trellis_classroom_count (trellis_window_get_classroom (fixture->window), "evidence"), ==, 36);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_import_oneroster_class (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *samples = sample_path ("oneroster");
+  g_autofree char *folder = g_build_filename (fixture->dir, "oneroster", NULL);
+  g_autofree char *enrollments = g_build_filename (folder, "enrollments.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(TrellisImportDialog) dialog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_autofree char *contents = NULL;
+  const TrellisImportReport *report;
+  AdwComboRow *class_row;
+  const char *name;
+
+  /* The sample package, with a second class that enrolls one student. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  dir = g_dir_open (samples, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (samples, name, NULL);
+      g_autofree char *to = g_build_filename (folder, name, NULL);
+      g_autoptr(GBytes) bytes = read_bytes (from);
+
+      g_file_set_contents (to, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
+      g_assert_no_error (error);
+    }
+  g_file_get_contents (enrollments, &contents, NULL, &error);
+  g_assert_no_error (error);
+  csv = g_string_new (contents);
+  g_string_append (csv, "enr-usr-s25-0092-p5,,,cls-ss6-p5,org-rms,usr-s25-0092,student,false,2025-01-06,\n");
+  g_file_set_contents (enrollments, csv->str, (gssize) csv->len, &error);
+  g_assert_no_error (error);
+
+  dialog = g_object_ref (trellis_import_dialog_new (fixture->window));
+  _trellis_import_dialog_set_file (dialog, file);
+  wait_until_idle (dialog, import_busy);
+
+  /* Two classes: the teacher picks one, the first to begin with. */
+  class_row = _trellis_import_dialog_get_class_row (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (class_row)));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (class_row)), ==, 2);
+  g_assert_null (_trellis_import_dialog_get_error (dialog));
+  report = _trellis_import_dialog_get_report (dialog);
+  g_assert_cmpuint (report->learners_in_file, ==, 10);
+  g_assert_cmpuint (report->learners_matched, ==, 10);
+  g_assert_cmpuint (report->evidence_added, ==, 36);
+
+  adw_combo_row_set_selected (class_row, 1);
+  wait_until_idle (dialog, import_busy);
+  g_assert_null (_trellis_import_dialog_get_error (dialog));
+  report = _trellis_import_dialog_get_report (dialog);
+  g_assert_cmpuint (report->learners_in_file, ==, 1);
+  g_assert_cmpuint (report->evidence_added, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_import_malformed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *input = g_build_filename (fixture->dir, "gradebook.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (input);
+  g_autoptr(GBytes) before = read_bytes (fixture->path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(TrellisImportDialog) dialog = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char csv[] =
+    "Student,ID,SIS User ID,SIS Login ID,Section,Essay (1)\n"
+    "\"Achterberg, Zoë,1,S25-0101,zachterberg,P3,18\n";
+
+  g_file_set_contents (input, csv, -1, &error);
+  g_assert_no_error (error);
+
+  dialog = g_object_ref (trellis_import_dialog_new (fixture->window));
+  _trellis_import_dialog_set_file (dialog, file);
+  wait_until_idle (dialog, import_busy);
+
+  /* A plain error naming the line, no report, nothing to import. */
+  g_assert_nonnull (_trellis_import_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (_trellis_import_dialog_get_error (dialog), "line"));
+  g_assert_true (has_visible_label (GTK_WIDGET (dialog), _trellis_import_dialog_get_error (dialog)));
+  g_assert_null (_trellis_import_dialog_get_report (dialog));
+  maybe_screenshot (dialog, "import-error.png");
+
+  _trellis_import_dialog_run_import (dialog);
+  g_assert_false (_trellis_import_dialog_get_busy (dialog));
+
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+assert_valid_cc (const char *package)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *validator = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = -1;
+
+  validator = g_build_filename (g_getenv ("TRELLIS_SHARED_DIR"), "exchange", "validate-cc", NULL);
+  g_spawn_sync (NULL, (char *[]) { validator, (char *) package, NULL }, NULL, G_SPAWN_DEFAULT,
+                NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("validate-cc %s failed:\n%s%s", package, out, err);
+  g_assert_true (g_str_has_prefix (out, "validate-cc: OK"));
+}
+
+static void
+test_export_cc (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(TrellisExportDialog) dialog = NULL;
+  g_autoptr(TrellisPlaylist) playlist = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *output = g_build_filename (fixture->dir, "export.imscc", NULL);
+  g_autofree char *canvas = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (output);
+  GListModel *playlists = trellis_classroom_get_playlists (fixture->classroom);
+
+  g_assert_cmpuint (g_list_model_get_n_items (playlists), >, 0);
+  playlist = g_list_model_get_item (playlists, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL);
+  dialog = g_object_ref ((TrellisExportDialog *) find_dialog (fixture, TRELLIS_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+
+  _trellis_export_dialog_set_playlist (dialog, playlist);
+  name = _trellis_export_dialog_dup_suggested_name (dialog);
+  g_assert_true (g_str_has_suffix (name, ".imscc"));
+  g_assert_true (g_str_has_prefix (name, trellis_playlist_get_title (playlist)));
+  maybe_screenshot (dialog, "export.png");
+
+  _trellis_export_dialog_export_to (dialog, file);
+  g_assert_true (_trellis_export_dialog_get_busy (dialog));
+  wait_until_idle (dialog, export_busy);
+  g_assert_null (_trellis_export_dialog_get_error (dialog));
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+
+  /* Done: the dialog closed itself. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  assert_valid_cc (output);
+
+  /* Canvas layout, one module per milestone: still a valid cartridge. */
+  g_clear_object (&dialog);
+  dialog = g_object_ref (trellis_export_dialog_new (fixture->window));
+  _trellis_export_dialog_set_playlist (dialog, playlist);
+  _trellis_export_dialog_set_cc_options (dialog, TRUE, TRUE);
+  g_clear_object (&file);
+  file = g_file_new_build_filename (fixture->dir, "canvas.imscc", NULL);
+  _trellis_export_dialog_export_to (dialog, file);
+  wait_until_idle (dialog, export_busy);
+  g_assert_null (_trellis_export_dialog_get_error (dialog));
+  canvas = g_file_get_path (file);
+  assert_valid_cc (canvas);
+}
+
+static void
+test_export_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(TrellisExportDialog) dialog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *output = g_build_filename (fixture->dir, "progress.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (output);
+
+  dialog = g_object_ref (trellis_export_dialog_new (fixture->window));
+  _trellis_export_dialog_set_csv_report (dialog, TRUE, FALSE);
+  name = _trellis_export_dialog_dup_suggested_name (dialog);
+  g_assert_true (g_str_has_suffix (name, ".csv"));
+
+  _trellis_export_dialog_export_to (dialog, file);
+  wait_until_idle (dialog, export_busy);
+  g_assert_null (_trellis_export_dialog_get_error (dialog));
+
+  g_file_get_contents (output, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (contents), >, 0);
+
+  /* A failure is said in the dialog, which stays open. */
+  g_clear_object (&dialog);
+  dialog = g_object_ref (trellis_export_dialog_new (fixture->window));
+  _trellis_export_dialog_set_csv_report (dialog, TRUE, TRUE);
+  g_clear_object (&file);
+  file = g_file_new_build_filename (fixture->dir, "no such folder", "mastery.csv", NULL);
+  _trellis_export_dialog_export_to (dialog, file);
+  wait_until_idle (dialog, export_busy);
+  g_assert_nonnull (_trellis_export_dialog_get_error (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/exchange/import-canvas", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_import_canvas, fixture_tear_down);
+  g_test_add ("/exchange/import-create-learners", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_import_create_learners, fixture_tear_down);
+  g_test_add ("/exchange/import-oneroster-class", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_import_oneroster_class, fixture_tear_down);
+  g_test_add ("/exchange/import-malformed", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_import_malformed, fixture_tear_down);
+  g_test_add ("/exchange/export-cc", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_export_cc, fixture_tear_down);
+  g_test_add ("/exchange/export-csv", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_export_csv, fixture_tear_down);
+
+  return g_test_run ();
+}
