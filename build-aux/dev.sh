@@ -19,7 +19,7 @@ packages=(
   libcairo2-dev libpango1.0-dev
   gettext appstream desktop-file-utils libglib2.0-bin libxml2-utils
   xvfb xauth poppler-utils python3 codespell unzip libcsv-dev
-  fonts-cantarell adwaita-icon-theme librsvg2-common libgl1-mesa-dri dbus-x11
+  fonts-cantarell adwaita-icon-theme librsvg2-common libgl1-mesa-dri
 )
 
 install_dependencies () {

@@ -9,6 +9,7 @@
 
 #include "trellis-learner-list-view-private.h"
 #include "trellis-learner-page.h"
+#include "trellis-recommendations-pane.h"
 #include "trellis-start-page-private.h"
 #include "trellis-window.h"
 
@@ -22,5 +23,6 @@ TrellisLearnerPage      *_trellis_window_get_learner_page      (TrellisWindow *s
 GtkWidget               *_trellis_window_get_content_stack     (TrellisWindow *self);
 AdwToast                *_trellis_window_get_delete_toast      (TrellisWindow *self);
 AdwMessageDialog        *_trellis_window_get_name_dialog       (TrellisWindow *self);
+TrellisRecommendationsPane *_trellis_window_get_recommendations_pane (TrellisWindow *self);
 
 G_END_DECLS

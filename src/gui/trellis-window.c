@@ -9,8 +9,12 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-dashboard-window.h"
+#include "trellis-export-dialog.h"
+#include "trellis-import-dialog.h"
 #include "trellis-learner-list-view-private.h"
 #include "trellis-learner-page.h"
+#include "trellis-recommendations-pane.h"
 #include "trellis-start-page-private.h"
 #include "trellis-window-private.h"
 
@@ -40,6 +44,9 @@ struct _TrellisWindow
   GtkEditable            *name_entry;
   TrellisLearner         *rename_learner;
 
+  /* The class dashboard beside this window (a weak pointer). */
+  GtkWindow              *dashboard_window;
+
   AdwToastOverlay        *toast_overlay;
   GtkStack               *main_stack;
   TrellisStartPage       *start_page;
@@ -48,6 +55,8 @@ struct _TrellisWindow
   TrellisLearnerListView *learner_list_view;
   GtkStack               *content_stack;
   TrellisLearnerPage     *learner_page;
+  AdwFlap                *recommendations_flap;
+  TrellisRecommendationsPane *recommendations_pane;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisWindow, trellis_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -55,6 +64,7 @@ G_DEFINE_FINAL_TYPE (TrellisWindow, trellis_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CLASSROOM,
+  PROP_SHOW_RECOMMENDATIONS,
   N_PROPS
 };
 
@@ -90,10 +100,11 @@ update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (widget, "win.rename-learner", writable && selected);
   gtk_widget_action_set_enabled (widget, "win.delete-learner", writable && selected);
   gtk_widget_action_set_enabled (widget, "win.undo-delete", self->pending_delete != NULL);
+  gtk_widget_action_set_enabled (widget, "win.conference", writable && selected);
+  gtk_widget_action_set_enabled (widget, "win.dashboard", self->classroom != NULL);
 
-  /* Not written yet; the menu shows where they will be. */
-  gtk_widget_action_set_enabled (widget, "win.export", FALSE);
-  gtk_widget_action_set_enabled (widget, "win.import", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.export", self->classroom != NULL);
+  gtk_widget_action_set_enabled (widget, "win.import", writable);
 }
 
 static void
@@ -101,6 +112,8 @@ update_content (TrellisWindow *self)
 {
   TrellisLearner *learner = NULL;
   GListModel *learners;
+
+  trellis_learner_page_set_classroom (self->learner_page, self->classroom);
 
   if (self->classroom == NULL)
     {
@@ -204,6 +217,12 @@ on_classroom_name_changed_cb (TrellisWindow *self)
 }
 
 static void
+on_reveal_flap_changed_cb (TrellisWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_RECOMMENDATIONS]);
+}
+
+static void
 on_learners_changed_cb (TrellisWindow *self)
 {
   update_content (self);
@@ -212,6 +231,8 @@ on_learners_changed_cb (TrellisWindow *self)
 static void
 on_selected_learner_changed_cb (TrellisWindow *self)
 {
+  trellis_recommendations_pane_set_learner (self->recommendations_pane,
+                                            trellis_learner_list_view_get_selected_learner (self->learner_list_view));
   update_content (self);
   update_actions (self);
 }
@@ -337,6 +358,26 @@ show_name_dialog (TrellisWindow  *self,
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+/* Selects a learner by id: "Open Learner" on a suggestion. */
+static void
+select_learner_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  TrellisLearner *learner;
+
+  if (self->classroom == NULL)
+    return;
+
+  learner = trellis_classroom_lookup_learner (self->classroom, g_variant_get_int64 (parameter));
+  if (learner == NULL)
+    return;
+
+  trellis_learner_list_view_set_search_text (self->learner_list_view, "");
+  trellis_learner_list_view_select_learner (self->learner_list_view, learner);
 }
 
 static void
@@ -466,11 +507,54 @@ undo_delete_action (GtkWidget  *widget,
 }
 
 static void
-not_yet_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+conference_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  /* win.export and win.import: always disabled until they exist. */
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  trellis_learner_page_start_conference (self->learner_page);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (self->classroom != NULL)
+    gtk_window_present (GTK_WINDOW (trellis_export_dialog_new (self)));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (is_writable (self))
+    gtk_window_present (GTK_WINDOW (trellis_import_dialog_new (self)));
+}
+
+static void
+dashboard_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (self->classroom == NULL)
+    return;
+
+  if (self->dashboard_window == NULL)
+    {
+      self->dashboard_window = GTK_WINDOW (trellis_dashboard_window_new (GTK_WINDOW (self), self->classroom));
+      g_object_add_weak_pointer (G_OBJECT (self->dashboard_window), (gpointer *) &self->dashboard_window);
+    }
+
+  gtk_window_present (self->dashboard_window);
 }
 
 static void
@@ -541,6 +625,14 @@ disconnect_classroom (TrellisWindow *self)
 
   finish_pending_delete (self, FALSE);
 
+  if (self->dashboard_window != NULL)
+    {
+      GtkWindow *dashboard = g_steal_pointer (&self->dashboard_window);
+
+      g_object_remove_weak_pointer (G_OBJECT (dashboard), (gpointer *) &self->dashboard_window);
+      gtk_window_destroy (dashboard);
+    }
+
   g_signal_handlers_disconnect_by_func (self->classroom, on_classroom_name_changed_cb, self);
   g_signal_handlers_disconnect_by_func (trellis_classroom_get_learners (self->classroom),
                                         on_learners_changed_cb, self);
@@ -587,6 +679,12 @@ trellis_window_get_property (GObject    *object,
       g_value_set_object (value, self->classroom);
       break;
 
+    case PROP_SHOW_RECOMMENDATIONS:
+      /* Also asked before the template exists and after it is gone. */
+      g_value_set_boolean (value, self->recommendations_flap == NULL ||
+                                  adw_flap_get_reveal_flap (self->recommendations_flap));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -604,6 +702,11 @@ trellis_window_set_property (GObject      *object,
     {
     case PROP_CLASSROOM:
       trellis_window_set_classroom (self, g_value_get_object (value));
+      break;
+
+    case PROP_SHOW_RECOMMENDATIONS:
+      if (self->recommendations_flap != NULL)
+        adw_flap_set_reveal_flap (self->recommendations_flap, g_value_get_boolean (value));
       break;
 
     default:
@@ -629,6 +732,12 @@ trellis_window_class_init (TrellisWindowClass *klass)
                          TRELLIS_TYPE_CLASSROOM,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Whether the suggestions pane shows; in memory only (no settings key). */
+  properties[PROP_SHOW_RECOMMENDATIONS] =
+    g_param_spec_boolean ("show-recommendations", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/trellis/Trellis/trellis-window.ui");
@@ -640,6 +749,9 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, learner_list_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisWindow, learner_page);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, recommendations_flap);
+  gtk_widget_class_bind_template_child (widget_class, TrellisWindow, recommendations_pane);
+  gtk_widget_class_bind_template_callback (widget_class, on_reveal_flap_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
@@ -647,15 +759,23 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.rename-learner", NULL, rename_learner_action);
   gtk_widget_class_install_action (widget_class, "win.delete-learner", NULL, delete_learner_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, not_yet_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, not_yet_action);
+  gtk_widget_class_install_action (widget_class, "win.select-learner", "x", select_learner_action);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-recommendations", "show-recommendations");
+  gtk_widget_class_install_action (widget_class, "win.conference", NULL, conference_action);
+  gtk_widget_class_install_action (widget_class, "win.dashboard", NULL, dashboard_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-recommendations", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.conference", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.dashboard", NULL);
 
   g_type_ensure (TRELLIS_TYPE_START_PAGE);
   g_type_ensure (TRELLIS_TYPE_LEARNER_LIST_VIEW);
   g_type_ensure (TRELLIS_TYPE_LEARNER_PAGE);
+  g_type_ensure (TRELLIS_TYPE_RECOMMENDATIONS_PANE);
 }
 
 static void
@@ -733,11 +853,45 @@ trellis_window_set_classroom (TrellisWindow    *self,
       gtk_stack_set_visible_child_name (self->main_stack, "start");
     }
 
+  trellis_recommendations_pane_set_classroom (self->recommendations_pane, self->classroom);
   update_title (self);
   update_content (self);
   update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASSROOM]);
+}
+
+/**
+ * trellis_window_reload_classroom:
+ *
+ * Opens the classroom file again and shows it, after another connection
+ * (an import) changed it: the learner list of the window's connection
+ * does not see those changes.
+ */
+void
+trellis_window_reload_classroom (TrellisWindow *self)
+{
+  g_autoptr(TrellisClassroom) classroom = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TRELLIS_IS_WINDOW (self));
+
+  if (self->classroom == NULL)
+    return;
+
+  path = g_strdup (trellis_classroom_get_path (self->classroom));
+  classroom = trellis_classroom_open (path,
+                                      trellis_classroom_get_read_only (self->classroom)
+                                        ? TRELLIS_OPEN_FLAGS_READ_ONLY : TRELLIS_OPEN_FLAGS_NONE,
+                                      &error);
+  if (classroom == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  trellis_window_set_classroom (self, classroom);
 }
 
 void
@@ -796,4 +950,12 @@ _trellis_window_get_name_dialog (TrellisWindow *self)
   g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
 
   return self->name_dialog;
+}
+
+TrellisRecommendationsPane *
+_trellis_window_get_recommendations_pane (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+
+  return self->recommendations_pane;
 }

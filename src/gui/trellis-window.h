@@ -23,5 +23,6 @@ void              trellis_window_set_classroom (TrellisWindow    *self,
                                                 TrellisClassroom *classroom);
 void              trellis_window_add_toast     (TrellisWindow    *self,
                                                 AdwToast         *toast);
+void              trellis_window_reload_classroom (TrellisWindow *self);
 
 G_END_DECLS

@@ -20,7 +20,10 @@
 #include "trellis-learner-page.h"
 #include "trellis-learner-row.h"
 #include "trellis-preferences-window-private.h"
+#include "trellis-recommendations-pane-private.h"
+#include "trellis-sample.h"
 #include "trellis-start-page-private.h"
+#include "trellis-suggestion-row.h"
 #include "trellis-window-private.h"
 
 static void
@@ -163,6 +166,49 @@ test_preferences_window (void)
 }
 
 static void
+test_recommendations_pane (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("trellis-test-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  TrellisClassroom *classroom;
+  GtkWidget *pane = g_object_ref_sink (trellis_recommendations_pane_new ());
+  GtkWidget *row;
+
+  /* Without a classroom: the empty state, for the whole class. */
+  g_assert_cmpstr (_trellis_recommendations_pane_get_visible_page (TRELLIS_RECOMMENDATIONS_PANE (pane)), ==, "empty");
+  g_assert_cmpstr (_trellis_recommendations_pane_get_scope_label (TRELLIS_RECOMMENDATIONS_PANE (pane)), ==, "Whole class");
+  g_assert_true (GTK_IS_LIST_BOX (_trellis_recommendations_pane_get_history_list (TRELLIS_RECOMMENDATIONS_PANE (pane))));
+  g_assert_true (GTK_IS_BOX (_trellis_recommendations_pane_get_groups_box (TRELLIS_RECOMMENDATIONS_PANE (pane))));
+
+  trellis_recommendations_pane_set_show_history (TRELLIS_RECOMMENDATIONS_PANE (pane), TRUE);
+  g_assert_cmpstr (_trellis_recommendations_pane_get_visible_page (TRELLIS_RECOMMENDATIONS_PANE (pane)), ==,
+                   "history-empty");
+
+  /* A suggestion's card. */
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "Templates.trellis", NULL);
+  classroom = trellis_sample_create (path, 0, &error);
+  g_assert_no_error (error);
+  suggestions = trellis_recommender_compute (classroom, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (suggestions->len, >, 0);
+
+  row = g_object_ref_sink (trellis_suggestion_row_new (g_ptr_array_index (suggestions, 0)));
+  g_assert_true (trellis_suggestion_row_get_suggestion (TRELLIS_SUGGESTION_ROW (row)) == g_ptr_array_index (suggestions, 0));
+  g_assert_false (trellis_suggestion_row_get_expanded (TRELLIS_SUGGESTION_ROW (row)));
+
+  g_clear_pointer (&suggestions, g_ptr_array_unref);
+  g_assert_finalize_object (row);
+  g_assert_finalize_object (pane);
+  g_assert_finalize_object (classroom);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
 test_help_overlay (void)
 {
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/trellis/Trellis/gtk/help-overlay.ui");
@@ -185,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/templates/learner-row", test_learner_row);
   g_test_add_func ("/templates/learner-page", test_learner_page);
   g_test_add_func ("/templates/preferences-window", test_preferences_window);
+  g_test_add_func ("/templates/recommendations-pane", test_recommendations_pane);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
 
   return g_test_run ();

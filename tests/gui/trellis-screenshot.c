@@ -10,12 +10,12 @@
  * screenshots.  Not a test.
  *
  *   trellis-screenshot [--dark] [--start] [--empty] [--select N] [--search TEXT]
- *                      [--delete] [--width W] [--height H] OUTPUT.png
+ *                      [--delete] [--conference] [--width W] [--height H] OUTPUT.png
  *
  * Without --start, the window shows the sample classroom (created in a
  * temporary folder; with --empty, a classroom without learners) with the
  * Nth learner selected, optionally a search, or the undo toast of a
- * deletion; with --start, the start page with that classroom and a missing
+ * deletion, or (--conference) conference mode with that learner; with --start, the start page with that classroom and a missing
  * one among the recent classrooms.
  * Needs a display (xvfb-run) and GSETTINGS_SCHEMA_DIR pointing at the
  * compiled schema; use GSETTINGS_BACKEND=memory to leave your settings alone.
@@ -29,6 +29,7 @@
 
 #include "trellis-application.h"
 #include "trellis-learner-list-view.h"
+#include "trellis-learner-page-private.h"
 #include "trellis-sample.h"
 #include "trellis-window-private.h"
 
@@ -112,6 +113,7 @@ main (int   argc,
   gboolean start = FALSE;
   gboolean empty = FALSE;
   gboolean delete = FALSE;
+  gboolean conference = FALSE;
   g_autofree char *search = NULL;
   int select = 2;
   int width = 1100;
@@ -123,6 +125,7 @@ main (int   argc,
     { "empty", 0, 0, G_OPTION_ARG_NONE, &empty, "Show a classroom without learners", NULL },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Search the learners for TEXT", "TEXT" },
     { "delete", 0, 0, G_OPTION_ARG_NONE, &delete, "Delete the selected learner (the undo toast)", NULL },
+    { "conference", 0, 0, G_OPTION_ARG_NONE, &conference, "Show conference mode with the selected learner", NULL },
     { "select", 0, 0, G_OPTION_ARG_INT, &select, "Select the Nth learner (-1: none)", "N" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
@@ -208,6 +211,29 @@ main (int   argc,
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-learner", NULL);
       settle (GTK_WIDGET (window));
+    }
+
+  if (conference)
+    {
+      GtkWidget *focused = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.conference", NULL);
+      focused = (GtkWidget *) _trellis_learner_page_get_conference_window (_trellis_window_get_learner_page (window));
+      if (focused != NULL)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (focused), width, height);
+          settle (focused);
+          if (!save_png (focused, outputs[0], &error))
+            {
+              g_printerr ("trellis-screenshot: %s\n", error->message);
+              status = EXIT_FAILURE;
+            }
+          gtk_window_destroy (GTK_WINDOW (focused));
+          gtk_window_destroy (GTK_WINDOW (window));
+          g_clear_object (&classroom);
+          remove_dir (dir);
+          return status;
+        }
     }
 
   if (!save_png (GTK_WIDGET (window), outputs[0], &error))
