@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-progress.h"
 #include "trellis-recommendations-pane-private.h"
 #include "trellis-suggestion-row.h"
 
@@ -304,6 +305,79 @@ on_root_is_active_cb (TrellisRecommendationsPane *self,
     refresh (self);
 }
 
+/*
+ * Finds the option @node_id and the choice group it belongs to; FALSE if
+ * it is not an option of a choice group (any more).
+ */
+static gboolean
+find_choice_option (TrellisClassroom  *classroom,
+                    gint64             node_id,
+                    TrellisNode      **out_group,
+                    TrellisNode      **out_option)
+{
+  GListModel *playlists = trellis_classroom_get_playlists (classroom);
+
+  for (guint p = 0; p < g_list_model_get_n_items (playlists); p++)
+    {
+      g_autoptr(TrellisPlaylist) playlist = g_list_model_get_item (playlists, p);
+      GListModel *nodes = trellis_classroom_get_nodes (classroom, playlist, NULL);
+
+      for (guint n = 0; n < g_list_model_get_n_items (nodes); n++)
+        {
+          g_autoptr(TrellisNode) group = g_list_model_get_item (nodes, n);
+          GListModel *options;
+
+          if (trellis_node_get_kind (group) != TRELLIS_NODE_KIND_CHOICE)
+            continue;
+
+          options = trellis_classroom_get_nodes (classroom, playlist, group);
+          for (guint o = 0; o < g_list_model_get_n_items (options); o++)
+            {
+              g_autoptr(TrellisNode) option = g_list_model_get_item (options, o);
+
+              if (trellis_node_get_id (option) == node_id)
+                {
+                  *out_group = g_steal_pointer (&group);
+                  *out_option = g_steal_pointer (&option);
+                  return TRUE;
+                }
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+/*
+ * Accepting "ready for more" assigns the challenge option it names as the
+ * learner's choice in that group.  Returns the toast title, or NULL when
+ * the suggestion names no option.
+ */
+static char *
+assign_challenge (TrellisRecommendationsPane  *self,
+                  TrellisSuggestion           *s,
+                  GError                     **error)
+{
+  g_autoptr(TrellisNode) group = NULL;
+  g_autoptr(TrellisNode) option = NULL;
+  TrellisLearner *learner;
+
+  if (s->node_id <= 0 || s->learners->len != 1 ||
+      !find_choice_option (self->classroom, s->node_id, &group, &option))
+    return NULL;
+
+  learner = trellis_classroom_lookup_learner (self->classroom,
+                                              g_array_index (s->learners, TrellisSuggestionLearner, 0).id);
+  if (learner == NULL ||
+      !trellis_progress_choose (self->classroom, learner, group, &option, 1, error))
+    return NULL;
+
+  /* Translators: the first %s is an activity, the second a learner */
+  return g_markup_printf_escaped (_("“%s” assigned to %s"),
+                                  trellis_node_get_title (option),
+                                  trellis_learner_get_display_name (learner));
+}
+
 static void
 decide (TrellisRecommendationsPane *self,
         TrellisSuggestion          *s,
@@ -359,8 +433,15 @@ decide (TrellisRecommendationsPane *self,
       /* Translators: %s is the new pair's title */
       title = g_markup_printf_escaped (_("Pair “%s” recorded"), group);
     }
+  else if (decision == TRELLIS_DECISION_ACCEPTED && s->kind == TRELLIS_SUGGESTION_READY_FOR_MORE &&
+           (title = assign_challenge (self, s, &error)) != NULL)
+    ;
   else if (decision == TRELLIS_DECISION_ACCEPTED)
-    title = g_strdup (_("Suggestion accepted"));
+    {
+      if (error != NULL)
+        show_error (self, error);
+      title = g_strdup (_("Suggestion accepted"));
+    }
   else if (decision == TRELLIS_DECISION_DISMISSED)
     title = g_strdup (_("Suggestion dismissed"));
   else
@@ -380,6 +461,15 @@ decide (TrellisRecommendationsPane *self,
     }
 
   show_toast (self, toast);
+
+  /* A conference that is due: accepting opens the learner in conference mode. */
+  if (decision == TRELLIS_DECISION_ACCEPTED && s->kind == TRELLIS_SUGGESTION_CONFERENCE_DUE &&
+      s->learners->len == 1)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.select-learner", "x",
+                                  g_array_index (s->learners, TrellisSuggestionLearner, 0).id);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.conference", NULL);
+    }
 
   refresh (self);
   rebuild_history (self);

@@ -562,6 +562,74 @@ test_live_update (Fixture       *fixture,
   g_assert_null (find_row (fixture, TRELLIS_SUGGESTION_GOAL_OVERDUE, NULL));
 }
 
+/* Accepting "ready for more" assigns the challenge option it names. */
+static void
+test_accept_ready_for_more (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = list_rows (fixture);
+  TrellisSuggestionRow *row = NULL;
+  g_autoptr(TrellisSuggestion) s = NULL;
+  g_autofree char *sql = NULL;
+  gint64 learner_id;
+
+  /* The sample has learners ready for more on a playlist with a challenge option. */
+  for (guint i = 0; i < rows->len && row == NULL; i++)
+    {
+      TrellisSuggestion *candidate = trellis_suggestion_row_get_suggestion (g_ptr_array_index (rows, i));
+
+      if (candidate->kind == TRELLIS_SUGGESTION_READY_FOR_MORE && candidate->node_id > 0)
+        row = g_ptr_array_index (rows, i);
+    }
+  g_assert_nonnull (row);
+  s = trellis_suggestion_ref (trellis_suggestion_row_get_suggestion (row));
+  learner_id = g_array_index (s->learners, TrellisSuggestionLearner, 0).id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "suggestion.accept", NULL));
+  iterate_pending ();
+
+  /* The challenge option is now that learner's choice, and the toast says so. */
+  sql = g_strdup_printf ("SELECT count(*) FROM choices WHERE learner_id = %" G_GINT64_FORMAT
+                         " AND option_id = %" G_GINT64_FORMAT, learner_id, s->node_id);
+  g_assert_cmpint (query_int (fixture->classroom, sql, NULL), ==, 1);
+  g_assert_nonnull (_trellis_recommendations_pane_get_last_toast (fixture->pane));
+  g_assert_nonnull (strstr (_trellis_recommendations_pane_get_last_toast (fixture->pane), "assigned to"));
+  g_assert_nonnull (strstr (_trellis_recommendations_pane_get_last_toast (fixture->pane), s->node_title));
+}
+
+/* Accepting "conference due" opens that learner in conference mode. */
+static void
+test_accept_conference_due (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  TrellisSuggestionRow *row = find_row (fixture, TRELLIS_SUGGESTION_CONFERENCE_DUE, NULL);
+  g_autoptr(TrellisSuggestion) s = NULL;
+  gboolean found = FALSE;
+  GListModel *toplevels;
+
+  g_assert_nonnull (row);
+  s = trellis_suggestion_ref (trellis_suggestion_row_get_suggestion (row));
+  g_assert_cmpuint (s->learners->len, ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "suggestion.accept", NULL));
+  iterate_pending ();
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WINDOW (fixture->window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window) &&
+          g_str_equal (G_OBJECT_TYPE_NAME (window), "TrellisConferenceWindow"))
+        {
+          found = TRUE;
+          gtk_window_destroy (window);
+        }
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +646,8 @@ main (int   argc,
 
   ADD ("grouped-by-kind", test_grouped_by_kind);
   ADD ("accept-small-group", test_accept_small_group);
+  ADD ("accept-ready-for-more", test_accept_ready_for_more);
+  ADD ("accept-conference-due", test_accept_conference_due);
   ADD ("dismiss-with-reason", test_dismiss_with_reason);
   ADD ("scope-to-learner", test_scope_to_learner);
   ADD ("window-actions", test_window_actions);
