@@ -1040,6 +1040,313 @@ test_node_properties (void)
   g_assert_cmpuint (n_notify, ==, 5);
 }
 
+/* --- Editing, duplicating and regrouping nodes --- */
+
+static void
+test_nodes_update (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Recorder) recorder = NULL;
+  TrellisNodeFields fields = { 0 };
+  TrellisPlaylist *unit;
+  TrellisNode *node;
+  gint64 unit_id, node_id;
+  guint n_notify = 0;
+
+  unit = add_playlist (fixture->classroom, "Unit");
+  unit_id = trellis_playlist_get_id (unit);
+  node = add_node (fixture->classroom, unit, NULL, TRELLIS_NODE_KIND_MILESTONE, "Check-in", -1);
+  node_id = trellis_node_get_id (node);
+  recorder = recorder_new (trellis_classroom_get_nodes (fixture->classroom, unit, NULL));
+  g_signal_connect (node, "notify", G_CALLBACK (count_notify), &n_notify);
+
+  fields.mask = TRELLIS_NODE_FIELD_TITLE | TRELLIS_NODE_FIELD_INSTRUCTIONS |
+                TRELLIS_NODE_FIELD_RESOURCE_URL | TRELLIS_NODE_FIELD_ESTIMATED_MINUTES |
+                TRELLIS_NODE_FIELD_SOCIAL_MODE | TRELLIS_NODE_FIELD_TARGET_DATE |
+                TRELLIS_NODE_FIELD_MUST_SHOW | TRELLIS_NODE_FIELD_IS_CHALLENGE;
+  fields.title = "  Timeline check  ";
+  fields.instructions = "Bring your timeline.";
+  fields.resource_url = "https://example.org/timeline";
+  fields.estimated_minutes = 20;
+  fields.social_mode = TRELLIS_SOCIAL_MODE_PAIR;
+  fields.target_date = "2026-10-02";
+  fields.must_show = "Five dated events";
+  fields.is_challenge = TRUE;
+  g_assert_true (trellis_classroom_update_node (fixture->classroom, node, &fields, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_notify, ==, 8);
+  assert_changes (recorder, 0);
+  g_assert_cmpstr (trellis_node_get_title (node), ==, "Timeline check");
+  g_assert_cmpint (trellis_node_get_estimated_minutes (node), ==, 20);
+
+  /* Fields outside the mask stay; a bad date or link changes nothing. */
+  n_notify = 0;
+  fields.mask = TRELLIS_NODE_FIELD_SUGGESTED_DATE;
+  fields.suggested_date = "2026-02-30";
+  g_assert_false (trellis_classroom_update_node (fixture->classroom, node, &fields, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_clear_error (&error);
+  fields.mask = TRELLIS_NODE_FIELD_RESOURCE_URL | TRELLIS_NODE_FIELD_TITLE;
+  fields.resource_url = "not a link";
+  g_assert_false (trellis_classroom_update_node (fixture->classroom, node, &fields, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_clear_error (&error);
+  fields.mask = TRELLIS_NODE_FIELD_TITLE;
+  fields.title = " ";
+  g_assert_false (trellis_classroom_update_node (fixture->classroom, node, &fields, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_notify, ==, 0);
+
+  /* Clearing. */
+  fields.mask = TRELLIS_NODE_FIELD_INSTRUCTIONS | TRELLIS_NODE_FIELD_ESTIMATED_MINUTES;
+  fields.instructions = "";
+  fields.estimated_minutes = -1;
+  g_assert_true (trellis_classroom_update_node (fixture->classroom, node, &fields, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_notify, ==, 2);
+  g_assert_null (trellis_node_get_instructions (node));
+  g_signal_handlers_disconnect_by_func (node, count_notify, &n_notify);
+  g_clear_pointer (&recorder, recorder_free);
+
+  reopen (fixture, TRELLIS_OPEN_FLAGS_NONE);
+  unit = trellis_classroom_lookup_playlist (fixture->classroom, unit_id);
+  {
+    g_autoptr(TrellisNode) reloaded = g_list_model_get_item (trellis_classroom_get_nodes (fixture->classroom, unit, NULL), 0);
+
+    g_assert_cmpint (trellis_node_get_id (reloaded), ==, node_id);
+    g_assert_cmpstr (trellis_node_get_title (reloaded), ==, "Timeline check");
+    g_assert_null (trellis_node_get_instructions (reloaded));
+    g_assert_cmpstr (trellis_node_get_resource_url (reloaded), ==, "https://example.org/timeline");
+    g_assert_cmpint (trellis_node_get_estimated_minutes (reloaded), ==, -1);
+    g_assert_cmpint (trellis_node_get_social_mode (reloaded), ==, TRELLIS_SOCIAL_MODE_PAIR);
+    g_assert_cmpstr (trellis_node_get_target_date (reloaded), ==, "2026-10-02");
+    g_assert_null (trellis_node_get_suggested_date (reloaded));
+    g_assert_cmpstr (trellis_node_get_must_show (reloaded), ==, "Five dated events");
+    g_assert_true (trellis_node_get_is_challenge (reloaded));
+    g_assert_false (trellis_node_get_is_starter (reloaded));
+  }
+}
+
+static void
+test_nodes_formats_skills (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) skills = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_auto(GStrv) formats = NULL;
+  const char *set[] = { "essay", " video ", "", "essay", "model", NULL };
+  TrellisPlaylist *unit;
+  TrellisNode *node;
+  TrellisSkill *a, *b;
+
+  a = trellis_classroom_add_skill (fixture->classroom, "H.1", "Chronology", &error);
+  g_assert_no_error (error);
+  b = trellis_classroom_add_skill (fixture->classroom, "H.2", "Sources", &error);
+  g_assert_no_error (error);
+  unit = add_playlist (fixture->classroom, "Unit");
+  node = add_node (fixture->classroom, unit, NULL, TRELLIS_NODE_KIND_ACTIVITY, "Report", -1);
+
+  g_assert_true (trellis_classroom_set_node_formats (fixture->classroom, node, set, &error));
+  g_assert_no_error (error);
+  formats = trellis_classroom_dup_node_formats (fixture->classroom, node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (formats, ((const char *[]) { "essay", "video", "model", NULL }));
+  g_clear_pointer (&formats, g_strfreev);
+
+  g_ptr_array_add (skills, b);
+  g_ptr_array_add (skills, a);
+  g_assert_true (trellis_classroom_set_node_skills (fixture->classroom, node, skills, &error));
+  g_assert_no_error (error);
+  found = trellis_classroom_dup_node_skills (fixture->classroom, node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_true (g_ptr_array_index (found, 0) == a);
+  g_assert_true (g_ptr_array_index (found, 1) == b);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Replacing, and clearing. */
+  g_ptr_array_set_size (skills, 1);
+  g_assert_true (trellis_classroom_set_node_skills (fixture->classroom, node, skills, &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_classroom_set_node_formats (fixture->classroom, node, NULL, &error));
+  g_assert_no_error (error);
+  formats = trellis_classroom_dup_node_formats (fixture->classroom, node, &error);
+  g_assert_cmpuint (g_strv_length (formats), ==, 0);
+  found = trellis_classroom_dup_node_skills (fixture->classroom, node, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (g_ptr_array_index (found, 0) == b);
+}
+
+static void
+test_nodes_duplicate (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Recorder) recorder = NULL;
+  g_auto(GStrv) formats = NULL;
+  const char *set[] = { "play", "model", NULL };
+  TrellisPlaylist *unit;
+  TrellisNode *choice, *x, *copy;
+  GListModel *top, *copy_options;
+  gint64 unit_id;
+
+  unit = add_playlist (fixture->classroom, "Unit");
+  unit_id = trellis_playlist_get_id (unit);
+  add_node (fixture->classroom, unit, NULL, TRELLIS_NODE_KIND_ACTIVITY, "A", -1);
+  choice = add_node (fixture->classroom, unit, NULL, TRELLIS_NODE_KIND_CHOICE, "C", -1);
+  add_node (fixture->classroom, unit, NULL, TRELLIS_NODE_KIND_MILESTONE, "M", -1);
+  x = add_node (fixture->classroom, unit, choice, TRELLIS_NODE_KIND_ACTIVITY, "x", -1);
+  add_node (fixture->classroom, unit, choice, TRELLIS_NODE_KIND_ACTIVITY, "y", -1);
+  g_assert_true (trellis_classroom_set_choice_bounds (fixture->classroom, choice, 1, 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_classroom_set_node_formats (fixture->classroom, x, set, &error));
+  g_assert_no_error (error);
+
+  top = trellis_classroom_get_nodes (fixture->classroom, unit, NULL);
+  recorder = recorder_new (top);
+  copy = trellis_classroom_duplicate_node (fixture->classroom, choice, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  assert_changes (recorder, 1, 2, 0, 1);
+  assert_titles (top, "A C C M");
+  assert_file_titles (fixture->classroom, unit_id, 0, "A C C M");
+  assert_uid (trellis_node_get_uid (copy), "nd-");
+  g_assert_cmpstr (trellis_node_get_uid (copy), !=, trellis_node_get_uid (choice));
+  g_assert_cmpuint (trellis_node_get_choose_max (copy), ==, 2);
+  copy_options = trellis_classroom_get_nodes (fixture->classroom, unit, copy);
+  assert_titles (copy_options, "x y");
+  {
+    g_autoptr(TrellisNode) x_copy = g_list_model_get_item (copy_options, 0);
+
+    g_assert_true (x_copy != x);
+    g_assert_cmpint (trellis_node_get_parent_id (x_copy), ==, trellis_node_get_id (copy));
+    formats = trellis_classroom_dup_node_formats (fixture->classroom, x_copy, &error);
+    g_assert_cmpstrv (formats, set);
+  }
+
+  /* An option duplicates within its group. */
+  g_clear_pointer (&recorder, recorder_free);
+  recorder = recorder_new (trellis_classroom_get_nodes (fixture->classroom, unit, choice));
+  g_assert_nonnull (trellis_classroom_duplicate_node (fixture->classroom, x, &error));
+  g_assert_no_error (error);
+  assert_changes (recorder, 1, 1, 0, 1);
+  assert_file_titles (fixture->classroom, unit_id, trellis_node_get_id (choice), "x x y");
+}
+
+static void
+test_playlists_duplicate (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Recorder) recorder = NULL;
+  TrellisPlaylist *unit, *copy;
+  TrellisNode *choice;
+  gint64 copy_id;
+
+  unit = add_playlist (fixture->classroom, "Ancient Egypt");
+  add_node (fixture->classroom, unit, NULL, TRELLIS_NODE_KIND_ACTIVITY, "A", -1);
+  choice = add_node (fixture->classroom, unit, NULL, TRELLIS_NODE_KIND_CHOICE, "C", -1);
+  add_node (fixture->classroom, unit, NULL, TRELLIS_NODE_KIND_MILESTONE, "M", -1);
+  add_node (fixture->classroom, unit, choice, TRELLIS_NODE_KIND_ACTIVITY, "x", -1);
+  add_node (fixture->classroom, unit, choice, TRELLIS_NODE_KIND_ACTIVITY, "y", -1);
+
+  recorder = recorder_new (trellis_classroom_get_playlists (fixture->classroom));
+  copy = trellis_classroom_duplicate_playlist (fixture->classroom, unit, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+  assert_changes (recorder, 1, 1, 0, 1);
+  g_assert_cmpstr (trellis_playlist_get_title (copy), ==, "Ancient Egypt (copy)");
+  g_assert_cmpstr (trellis_playlist_get_uid (copy), !=, trellis_playlist_get_uid (unit));
+  copy_id = trellis_playlist_get_id (copy);
+  assert_file_titles (fixture->classroom, copy_id, 0, "A C M");
+  g_clear_pointer (&recorder, recorder_free);
+
+  reopen (fixture, TRELLIS_OPEN_FLAGS_NONE);
+  copy = trellis_classroom_lookup_playlist (fixture->classroom, copy_id);
+  g_assert_nonnull (copy);
+  {
+    GListModel *top = trellis_classroom_get_nodes (fixture->classroom, copy, NULL);
+    g_autoptr(TrellisNode) group = g_list_model_get_item (top, 1);
+
+    assert_titles (top, "A C M");
+    g_assert_cmpint (trellis_node_get_kind (group), ==, TRELLIS_NODE_KIND_CHOICE);
+    assert_titles (trellis_classroom_get_nodes (fixture->classroom, copy, group), "x y");
+  }
+}
+
+static void
+test_nodes_regroup (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Recorder) top_recorder = NULL;
+  g_autoptr(Recorder) options_recorder = NULL;
+  TrellisPlaylist *unit;
+  TrellisNode *a, *choice, *m, *x;
+  GListModel *top, *options;
+  gint64 unit_id;
+
+  unit = add_playlist (fixture->classroom, "Unit");
+  unit_id = trellis_playlist_get_id (unit);
+  a = add_node (fixture->classroom, unit, NULL, TRELLIS_NODE_KIND_ACTIVITY, "A", -1);
+  choice = add_node (fixture->classroom, unit, NULL, TRELLIS_NODE_KIND_CHOICE, "C", -1);
+  m = add_node (fixture->classroom, unit, NULL, TRELLIS_NODE_KIND_MILESTONE, "M", -1);
+  x = add_node (fixture->classroom, unit, choice, TRELLIS_NODE_KIND_ACTIVITY, "x", -1);
+  add_node (fixture->classroom, unit, choice, TRELLIS_NODE_KIND_ACTIVITY, "y", -1);
+  g_assert_true (trellis_classroom_set_choice_bounds (fixture->classroom, choice, 2, 2, &error));
+  g_assert_no_error (error);
+
+  top = trellis_classroom_get_nodes (fixture->classroom, unit, NULL);
+  options = trellis_classroom_get_nodes (fixture->classroom, unit, choice);
+  top_recorder = recorder_new (top);
+  options_recorder = recorder_new (options);
+
+  /* Into a group. */
+  g_assert_true (trellis_classroom_move_node_to_parent (fixture->classroom, a, choice, 1, &error));
+  g_assert_no_error (error);
+  assert_changes (top_recorder, 1, 0, 1, 0);
+  assert_changes (options_recorder, 1, 1, 0, 1);
+  g_assert_cmpint (trellis_node_get_parent_id (a), ==, trellis_node_get_id (choice));
+  assert_file_titles (fixture->classroom, unit_id, 0, "C M");
+  assert_file_titles (fixture->classroom, unit_id, trellis_node_get_id (choice), "x A y");
+
+  /* Only activities go into a group, and only into a group. */
+  g_assert_false (trellis_classroom_move_node_to_parent (fixture->classroom, m, choice, 0, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (trellis_classroom_move_node_to_parent (fixture->classroom, x, m, 0, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_changes (top_recorder, 0);
+  assert_changes (options_recorder, 0);
+
+  /* Out of a group: three options left keep the bounds 2..2. */
+  g_assert_true (trellis_classroom_move_node_to_parent (fixture->classroom, x, NULL, -1, &error));
+  g_assert_no_error (error);
+  assert_changes (options_recorder, 1, 0, 1, 0);
+  assert_changes (top_recorder, 1, 2, 0, 1);
+  g_assert_cmpint (trellis_node_get_parent_id (x), ==, 0);
+  g_assert_cmpuint (trellis_node_get_choose_max (choice), ==, 2);
+
+  /* One option left lowers the bounds. */
+  g_assert_true (trellis_classroom_move_node_to_parent (fixture->classroom, a, NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_node_get_choose_min (choice), ==, 1);
+  g_assert_cmpuint (trellis_node_get_choose_max (choice), ==, 1);
+  assert_titles (top, "A C M x");
+  assert_file_titles (fixture->classroom, unit_id, 0, "A C M x");
+  assert_file_titles (fixture->classroom, unit_id, trellis_node_get_id (choice), "y");
+  g_clear_pointer (&top_recorder, recorder_free);
+  g_clear_pointer (&options_recorder, recorder_free);
+
+  reopen (fixture, TRELLIS_OPEN_FLAGS_NONE);
+  unit = trellis_classroom_lookup_playlist (fixture->classroom, unit_id);
+  assert_titles (trellis_classroom_get_nodes (fixture->classroom, unit, NULL), "A C M x");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1061,6 +1368,11 @@ main (int   argc,
   ADD ("/curriculum/nodes/choice-bounds", test_choice_bounds);
   ADD ("/curriculum/failed-edits-change-nothing", test_failed_edits);
   ADD ("/curriculum/sample-loads", test_sample_loads);
+  ADD ("/curriculum/nodes/update", test_nodes_update);
+  ADD ("/curriculum/nodes/formats-skills", test_nodes_formats_skills);
+  ADD ("/curriculum/nodes/duplicate", test_nodes_duplicate);
+  ADD ("/curriculum/nodes/regroup", test_nodes_regroup);
+  ADD ("/curriculum/playlists/duplicate", test_playlists_duplicate);
 
 #undef ADD
 

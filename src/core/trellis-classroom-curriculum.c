@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "trellis-classroom-private.h"
@@ -1546,5 +1547,940 @@ trellis_classroom_set_choice_bounds (TrellisClassroom  *self,
     return FALSE;
 
   set_choice_bounds (node, choose_min, choose_max);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Editing nodes                                                       */
+
+/* NULL or empty: NULL; otherwise valid UTF-8, NFC and stripped. */
+static gboolean
+normalize_optional (const char  *text,
+                    char       **result,
+                    GError     **error)
+{
+  g_autofree char *copy = NULL;
+
+  *result = NULL;
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return _trellis_set_invalid (error, _("The text is not valid"));
+
+  copy = g_strstrip (g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE));
+  if (*copy != '\0')
+    *result = g_steal_pointer (&copy);
+
+  return TRUE;
+}
+
+/* NULL or empty: NULL; otherwise a valid YYYY-MM-DD date. */
+static gboolean
+normalize_date (const char  *text,
+                char       **result,
+                GError     **error)
+{
+  g_autofree char *clean = NULL;
+  unsigned int year, month, day;
+  char end;
+
+  if (!normalize_optional (text, &clean, error))
+    return FALSE;
+
+  if (clean != NULL &&
+      (strlen (clean) != 10 ||
+       sscanf (clean, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
+       !g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year)))
+    {
+      g_set_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID,
+                   _("“%s” is not a date (YYYY-MM-DD)"), clean);
+      return FALSE;
+    }
+
+  *result = g_steal_pointer (&clean);
+  return TRUE;
+}
+
+/* Runs one statement whose only parameter is @id. */
+static gboolean
+write_with_id (TrellisClassroom  *self,
+               const char        *sql,
+               gint64             id,
+               GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = trellis_classroom_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return trellis_classroom_step (self, stmt, error);
+}
+
+/* The node's fields after an update, as texts ready to write. */
+typedef struct
+{
+  char              *title;
+  char              *instructions;
+  char              *resource_url;
+  int                estimated_minutes;
+  TrellisSocialMode  social_mode;
+  char              *suggested_date;
+  char              *target_date;
+  char              *must_show;
+  gboolean           is_starter;
+  gboolean           is_challenge;
+} NodeValues;
+
+static void
+node_values_clear (NodeValues *values)
+{
+  g_clear_pointer (&values->title, g_free);
+  g_clear_pointer (&values->instructions, g_free);
+  g_clear_pointer (&values->resource_url, g_free);
+  g_clear_pointer (&values->suggested_date, g_free);
+  g_clear_pointer (&values->target_date, g_free);
+  g_clear_pointer (&values->must_show, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NodeValues, node_values_clear)
+
+static gboolean
+merge_node_values (TrellisNode             *node,
+                   const TrellisNodeFields *fields,
+                   NodeValues              *values,
+                   GError                 **error)
+{
+  TrellisNodeFieldMask mask = fields->mask;
+
+  if (mask & TRELLIS_NODE_FIELD_TITLE)
+    {
+      if ((values->title = normalize_required (fields->title, _("Every item of a playlist needs a title"),
+                                               error)) == NULL)
+        return FALSE;
+    }
+  else
+    values->title = g_strdup (trellis_node_get_title (node));
+
+  if (mask & TRELLIS_NODE_FIELD_INSTRUCTIONS)
+    {
+      if (!normalize_optional (fields->instructions, &values->instructions, error))
+        return FALSE;
+    }
+  else
+    values->instructions = g_strdup (trellis_node_get_instructions (node));
+
+  if (mask & TRELLIS_NODE_FIELD_RESOURCE_URL)
+    {
+      if (!normalize_optional (fields->resource_url, &values->resource_url, error))
+        return FALSE;
+      if (values->resource_url != NULL && !g_uri_is_valid (values->resource_url, G_URI_FLAGS_NONE, NULL))
+        {
+          g_set_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID,
+                       _("“%s” is not a link"), values->resource_url);
+          return FALSE;
+        }
+    }
+  else
+    values->resource_url = g_strdup (trellis_node_get_resource_url (node));
+
+  if (mask & TRELLIS_NODE_FIELD_ESTIMATED_MINUTES)
+    {
+      if (fields->estimated_minutes < -1)
+        return _trellis_set_invalid (error, _("The estimated time cannot be negative"));
+      values->estimated_minutes = fields->estimated_minutes;
+    }
+  else
+    values->estimated_minutes = trellis_node_get_estimated_minutes (node);
+
+  if (mask & TRELLIS_NODE_FIELD_SOCIAL_MODE)
+    {
+      if (trellis_social_mode_to_string (fields->social_mode) == NULL)
+        return _trellis_set_invalid (error, _("Unknown social mode"));
+      values->social_mode = fields->social_mode;
+    }
+  else
+    values->social_mode = trellis_node_get_social_mode (node);
+
+  if (mask & TRELLIS_NODE_FIELD_SUGGESTED_DATE)
+    {
+      if (!normalize_date (fields->suggested_date, &values->suggested_date, error))
+        return FALSE;
+    }
+  else
+    values->suggested_date = g_strdup (trellis_node_get_suggested_date (node));
+
+  if (mask & TRELLIS_NODE_FIELD_TARGET_DATE)
+    {
+      if (!normalize_date (fields->target_date, &values->target_date, error))
+        return FALSE;
+    }
+  else
+    values->target_date = g_strdup (trellis_node_get_target_date (node));
+
+  if (mask & TRELLIS_NODE_FIELD_MUST_SHOW)
+    {
+      if (!normalize_optional (fields->must_show, &values->must_show, error))
+        return FALSE;
+    }
+  else
+    values->must_show = g_strdup (trellis_node_get_must_show (node));
+
+  values->is_starter = (mask & TRELLIS_NODE_FIELD_IS_STARTER) ? !!fields->is_starter
+                                                               : trellis_node_get_is_starter (node);
+  values->is_challenge = (mask & TRELLIS_NODE_FIELD_IS_CHALLENGE) ? !!fields->is_challenge
+                                                                   : trellis_node_get_is_challenge (node);
+
+  return TRUE;
+}
+
+static gboolean
+write_node_values (TrellisClassroom  *self,
+                   gint64             id,
+                   const NodeValues  *values,
+                   GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = trellis_classroom_prepare (self,
+                                    "UPDATE nodes SET title = ?1, instructions = ?2, resource_url = ?3, "
+                                    "estimated_minutes = ?4, social_mode = ?5, suggested_date = ?6, "
+                                    "target_date = ?7, must_show = ?8, is_starter = ?9, is_challenge = ?10 "
+                                    "WHERE id = ?11",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, values->title, -1, SQLITE_TRANSIENT);
+  _trellis_bind_text_or_null (stmt, 2, values->instructions);
+  _trellis_bind_text_or_null (stmt, 3, values->resource_url);
+  if (values->estimated_minutes >= 0)
+    sqlite3_bind_int (stmt, 4, values->estimated_minutes);
+  sqlite3_bind_text (stmt, 5, trellis_social_mode_to_string (values->social_mode), -1, SQLITE_STATIC);
+  _trellis_bind_text_or_null (stmt, 6, values->suggested_date);
+  _trellis_bind_text_or_null (stmt, 7, values->target_date);
+  _trellis_bind_text_or_null (stmt, 8, values->must_show);
+  sqlite3_bind_int (stmt, 9, values->is_starter ? 1 : 0);
+  sqlite3_bind_int (stmt, 10, values->is_challenge ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 11, id);
+
+  return trellis_classroom_step (self, stmt, error);
+}
+
+/**
+ * trellis_classroom_update_node:
+ * @fields: the new values; only the fields in @fields->mask are set
+ *
+ * Edits a node's fields (one transaction).  The title may not be empty;
+ * other texts may be %NULL or empty to clear them; dates are YYYY-MM-DD;
+ * the resource link must be a URI.  Anything else is refused with
+ * %TRELLIS_CLASSROOM_ERROR_INVALID and changes nothing.  The node notifies
+ * the properties that changed, once each; its list does not change.
+ */
+gboolean
+trellis_classroom_update_node (TrellisClassroom        *self,
+                               TrellisNode             *node,
+                               const TrellisNodeFields *fields,
+                               GError                 **error)
+{
+  g_auto(NodeValues) values = { 0 };
+  gboolean written;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_NODE (node), FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  if (find_node (self, node, NULL, error) == NULL ||
+      !merge_node_values (node, fields, &values, error))
+    return FALSE;
+
+  if (!trellis_classroom_begin (self, error))
+    return FALSE;
+  written = write_node_values (self, trellis_node_get_id (node), &values, error);
+  if (!_trellis_finish_edit (self, written, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (node));
+  trellis_node_set_title (node, values.title);
+  trellis_node_set_instructions (node, values.instructions);
+  trellis_node_set_resource_url (node, values.resource_url);
+  trellis_node_set_estimated_minutes (node, values.estimated_minutes);
+  trellis_node_set_social_mode (node, values.social_mode);
+  trellis_node_set_suggested_date (node, values.suggested_date);
+  trellis_node_set_target_date (node, values.target_date);
+  trellis_node_set_must_show (node, values.must_show);
+  trellis_node_set_is_starter (node, values.is_starter);
+  trellis_node_set_is_challenge (node, values.is_challenge);
+  g_object_thaw_notify (G_OBJECT (node));
+
+  return TRUE;
+}
+
+/**
+ * trellis_classroom_dup_node_formats:
+ *
+ * Returns: (transfer full): the demonstration formats a node offers, in
+ *   the teacher's order, or %NULL with @error set
+ */
+char **
+trellis_classroom_dup_node_formats (TrellisClassroom  *self,
+                                    TrellisNode       *node,
+                                    GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
+  g_return_val_if_fail (TRELLIS_IS_NODE (node), NULL);
+
+  stmt = trellis_classroom_prepare (self,
+                                    "SELECT format FROM node_formats WHERE node_id = ?1 ORDER BY position, format",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, trellis_node_get_id (node));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, _trellis_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      trellis_classroom_set_db_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+write_node_formats (TrellisClassroom  *self,
+                    gint64             id,
+                    GPtrArray         *formats,
+                    GError           **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if (!write_with_id (self, "DELETE FROM node_formats WHERE node_id = ?1", id, error))
+    return FALSE;
+
+  insert = trellis_classroom_prepare (self,
+                                      "INSERT INTO node_formats (node_id, format, position) VALUES (?1, ?2, ?3)",
+                                      error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < formats->len; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, id);
+      sqlite3_bind_text (insert, 2, g_ptr_array_index (formats, i), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (insert, 3, i);
+      if (!trellis_classroom_step (self, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * trellis_classroom_set_node_formats:
+ * @formats: (nullable) (array zero-terminated=1): the demonstration
+ *   formats the node offers (essay, video, model…), in order
+ *
+ * Replaces the formats a node offers (one transaction).  Each format is
+ * stripped; empty ones and repeats are dropped.
+ */
+gboolean
+trellis_classroom_set_node_formats (TrellisClassroom   *self,
+                                    TrellisNode        *node,
+                                    const char * const *formats,
+                                    GError            **error)
+{
+  g_autoptr(GPtrArray) clean = g_ptr_array_new_with_free_func (g_free);
+  gboolean written;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_NODE (node), FALSE);
+
+  if (find_node (self, node, NULL, error) == NULL)
+    return FALSE;
+
+  for (guint i = 0; formats != NULL && formats[i] != NULL; i++)
+    {
+      g_autofree char *format = NULL;
+      gboolean seen = FALSE;
+
+      if (!normalize_optional (formats[i], &format, error))
+        return FALSE;
+      if (format == NULL)
+        continue;
+
+      for (guint j = 0; j < clean->len && !seen; j++)
+        seen = g_strcmp0 (g_ptr_array_index (clean, j), format) == 0;
+      if (!seen)
+        g_ptr_array_add (clean, g_steal_pointer (&format));
+    }
+
+  if (!trellis_classroom_begin (self, error))
+    return FALSE;
+  written = write_node_formats (self, trellis_node_get_id (node), clean, error);
+
+  return _trellis_finish_edit (self, written, error);
+}
+
+/**
+ * trellis_classroom_dup_node_skills:
+ *
+ * Returns: (transfer full) (element-type TrellisSkill): the skills a node
+ *   shows, in skill order, or %NULL with @error set
+ */
+GPtrArray *
+trellis_classroom_dup_node_skills (TrellisClassroom  *self,
+                                   TrellisNode       *node,
+                                   GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) skills = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
+  g_return_val_if_fail (TRELLIS_IS_NODE (node), NULL);
+
+  stmt = trellis_classroom_prepare (self, "SELECT skill_id FROM node_skills WHERE node_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, trellis_node_get_id (node));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TrellisSkill *skill = trellis_classroom_lookup_skill (self, sqlite3_column_int64 (stmt, 0));
+
+      if (skill != NULL)
+        g_ptr_array_add (skills, g_object_ref (skill));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      trellis_classroom_set_db_error (self, rc, error);
+      return NULL;
+    }
+
+  g_ptr_array_sort_with_data (skills, compare_skill_pointers, NULL);
+  return g_steal_pointer (&skills);
+}
+
+static gboolean
+write_node_skills (TrellisClassroom  *self,
+                   gint64             id,
+                   GPtrArray         *skills,
+                   GError           **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if (!write_with_id (self, "DELETE FROM node_skills WHERE node_id = ?1", id, error))
+    return FALSE;
+
+  insert = trellis_classroom_prepare (self,
+                                      "INSERT OR IGNORE INTO node_skills (node_id, skill_id) VALUES (?1, ?2)",
+                                      error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; skills != NULL && i < skills->len; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, id);
+      sqlite3_bind_int64 (insert, 2, trellis_skill_get_id (g_ptr_array_index (skills, i)));
+      if (!trellis_classroom_step (self, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * trellis_classroom_set_node_skills:
+ * @skills: (nullable) (element-type TrellisSkill): skills of @self
+ *
+ * Replaces the skills a node shows (one transaction).  A skill that is not
+ * in the classroom's skill list is refused with
+ * %TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM.
+ */
+gboolean
+trellis_classroom_set_node_skills (TrellisClassroom  *self,
+                                   TrellisNode       *node,
+                                   GPtrArray         *skills,
+                                   GError           **error)
+{
+  gboolean written;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_NODE (node), FALSE);
+
+  if (find_node (self, node, NULL, error) == NULL)
+    return FALSE;
+
+  for (guint i = 0; skills != NULL && i < skills->len; i++)
+    {
+      gpointer skill = g_ptr_array_index (skills, i);
+
+      g_return_val_if_fail (TRELLIS_IS_SKILL (skill), FALSE);
+      if (!g_list_store_find (self->skills, skill, NULL))
+        return _trellis_set_not_found (error, _("The skill is no longer in this classroom"));
+    }
+
+  if (!trellis_classroom_begin (self, error))
+    return FALSE;
+  written = write_node_skills (self, trellis_node_get_id (node), skills, error);
+
+  return _trellis_finish_edit (self, written, error);
+}
+
+/*
+ * Copies node @source_id (fields, formats, skills and, for a choice group,
+ * its options) into @playlist_id under @parent_id at @index, with new
+ * uids; no progress or choices.
+ */
+static gboolean
+copy_node_tree (TrellisClassroom  *self,
+                gint64             source_id,
+                gint64             playlist_id,
+                gint64             parent_id,
+                gint64             index,
+                gint64            *new_id,
+                GError           **error)
+{
+  g_autoptr(sqlite3_stmt) copy = NULL;
+  g_autoptr(sqlite3_stmt) formats = NULL;
+  g_autoptr(sqlite3_stmt) skills = NULL;
+  g_autoptr(sqlite3_stmt) children = NULL;
+  g_autoptr(GArray) child_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *uid = NULL;
+  int rc;
+
+  if ((uid = generate_uid (self, "nodes", "nd-", error)) == NULL)
+    return FALSE;
+
+  copy = trellis_classroom_prepare (self,
+                                    "INSERT INTO nodes (playlist_id, parent_id, position, kind, uid, title, "
+                                    "  instructions, resource_url, estimated_minutes, social_mode, choose_min, "
+                                    "  choose_max, suggested_date, target_date, must_show, is_starter, is_challenge) "
+                                    "SELECT ?1, ?2, ?3, kind, ?4, title, instructions, resource_url, "
+                                    "  estimated_minutes, social_mode, choose_min, choose_max, suggested_date, "
+                                    "  target_date, must_show, is_starter, is_challenge FROM nodes WHERE id = ?5",
+                                    error);
+  if (copy == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (copy, 1, playlist_id);
+  if (parent_id != 0)
+    sqlite3_bind_int64 (copy, 2, parent_id);
+  sqlite3_bind_int64 (copy, 3, index);
+  sqlite3_bind_text (copy, 4, uid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (copy, 5, source_id);
+  if (!trellis_classroom_step (self, copy, error))
+    return FALSE;
+  *new_id = sqlite3_last_insert_rowid (trellis_classroom_get_db (self));
+
+  formats = trellis_classroom_prepare (self,
+                                       "INSERT INTO node_formats (node_id, format, position) "
+                                       "SELECT ?1, format, position FROM node_formats WHERE node_id = ?2",
+                                       error);
+  if (formats == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (formats, 1, *new_id);
+  sqlite3_bind_int64 (formats, 2, source_id);
+  if (!trellis_classroom_step (self, formats, error))
+    return FALSE;
+
+  skills = trellis_classroom_prepare (self,
+                                      "INSERT INTO node_skills (node_id, skill_id) "
+                                      "SELECT ?1, skill_id FROM node_skills WHERE node_id = ?2",
+                                      error);
+  if (skills == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (skills, 1, *new_id);
+  sqlite3_bind_int64 (skills, 2, source_id);
+  if (!trellis_classroom_step (self, skills, error))
+    return FALSE;
+
+  children = trellis_classroom_prepare (self,
+                                        "SELECT id FROM nodes WHERE parent_id = ?1 ORDER BY position, id",
+                                        error);
+  if (children == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (children, 1, source_id);
+  while ((rc = sqlite3_step (children)) == SQLITE_ROW)
+    {
+      gint64 child = sqlite3_column_int64 (children, 0);
+
+      g_array_append_val (child_ids, child);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      trellis_classroom_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < child_ids->len; i++)
+    {
+      gint64 child_copy;
+
+      if (!copy_node_tree (self, g_array_index (child_ids, gint64, i), playlist_id, *new_id, i,
+                           &child_copy, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The node with id @id, read from the file. */
+static TrellisNode *
+load_node (TrellisClassroom  *self,
+           gint64             id,
+           GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = trellis_classroom_prepare (self, "SELECT " NODE_COLUMNS " FROM nodes WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        _trellis_set_not_found (error, _("The item is no longer in this playlist"));
+      else
+        trellis_classroom_set_db_error (self, rc, error);
+      return NULL;
+    }
+
+  return node_from_row (stmt);
+}
+
+static gboolean
+write_duplicate_node (TrellisClassroom  *self,
+                      GListStore        *store,
+                      TrellisNode       *node,
+                      guint              index,
+                      gint64            *new_id,
+                      GError           **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  if (!copy_node_tree (self, trellis_node_get_id (node), trellis_node_get_playlist_id (node),
+                       trellis_node_get_parent_id (node), index, new_id, error))
+    return FALSE;
+
+  ids = dup_node_ids (store);
+  g_array_insert_val (ids, index, *new_id);
+
+  return write_positions (self, ids, error);
+}
+
+/**
+ * trellis_classroom_duplicate_node:
+ *
+ * Copies a node just after itself in its list (one transaction): its
+ * fields, formats and skills and, for a choice group, its options, all
+ * with new uids; no progress or choices.  Duplicating an option of a
+ * choice group that is full keeps the group's bounds.  The list emits one
+ * insertion.
+ *
+ * Returns: (transfer none) (nullable): the copy
+ */
+TrellisNode *
+trellis_classroom_duplicate_node (TrellisClassroom  *self,
+                                  TrellisNode       *node,
+                                  GError           **error)
+{
+  g_autoptr(TrellisNode) copy = NULL;
+  GListStore *store;
+  gboolean written;
+  guint position;
+  gint64 id = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
+  g_return_val_if_fail (TRELLIS_IS_NODE (node), NULL);
+
+  if ((store = find_node (self, node, &position, error)) == NULL ||
+      !trellis_classroom_begin (self, error))
+    return NULL;
+
+  written = write_duplicate_node (self, store, node, position + 1, &id, error);
+  if (written && (copy = load_node (self, id, error)) == NULL)
+    written = FALSE;
+  if (!_trellis_finish_edit (self, written, error))
+    return NULL;
+
+  g_list_store_insert (store, position + 1, copy);
+  return copy;
+}
+
+static gboolean
+write_duplicate_playlist (TrellisClassroom  *self,
+                          TrellisPlaylist   *source,
+                          const char        *title,
+                          gint64            *id,
+                          char             **uid,
+                          GError           **error)
+{
+  g_autoptr(sqlite3_stmt) fields = NULL;
+  g_autoptr(sqlite3_stmt) skills = NULL;
+  g_autoptr(sqlite3_stmt) top = NULL;
+  g_autoptr(GArray) top_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 source_id = trellis_playlist_get_id (source);
+  int rc;
+
+  if (!write_new_playlist (self, title, id, uid, error))
+    return FALSE;
+
+  fields = trellis_classroom_prepare (self,
+                                      "UPDATE playlists SET (description, starts_on, ends_on) = "
+                                      "(SELECT description, starts_on, ends_on FROM playlists WHERE id = ?2) "
+                                      "WHERE id = ?1",
+                                      error);
+  if (fields == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (fields, 1, *id);
+  sqlite3_bind_int64 (fields, 2, source_id);
+  if (!trellis_classroom_step (self, fields, error))
+    return FALSE;
+
+  skills = trellis_classroom_prepare (self,
+                                      "INSERT INTO playlist_skills (playlist_id, skill_id) "
+                                      "SELECT ?1, skill_id FROM playlist_skills WHERE playlist_id = ?2",
+                                      error);
+  if (skills == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (skills, 1, *id);
+  sqlite3_bind_int64 (skills, 2, source_id);
+  if (!trellis_classroom_step (self, skills, error))
+    return FALSE;
+
+  top = trellis_classroom_prepare (self,
+                                   "SELECT id FROM nodes WHERE playlist_id = ?1 AND parent_id IS NULL "
+                                   "ORDER BY position, id",
+                                   error);
+  if (top == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (top, 1, source_id);
+  while ((rc = sqlite3_step (top)) == SQLITE_ROW)
+    {
+      gint64 node_id = sqlite3_column_int64 (top, 0);
+
+      g_array_append_val (top_ids, node_id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      trellis_classroom_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < top_ids->len; i++)
+    {
+      gint64 copy_id;
+
+      if (!copy_node_tree (self, g_array_index (top_ids, gint64, i), *id, 0, i, &copy_id, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * trellis_classroom_duplicate_playlist:
+ * @title: (nullable): the copy's title, or %NULL for “TITLE (copy)”
+ *
+ * Copies a playlist at the end of the playlist list (one transaction): its
+ * description, dates and skills, and all its nodes with their options,
+ * formats and skills, with new uids; no progress or choices.  The
+ * playlist list emits one insertion.
+ *
+ * Returns: (transfer none) (nullable): the copy
+ */
+TrellisPlaylist *
+trellis_classroom_duplicate_playlist (TrellisClassroom  *self,
+                                      TrellisPlaylist   *playlist,
+                                      const char        *title,
+                                      GError           **error)
+{
+  g_autoptr(TrellisPlaylist) copy = NULL;
+  g_autofree char *default_title = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *uid = NULL;
+  gboolean written;
+  gint64 id = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
+  g_return_val_if_fail (TRELLIS_IS_PLAYLIST (playlist), NULL);
+
+  if (!check_playlist_present (self, playlist, NULL, error))
+    return NULL;
+
+  if (title == NULL)
+    /* Translators: the title of a copy of a playlist */
+    title = default_title = g_strdup_printf (_("%s (copy)"), trellis_playlist_get_title (playlist));
+
+  if ((clean = normalize_required (title, _("A playlist needs a title"), error)) == NULL ||
+      !trellis_classroom_begin (self, error))
+    return NULL;
+
+  written = write_duplicate_playlist (self, playlist, clean, &id, &uid, error);
+  if (!_trellis_finish_edit (self, written, error))
+    return NULL;
+
+  copy = trellis_playlist_new (id, uid, clean);
+  trellis_playlist_set_description (copy, trellis_playlist_get_description (playlist));
+  trellis_playlist_set_starts_on (copy, trellis_playlist_get_starts_on (playlist));
+  trellis_playlist_set_ends_on (copy, trellis_playlist_get_ends_on (playlist));
+  g_list_store_append (self->playlists, copy);
+
+  return copy;
+}
+
+static gboolean
+write_move_to_parent (TrellisClassroom  *self,
+                      TrellisNode       *node,
+                      gint64             parent_id,
+                      GArray            *old_ids,
+                      GArray            *new_ids,
+                      TrellisNode       *old_parent,
+                      guint              clamp_min,
+                      guint              clamp_max,
+                      GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = trellis_classroom_prepare (self, "UPDATE nodes SET parent_id = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (parent_id != 0)
+    sqlite3_bind_int64 (stmt, 1, parent_id);
+  sqlite3_bind_int64 (stmt, 2, trellis_node_get_id (node));
+  if (!trellis_classroom_step (self, stmt, error))
+    return FALSE;
+
+  if (!write_positions (self, old_ids, error) ||
+      !write_positions (self, new_ids, error))
+    return FALSE;
+
+  if (old_parent != NULL &&
+      !write_choice_bounds (self, trellis_node_get_id (old_parent), clamp_min, clamp_max, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * trellis_classroom_move_node_to_parent:
+ * @parent: (nullable): a choice group of the node's playlist, or %NULL for
+ *   the playlist's top level
+ * @position: the node's place in its new list, or -1 for the end
+ *
+ * Moves a node into or out of a choice group, or between groups (one
+ * transaction).  Only activities go into a choice group.  Leaving a group
+ * that then asks for more options than it has lowers its bounds, as
+ * trellis_classroom_delete_node() does.  The old list emits one removal and
+ * the new list one insertion; the node notifies #TrellisNode:parent-id.
+ */
+gboolean
+trellis_classroom_move_node_to_parent (TrellisClassroom  *self,
+                                       TrellisNode       *node,
+                                       TrellisNode       *parent,
+                                       int                position,
+                                       GError           **error)
+{
+  g_autoptr(GArray) old_ids = NULL;
+  g_autoptr(GArray) new_ids = NULL;
+  TrellisNode *old_parent;
+  GListStore *old_store;
+  GListStore *new_store;
+  gint64 parent_id;
+  gint64 id;
+  gboolean written;
+  gboolean clamp = FALSE;
+  guint old_position;
+  guint new_min = 0;
+  guint new_max = 0;
+  guint n;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_NODE (node), FALSE);
+  g_return_val_if_fail (parent == NULL || TRELLIS_IS_NODE (parent), FALSE);
+
+  if ((old_store = find_node (self, node, &old_position, error)) == NULL ||
+      (parent != NULL && find_node (self, parent, NULL, error) == NULL))
+    return FALSE;
+
+  parent_id = parent != NULL ? trellis_node_get_id (parent) : 0;
+  if (parent_id == trellis_node_get_parent_id (node))
+    return trellis_classroom_move_node (self, node, position, error);
+
+  if (parent != NULL)
+    {
+      const char *message = NULL;
+
+      if (trellis_node_get_playlist_id (parent) != trellis_node_get_playlist_id (node))
+        message = _("The choice group is in another playlist");
+      else if (trellis_node_get_kind (parent) != TRELLIS_NODE_KIND_CHOICE)
+        message = _("Only a choice group can have options");
+      else if (trellis_node_get_kind (node) != TRELLIS_NODE_KIND_ACTIVITY)
+        message = _("The options of a choice group must be activities");
+
+      if (message != NULL)
+        return _trellis_set_invalid (error, message);
+    }
+
+  new_store = ensure_node_store (self, trellis_node_get_playlist_id (node), parent_id, error);
+  if (new_store == NULL)
+    return FALSE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (new_store));
+  if (position < -1 || position > (int)n)
+    {
+      g_set_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID,
+                   _("There is no place %d in a list of %u"), position, n);
+      return FALSE;
+    }
+  if (position == -1)
+    position = (int)n;
+
+  old_parent = lookup_parent (self, node);
+  if (old_parent != NULL)
+    {
+      guint n_left = g_list_model_get_n_items (G_LIST_MODEL (old_store)) - 1;
+
+      if (n_left > 0 && trellis_node_get_choose_max (old_parent) > n_left)
+        {
+          clamp = TRUE;
+          new_max = n_left;
+          new_min = MIN (trellis_node_get_choose_min (old_parent), new_max);
+        }
+    }
+
+  old_ids = dup_node_ids (old_store);
+  g_array_remove_index (old_ids, old_position);
+  new_ids = dup_node_ids (new_store);
+  id = trellis_node_get_id (node);
+  g_array_insert_val (new_ids, (guint)position, id);
+
+  if (!trellis_classroom_begin (self, error))
+    return FALSE;
+  written = write_move_to_parent (self, node, parent_id, old_ids, new_ids,
+                                  clamp ? old_parent : NULL, new_min, new_max, error);
+  if (!_trellis_finish_edit (self, written, error))
+    return FALSE;
+
+  g_object_ref (node);
+  g_list_store_remove (old_store, old_position);
+  trellis_node_set_parent_id (node, parent_id);
+  g_list_store_insert (new_store, (guint)position, node);
+  if (clamp)
+    set_choice_bounds (old_parent, new_min, new_max);
+  g_object_unref (node);
+
   return TRUE;
 }

@@ -175,6 +175,72 @@ gboolean          trellis_classroom_set_choice_bounds  (TrellisClassroom  *self,
                                                         guint              choose_max,
                                                         GError           **error);
 
+/* Which fields of a #TrellisNodeFields trellis_classroom_update_node() sets */
+typedef enum
+{
+  TRELLIS_NODE_FIELD_TITLE             = 1 << 0,
+  TRELLIS_NODE_FIELD_INSTRUCTIONS      = 1 << 1,
+  TRELLIS_NODE_FIELD_RESOURCE_URL      = 1 << 2,
+  TRELLIS_NODE_FIELD_ESTIMATED_MINUTES = 1 << 3,
+  TRELLIS_NODE_FIELD_SOCIAL_MODE       = 1 << 4,
+  TRELLIS_NODE_FIELD_SUGGESTED_DATE    = 1 << 5,
+  TRELLIS_NODE_FIELD_TARGET_DATE       = 1 << 6,
+  TRELLIS_NODE_FIELD_MUST_SHOW         = 1 << 7,
+  TRELLIS_NODE_FIELD_IS_STARTER        = 1 << 8,
+  TRELLIS_NODE_FIELD_IS_CHALLENGE      = 1 << 9,
+} TrellisNodeFieldMask;
+
+/*
+ * New values for a node's fields; only those in @mask are set.  Texts may
+ * be %NULL or empty (cleared), except the title; dates are YYYY-MM-DD;
+ * estimated_minutes is -1 for none.
+ */
+typedef struct
+{
+  TrellisNodeFieldMask  mask;
+  const char           *title;
+  const char           *instructions;
+  const char           *resource_url;
+  int                   estimated_minutes;
+  TrellisSocialMode     social_mode;
+  const char           *suggested_date;
+  const char           *target_date;
+  const char           *must_show;
+  gboolean              is_starter;
+  gboolean              is_challenge;
+} TrellisNodeFields;
+
+gboolean          trellis_classroom_update_node        (TrellisClassroom        *self,
+                                                        TrellisNode             *node,
+                                                        const TrellisNodeFields *fields,
+                                                        GError                 **error);
+char            **trellis_classroom_dup_node_formats   (TrellisClassroom  *self,
+                                                        TrellisNode       *node,
+                                                        GError           **error);
+gboolean          trellis_classroom_set_node_formats   (TrellisClassroom   *self,
+                                                        TrellisNode        *node,
+                                                        const char * const *formats,
+                                                        GError            **error);
+GPtrArray        *trellis_classroom_dup_node_skills    (TrellisClassroom  *self,
+                                                        TrellisNode       *node,
+                                                        GError           **error);
+gboolean          trellis_classroom_set_node_skills    (TrellisClassroom  *self,
+                                                        TrellisNode       *node,
+                                                        GPtrArray         *skills,
+                                                        GError           **error);
+TrellisNode      *trellis_classroom_duplicate_node     (TrellisClassroom  *self,
+                                                        TrellisNode       *node,
+                                                        GError           **error);
+TrellisPlaylist  *trellis_classroom_duplicate_playlist (TrellisClassroom  *self,
+                                                        TrellisPlaylist   *playlist,
+                                                        const char        *title,
+                                                        GError           **error);
+gboolean          trellis_classroom_move_node_to_parent (TrellisClassroom  *self,
+                                                         TrellisNode       *node,
+                                                         TrellisNode       *parent,
+                                                         int                position,
+                                                         GError           **error);
+
 /* Counts for `info`; learners in the trash are not counted. */
 gint64            trellis_classroom_count              (TrellisClassroom  *self,
                                                         const char        *what);

@@ -531,6 +531,21 @@ trellis_node_set_title (TrellisNode *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+/* For the classroom, when it moves the node into or out of a choice group. */
+void
+trellis_node_set_parent_id (TrellisNode *self,
+                            gint64       parent_id)
+{
+  g_return_if_fail (TRELLIS_IS_NODE (self));
+  g_return_if_fail (parent_id >= 0);
+
+  if (self->parent_id == parent_id)
+    return;
+
+  self->parent_id = parent_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_ID]);
+}
+
 const char *
 trellis_node_get_instructions (TrellisNode *self)
 {

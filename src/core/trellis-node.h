@@ -50,6 +50,8 @@ TrellisNode       *trellis_node_new                   (gint64             id,
 gint64             trellis_node_get_id                (TrellisNode       *self);
 gint64             trellis_node_get_playlist_id       (TrellisNode       *self);
 gint64             trellis_node_get_parent_id         (TrellisNode       *self);
+void               trellis_node_set_parent_id         (TrellisNode       *self,
+                                                       gint64             parent_id);
 const char        *trellis_node_get_uid               (TrellisNode       *self);
 TrellisNodeKind    trellis_node_get_kind              (TrellisNode       *self);
 const char        *trellis_node_get_title             (TrellisNode       *self);
