@@ -1,0 +1,448 @@
+/* test-playlists.c
+ *
+ * Copyright 2026 The Trellis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * The playlist builder (issue 6) on the sample classroom: win.playlists
+ * opens one builder per classroom window; driving its actions and editor
+ * builds a playlist with a choice group of two options (choose 1 to 1) and
+ * a milestone with a target date; Alt+Down's action reorders; closing the
+ * classroom closes the builder, and the file holds it all, in order.
+ *
+ * With TRELLIS_SCREENSHOT_DIR set, the test also leaves playlists.png there.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "trellis-playlist-window-private.h"
+#include "trellis-sample.h"
+#include "trellis-window-private.h"
+
+typedef struct
+{
+  char             *dir;
+  char             *path;
+  TrellisClassroom *classroom;
+  TrellisWindow    *window;
+} Fixture;
+
+/* Helpers */
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+iterate_pending (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GList *
+builder_windows (TrellisWindow *window)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GList *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (TRELLIS_IS_PLAYLIST_WINDOW (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      found = g_list_prepend (found, l->data);
+
+  return found;
+}
+
+static TrellisPlaylistWindow *
+open_builder (Fixture *fixture)
+{
+  g_autoptr(GList) windows = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlists", NULL));
+  windows = builder_windows (fixture->window);
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (windows->data));
+
+  return windows->data;
+}
+
+static void
+activate (TrellisPlaylistWindow *builder,
+          const char            *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), action, NULL));
+  iterate_pending ();
+}
+
+/* Types @text into an editor row and applies it. */
+static void
+enter (AdwEntryRow *row,
+       const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  iterate_pending ();
+}
+
+static char *
+titles (GListModel *model)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisNode) node = g_list_model_get_item (model, i);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", trellis_node_get_title (node));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+
+  return n;
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window take its size and draw. */
+static void
+settle (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+
+  gtk_test_widget_wait_for_draw (widget);
+  g_timeout_add (300, on_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (widget);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("trellis-test-playlists-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "Sample.trellis", NULL);
+  fixture->classroom = trellis_sample_create (fixture->path, 0, &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref (trellis_window_new (NULL));
+  trellis_window_set_classroom (fixture->window, fixture->classroom);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  if (g_list_find (toplevels, fixture->window) != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate_pending ();
+  g_assert_finalize_object (fixture->window);
+  if (fixture->classroom != NULL)
+    g_assert_finalize_object (fixture->classroom);
+
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Tests */
+
+static void
+test_build (Fixture       *fixture,
+            gconstpointer  data)
+{
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  g_autoptr(GList) windows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *top_titles = NULL;
+  g_autofree char *option_titles = NULL;
+  TrellisPlaylist *playlist;
+  TrellisNode *group, *milestone, *first, *second;
+  GListModel *playlists, *top;
+  guint n_playlists;
+  gint64 playlist_id;
+
+  g_assert_true (trellis_playlist_window_get_classroom (builder) == fixture->classroom);
+  playlists = trellis_classroom_get_playlists (fixture->classroom);
+  n_playlists = g_list_model_get_n_items (playlists);
+  /* The sample's first playlist is selected. */
+  g_assert_nonnull (trellis_playlist_window_get_playlist (builder));
+
+  /* One builder per classroom window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlists", NULL));
+  windows = builder_windows (fixture->window);
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+
+  /* A new playlist, renamed. */
+  activate (builder, "builder.add-playlist");
+  g_assert_cmpuint (g_list_model_get_n_items (playlists), ==, n_playlists + 1);
+  playlist = trellis_playlist_window_get_playlist (builder);
+  g_assert_nonnull (playlist);
+  playlist_id = trellis_playlist_get_id (playlist);
+  g_assert_null (trellis_playlist_window_get_node (builder));
+
+  /* A milestone first, then a choice group after it (Alt+Down below). */
+  activate (builder, "builder.add-milestone");
+  milestone = trellis_playlist_window_get_node (builder);
+  g_assert_nonnull (milestone);
+  g_assert_cmpint (trellis_node_get_kind (milestone), ==, TRELLIS_NODE_KIND_MILESTONE);
+  enter (_trellis_playlist_window_get_title_row (builder), "Timeline check-in");
+  enter (_trellis_playlist_window_get_date_row (builder), "2026-10-02");
+  g_assert_cmpstr (trellis_node_get_title (milestone), ==, "Timeline check-in");
+  g_assert_cmpstr (trellis_node_get_target_date (milestone), ==, "2026-10-02");
+
+  /* A bad date is refused and the editor shows the stored one again. */
+  enter (_trellis_playlist_window_get_date_row (builder), "2026-13-40");
+  g_assert_cmpstr (trellis_node_get_target_date (milestone), ==, "2026-10-02");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_trellis_playlist_window_get_date_row (builder))), ==,
+                   "2026-10-02");
+
+  activate (builder, "builder.add-choice");
+  group = trellis_playlist_window_get_node (builder);
+  g_assert_cmpint (trellis_node_get_kind (group), ==, TRELLIS_NODE_KIND_CHOICE);
+  enter (_trellis_playlist_window_get_title_row (builder), "Show what you know");
+
+  /* With the group selected, new activities are its options. */
+  activate (builder, "builder.add-activity");
+  first = trellis_playlist_window_get_node (builder);
+  g_assert_cmpint (trellis_node_get_parent_id (first), ==, trellis_node_get_id (group));
+  enter (_trellis_playlist_window_get_title_row (builder), "Build a model");
+  activate (builder, "builder.add-activity");
+  second = trellis_playlist_window_get_node (builder);
+  g_assert_cmpint (trellis_node_get_parent_id (second), ==, trellis_node_get_id (group));
+  enter (_trellis_playlist_window_get_title_row (builder), "Write a diary");
+
+  /* Bounds 1..1 through the spin buttons. */
+  trellis_playlist_window_select_node (builder, group);
+  g_assert_true (trellis_playlist_window_get_node (builder) == group);
+  gtk_spin_button_set_value (_trellis_playlist_window_get_max_spin (builder), 2);
+  g_assert_cmpuint (trellis_node_get_choose_max (group), ==, 2);
+  gtk_spin_button_set_value (_trellis_playlist_window_get_max_spin (builder), 1);
+  gtk_spin_button_set_value (_trellis_playlist_window_get_min_spin (builder), 1);
+  g_assert_cmpuint (trellis_node_get_choose_min (group), ==, 1);
+  g_assert_cmpuint (trellis_node_get_choose_max (group), ==, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_trellis_playlist_window_get_breadth_label (builder))));
+
+  /* The list shows milestone, group, and the two options. */
+  g_assert_cmpuint (count_rows (_trellis_playlist_window_get_node_list (builder)), ==, 4);
+
+  /* Alt+Down on the milestone puts it after the group. */
+  trellis_playlist_window_select_node (builder, milestone);
+  activate (builder, "builder.move-down");
+  top = trellis_classroom_get_nodes (fixture->classroom, playlist, NULL);
+  top_titles = titles (top);
+  g_assert_cmpstr (top_titles, ==, "Show what you know|Timeline check-in");
+  g_assert_true (trellis_playlist_window_get_node (builder) == milestone);
+
+  /* A fifth option warns about breadth. */
+  trellis_playlist_window_select_node (builder, group);
+  activate (builder, "builder.add-activity");
+  activate (builder, "builder.add-activity");
+  activate (builder, "builder.add-activity");
+  trellis_playlist_window_select_node (builder, group);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_trellis_playlist_window_get_breadth_label (builder))));
+  for (guint i = 0; i < 3; i++)
+    {
+      GListModel *options = trellis_classroom_get_nodes (fixture->classroom, playlist, group);
+      g_autoptr(TrellisNode) extra = g_list_model_get_item (options, 2);
+
+      g_assert_true (trellis_classroom_delete_node (fixture->classroom, extra, &error));
+      g_assert_no_error (error);
+    }
+  iterate_pending ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_trellis_playlist_window_get_breadth_label (builder))));
+
+  if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("TRELLIS_SCREENSHOT_DIR"), "playlists.png", NULL);
+
+      gtk_window_set_default_size (GTK_WINDOW (builder), 1200, 720);
+      trellis_playlist_window_select_node (builder, group);
+      settle (GTK_WIDGET (builder));
+      save_png (GTK_WIDGET (builder), png);
+      g_free (png);
+      png = g_build_filename (g_getenv ("TRELLIS_SCREENSHOT_DIR"), "playlists-option.png", NULL);
+      trellis_playlist_window_select_node (builder, first);
+      settle (GTK_WIDGET (builder));
+      save_png (GTK_WIDGET (builder), png);
+    }
+
+  /* Closing the classroom closes the builder. */
+  trellis_window_set_classroom (fixture->window, NULL);
+  iterate_pending ();
+  g_clear_pointer (&windows, g_list_free);
+  windows = builder_windows (fixture->window);
+  g_assert_null (windows);
+  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+
+  /* The file holds it all, in order. */
+  {
+    g_autoptr(TrellisClassroom) reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);
+    g_autoptr(TrellisNode) reloaded_group = NULL;
+    g_autoptr(TrellisNode) reloaded_milestone = NULL;
+    TrellisPlaylist *reloaded;
+
+    g_assert_no_error (error);
+    reloaded = trellis_classroom_lookup_playlist (reopened, playlist_id);
+    g_assert_nonnull (reloaded);
+    top = trellis_classroom_get_nodes (reopened, reloaded, NULL);
+    g_clear_pointer (&top_titles, g_free);
+    top_titles = titles (top);
+    g_assert_cmpstr (top_titles, ==, "Show what you know|Timeline check-in");
+    reloaded_group = g_list_model_get_item (top, 0);
+    reloaded_milestone = g_list_model_get_item (top, 1);
+    g_assert_cmpint (trellis_node_get_kind (reloaded_group), ==, TRELLIS_NODE_KIND_CHOICE);
+    g_assert_cmpuint (trellis_node_get_choose_min (reloaded_group), ==, 1);
+    g_assert_cmpuint (trellis_node_get_choose_max (reloaded_group), ==, 1);
+    option_titles = titles (trellis_classroom_get_nodes (reopened, reloaded, reloaded_group));
+    g_assert_cmpstr (option_titles, ==, "Build a model|Write a diary");
+    g_assert_cmpint (trellis_node_get_kind (reloaded_milestone), ==, TRELLIS_NODE_KIND_MILESTONE);
+    g_assert_cmpstr (trellis_node_get_target_date (reloaded_milestone), ==, "2026-10-02");
+  }
+}
+
+static void
+test_playlist_actions (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  GListModel *playlists = trellis_classroom_get_playlists (fixture->classroom);
+  guint n = g_list_model_get_n_items (playlists);
+  TrellisPlaylist *original = trellis_playlist_window_get_playlist (builder);
+  TrellisPlaylist *copy;
+  g_autofree char *expected = NULL;
+
+  activate (builder, "builder.duplicate-playlist");
+  g_assert_cmpuint (g_list_model_get_n_items (playlists), ==, n + 1);
+  copy = trellis_playlist_window_get_playlist (builder);
+  g_assert_true (copy != original);
+  expected = g_strdup_printf ("%s (copy)", trellis_playlist_get_title (original));
+  g_assert_cmpstr (trellis_playlist_get_title (copy), ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_nodes (fixture->classroom, copy, NULL)), ==,
+                    g_list_model_get_n_items (trellis_classroom_get_nodes (fixture->classroom, original, NULL)));
+
+  /* An activity goes into the choice group above it and out again. */
+  {
+    TrellisNode *group, *activity;
+    GListModel *options;
+
+    trellis_playlist_window_select_node (builder, NULL);
+    activate (builder, "builder.add-choice");
+    group = trellis_playlist_window_get_node (builder);
+    trellis_playlist_window_select_node (builder, NULL);
+    activate (builder, "builder.add-activity");
+    activity = trellis_playlist_window_get_node (builder);
+    g_assert_cmpint (trellis_node_get_parent_id (activity), ==, 0);
+    activate (builder, "builder.group-node");
+    g_assert_cmpint (trellis_node_get_parent_id (activity), ==, trellis_node_get_id (group));
+    options = trellis_classroom_get_nodes (fixture->classroom, copy, group);
+    g_assert_cmpuint (g_list_model_get_n_items (options), ==, 1);
+    g_assert_true (trellis_playlist_window_get_node (builder) == activity);
+    activate (builder, "builder.ungroup-node");
+    g_assert_cmpint (trellis_node_get_parent_id (activity), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (options), ==, 0);
+  }
+
+  /* Deleting asks first. */
+  activate (builder, "builder.delete-playlist");
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (builder))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    g_assert_cmpuint (g_list_model_get_n_items (playlists), ==, n + 1);
+    adw_message_dialog_response (dialog, "delete");
+    iterate_pending ();
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (playlists), ==, n);
+  g_assert_true (trellis_playlist_window_get_playlist (builder) != copy);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/playlists/build", test_build);
+  ADD ("/playlists/playlist-actions", test_playlist_actions);
+
+#undef ADD
+
+  return g_test_run ();
+}
