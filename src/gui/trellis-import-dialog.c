@@ -55,6 +55,7 @@ struct _TrellisImportDialog
   GtkSwitch           *create_switch;
   GtkLabel            *error_label;
   AdwPreferencesGroup *report_group;
+  GtkButton           *map_button;
   AdwPreferencesGroup *preview_group;
   GtkGrid             *preview_grid;
 };
@@ -472,6 +473,7 @@ on_import_ready_cb (GObject      *object,
       AdwToast *toast;
 
       self->imported = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self->map_button), TRUE);
       gtk_button_set_label (self->cancel_button, _("_Close"));
       gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
 
@@ -638,6 +640,20 @@ on_import_clicked_cb (TrellisImportDialog *self)
   start_import (self, FALSE);
 }
 
+/* After the import: this dialog makes way for the mapping of the columns. */
+static void
+on_map_clicked_cb (TrellisImportDialog *self)
+{
+  g_autoptr(TrellisWindow) window = NULL;
+
+  if (self->window == NULL)
+    return;
+
+  window = g_object_ref (self->window);
+  gtk_window_close (GTK_WINDOW (self));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.gradebook", NULL);
+}
+
 static void
 trellis_import_dialog_dispose (GObject *object)
 {
@@ -692,11 +708,13 @@ trellis_import_dialog_class_init (TrellisImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, create_switch);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, report_group);
+  gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, map_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, preview_group);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, preview_grid);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_file_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_folder_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
