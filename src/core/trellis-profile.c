@@ -1911,3 +1911,49 @@ trellis_profile_next_conference_due (TrellisClassroom  *classroom,
 
   return date_add_days (latest->held_on, (int)trellis_profile_get_conference_cadence_days (classroom));
 }
+
+gboolean
+trellis_profile_count_learner_data (TrellisClassroom          *classroom,
+                                    TrellisLearner            *learner,
+                                    TrellisLearnerDataCounts  *counts,
+                                    GError                   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+
+  stmt = trellis_classroom_prepare (classroom,
+                                    "SELECT"
+                                    " (SELECT count(*) FROM profile_entries WHERE learner_id = ?1),"
+                                    " (SELECT count(*) FROM goals WHERE learner_id = ?1),"
+                                    " (SELECT count(*) FROM reflections WHERE learner_id = ?1),"
+                                    " (SELECT count(*) FROM conferences WHERE learner_id = ?1),"
+                                    " (SELECT count(*) FROM evidence WHERE learner_id = ?1),"
+                                    " (SELECT count(*) FROM progress WHERE learner_id = ?1)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, trellis_learner_get_id (learner));
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      trellis_classroom_set_db_error (classroom, rc, error);
+      return FALSE;
+    }
+
+  counts->n_entries = (guint) sqlite3_column_int64 (stmt, 0);
+  counts->n_goals = (guint) sqlite3_column_int64 (stmt, 1);
+  counts->n_reflections = (guint) sqlite3_column_int64 (stmt, 2);
+  counts->n_conferences = (guint) sqlite3_column_int64 (stmt, 3);
+  counts->n_evidence = (guint) sqlite3_column_int64 (stmt, 4);
+  counts->n_progress = (guint) sqlite3_column_int64 (stmt, 5);
+
+  return TRUE;
+}

@@ -339,4 +339,20 @@ char      *trellis_profile_next_conference_due (TrellisClassroom    *classroom,
                                                 TrellisLearner      *learner,
                                                 GError             **error);
 
+/* What deleting a learner deletes, counted for the confirmation. */
+typedef struct
+{
+  guint n_entries;
+  guint n_goals;
+  guint n_reflections;
+  guint n_conferences;
+  guint n_evidence;
+  guint n_progress;
+} TrellisLearnerDataCounts;
+
+gboolean   trellis_profile_count_learner_data  (TrellisClassroom    *classroom,
+                                                TrellisLearner      *learner,
+                                                TrellisLearnerDataCounts *counts,
+                                                GError             **error);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "trellis-learner-list-view-private.h"
 #include "trellis-learner-row.h"
+#include "trellis-profile.h"
 
 /*
  * TrellisLearnerListView: the sidebar's learner list, with a search entry.
@@ -26,13 +27,20 @@ struct _TrellisLearnerListView
 {
   GtkWidget           parent_instance;
 
+  TrellisClassroom   *classroom;
   GListModel         *learners;
+  GHashTable         *cache;          /* learner id → LearnerInfo */
+  gboolean            filter_stale;
+  gboolean            filter_conference_due;
+  gboolean            filter_goal_overdue;
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
   char               *search_text;
 
   GtkPopover         *context_menu;
 
+  GtkWidget          *search_box;
+  GtkWidget          *filter_button;
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
   GtkListBox         *list_box;
@@ -45,6 +53,9 @@ enum {
   PROP_0,
   PROP_LEARNERS,
   PROP_SELECTED_LEARNER,
+  PROP_FILTER_STALE,
+  PROP_FILTER_CONFERENCE_DUE,
+  PROP_FILTER_GOAL_OVERDUE,
   N_PROPS
 };
 
@@ -79,25 +90,229 @@ matches (const char *search,
   return g_str_match_string (search, text, TRUE);
 }
 
+/*
+ * What the search and the filters need beyond the name, per learner: the
+ * texts of their interests and needs, and the flags of the filters.  Read
+ * with the core API once per classroom, and again when the learners change.
+ */
+typedef struct
+{
+  GPtrArray *texts;          /* interest and need entries, as typed */
+  gboolean   stale;
+  gboolean   conference_due;
+  gboolean   goal_overdue;
+} LearnerInfo;
+
+static void
+learner_info_free (gpointer data)
+{
+  LearnerInfo *info = data;
+
+  g_clear_pointer (&info->texts, g_ptr_array_unref);
+  g_free (info);
+}
+
+static void
+build_cache (TrellisLearnerListView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  g_autofree char *today = NULL;
+  guint n_items;
+
+  g_assert (self->cache == NULL);
+
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, learner_info_free);
+  if (self->classroom == NULL || self->learners == NULL)
+    return;
+
+  today = trellis_classroom_today (self->classroom);
+  stale = trellis_profile_list_stale_learners (self->classroom, &error);
+  if (stale == NULL)
+    {
+      g_warning ("Could not list the stale profiles: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  n_items = g_list_model_get_n_items (self->learners);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(TrellisLearner) learner = g_list_model_get_item (self->learners, i);
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autoptr(GPtrArray) goals = NULL;
+      g_autofree char *due = NULL;
+      LearnerInfo *info = g_new0 (LearnerInfo, 1);
+
+      info->texts = g_ptr_array_new_with_free_func (g_free);
+      info->stale = stale != NULL && g_ptr_array_find (stale, learner, NULL);
+
+      entries = trellis_profile_list_entries (self->classroom, learner, NULL);
+      for (guint j = 0; entries != NULL && j < entries->len; j++)
+        {
+          TrellisProfileEntry *entry = g_ptr_array_index (entries, j);
+
+          if (entry->kind == TRELLIS_PROFILE_KIND_INTEREST || entry->kind == TRELLIS_PROFILE_KIND_NEED)
+            g_ptr_array_add (info->texts, g_strdup (entry->text));
+        }
+
+      /* "No conference in N weeks": the next one is due (or was due) today. */
+      due = trellis_profile_next_conference_due (self->classroom, learner, NULL);
+      info->conference_due = due != NULL && g_strcmp0 (due, today) <= 0;
+
+      goals = trellis_profile_list_goals (self->classroom, learner, NULL);
+      for (guint j = 0; goals != NULL && j < goals->len; j++)
+        {
+          TrellisGoal *goal = g_ptr_array_index (goals, j);
+
+          if (goal->status == TRELLIS_GOAL_STATUS_ACTIVE &&
+              goal->target_date != NULL &&
+              g_strcmp0 (goal->target_date, today) < 0)
+            info->goal_overdue = TRUE;
+        }
+
+      g_hash_table_insert (self->cache,
+                           g_memdup2 (&(gint64) { trellis_learner_get_id (learner) }, sizeof (gint64)),
+                           info);
+    }
+}
+
+static LearnerInfo *
+lookup_info (TrellisLearnerListView *self,
+             TrellisLearner         *learner)
+{
+  gint64 id = trellis_learner_get_id (learner);
+  LearnerInfo *info;
+
+  if (self->cache == NULL)
+    build_cache (self);
+
+  info = g_hash_table_lookup (self->cache, &id);
+  if (info == NULL && self->classroom != NULL)
+    {
+      /* A learner new since the cache was read. */
+      g_clear_pointer (&self->cache, g_hash_table_unref);
+      build_cache (self);
+      info = g_hash_table_lookup (self->cache, &id);
+    }
+
+  return info;
+}
+
+static gboolean
+filters_active (TrellisLearnerListView *self)
+{
+  return self->filter_stale || self->filter_conference_due || self->filter_goal_overdue;
+}
+
 static gboolean
 filter_learner (gpointer item,
                 gpointer user_data)
 {
   TrellisLearnerListView *self = user_data;
   TrellisLearner *learner = item;
+  LearnerInfo *info = NULL;
+
+  if (filters_active (self) || (self->search_text != NULL && self->search_text[0] != '\0'))
+    info = lookup_info (self, learner);
+
+  if (filters_active (self))
+    {
+      if (info == NULL)
+        return FALSE;
+      if (self->filter_stale && !info->stale)
+        return FALSE;
+      if (self->filter_conference_due && !info->conference_due)
+        return FALSE;
+      if (self->filter_goal_overdue && !info->goal_overdue)
+        return FALSE;
+    }
 
   if (self->search_text == NULL || self->search_text[0] == '\0')
     return TRUE;
 
-  return matches (self->search_text, trellis_learner_get_display_name (learner)) ||
-         matches (self->search_text, trellis_learner_get_name (learner));
+  if (matches (self->search_text, trellis_learner_get_display_name (learner)) ||
+      matches (self->search_text, trellis_learner_get_name (learner)))
+    return TRUE;
+
+  for (guint i = 0; info != NULL && i < info->texts->len; i++)
+    if (matches (self->search_text, g_ptr_array_index (info->texts, i)))
+      return TRUE;
+
+  return FALSE;
 }
 
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
-  return trellis_learner_row_new (TRELLIS_LEARNER (item));
+  TrellisLearnerListView *self = user_data;
+  GtkWidget *row = trellis_learner_row_new (TRELLIS_LEARNER (item));
+  LearnerInfo *info = NULL;
+
+  if (self->classroom != NULL)
+    info = lookup_info (self, TRELLIS_LEARNER (item));
+  trellis_learner_row_set_stale (TRELLIS_LEARNER_ROW (row), info != NULL && info->stale);
+
+  return row;
+}
+
+static void
+update_markers (TrellisLearnerListView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      TrellisLearner *learner;
+      LearnerInfo *info;
+
+      if (!TRELLIS_IS_LEARNER_ROW (child))
+        continue;
+      learner = trellis_learner_row_get_learner (TRELLIS_LEARNER_ROW (child));
+      if (learner == NULL || self->classroom == NULL)
+        continue;
+      info = lookup_info (self, learner);
+      trellis_learner_row_set_stale (TRELLIS_LEARNER_ROW (child), info != NULL && info->stale);
+    }
+}
+
+/* Rereads the cache, remarks the rows and refilters. */
+static void
+refresh (TrellisLearnerListView *self)
+{
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  update_markers (self);
+
+  if (filters_active (self) || (self->search_text != NULL && self->search_text[0] != '\0'))
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_learners_items_changed_cb (TrellisLearnerListView *self)
+{
+  refresh (self);
+}
+
+static void
+set_filter_flag (TrellisLearnerListView *self,
+                 gboolean               *flag,
+                 gboolean                value,
+                 GParamSpec             *pspec)
+{
+  value = !!value;
+  if (*flag == value)
+    return;
+
+  *flag = value;
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      value ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+
+  /* The button shows that the list is filtered. */
+  if (filters_active (self))
+    gtk_widget_add_css_class (self->filter_button, "accent");
+  else
+    gtk_widget_remove_css_class (self->filter_button, "accent");
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 static void
@@ -130,9 +345,13 @@ on_search_changed_cb (TrellisLearnerListView *self)
   if (g_strcmp0 (text, self->search_text) == 0)
     return;
 
-  /* Let the filter model refilter only what can change. */
+  /* Let the filter model refilter only what can change.  A new search
+   * rereads the profile texts, which may have been edited meanwhile. */
   if (self->search_text == NULL || self->search_text[0] == '\0')
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
+    {
+      g_clear_pointer (&self->cache, g_hash_table_unref);
+      change = GTK_FILTER_CHANGE_MORE_STRICT;
+    }
   else if (g_str_has_prefix (text, self->search_text))
     change = GTK_FILTER_CHANGE_MORE_STRICT;
   else if (g_str_has_prefix (self->search_text, text))
@@ -165,6 +384,12 @@ on_search_activate_cb (TrellisLearnerListView *self)
 static void
 on_row_selected_cb (TrellisLearnerListView *self)
 {
+  /* Leaving a learner whose profile was just revisited unmarks them;
+   * the filters keep their rows until the next change (no refilter
+   * under the selection). */
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  update_markers (self);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_LEARNER]);
 }
 
@@ -280,9 +505,14 @@ trellis_learner_list_view_dispose (GObject *object)
       gtk_filter_list_model_set_filter (self->filter_model, NULL);
     }
 
+  if (self->learners != NULL)
+    g_signal_handlers_disconnect_by_func (self->learners, on_learners_items_changed_cb, self);
+
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->learners);
+  g_clear_object (&self->classroom);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_LEARNER_LIST_VIEW);
 
@@ -317,6 +547,18 @@ trellis_learner_list_view_get_property (GObject    *object,
       g_value_set_object (value, trellis_learner_list_view_get_selected_learner (self));
       break;
 
+    case PROP_FILTER_STALE:
+      g_value_set_boolean (value, self->filter_stale);
+      break;
+
+    case PROP_FILTER_CONFERENCE_DUE:
+      g_value_set_boolean (value, self->filter_conference_due);
+      break;
+
+    case PROP_FILTER_GOAL_OVERDUE:
+      g_value_set_boolean (value, self->filter_goal_overdue);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -334,6 +576,18 @@ trellis_learner_list_view_set_property (GObject      *object,
     {
     case PROP_LEARNERS:
       trellis_learner_list_view_set_learners (self, g_value_get_object (value));
+      break;
+
+    case PROP_FILTER_STALE:
+      set_filter_flag (self, &self->filter_stale, g_value_get_boolean (value), pspec);
+      break;
+
+    case PROP_FILTER_CONFERENCE_DUE:
+      set_filter_flag (self, &self->filter_conference_due, g_value_get_boolean (value), pspec);
+      break;
+
+    case PROP_FILTER_GOAL_OVERDUE:
+      set_filter_flag (self, &self->filter_goal_overdue, g_value_get_boolean (value), pspec);
       break;
 
     case PROP_SELECTED_LEARNER:
@@ -366,10 +620,26 @@ trellis_learner_list_view_class_init (TrellisLearnerListViewClass *klass)
                          TRELLIS_TYPE_LEARNER,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_FILTER_STALE] =
+    g_param_spec_boolean ("filter-stale", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILTER_CONFERENCE_DUE] =
+    g_param_spec_boolean ("filter-conference-due", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILTER_GOAL_OVERDUE] =
+    g_param_spec_boolean ("filter-goal-overdue", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_property_action (widget_class, "learner-list.filter-stale", "filter-stale");
+  gtk_widget_class_install_property_action (widget_class, "learner-list.filter-conference-due", "filter-conference-due");
+  gtk_widget_class_install_property_action (widget_class, "learner-list.filter-goal-overdue", "filter-goal-overdue");
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/trellis/Trellis/trellis-learner-list-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrellisLearnerListView, search_box);
   gtk_widget_class_bind_template_child (widget_class, TrellisLearnerListView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TrellisLearnerListView, filter_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisLearnerListView, stack);
   gtk_widget_class_bind_template_child (widget_class, TrellisLearnerListView, list_box);
   gtk_widget_class_bind_template_child (widget_class, TrellisLearnerListView, context_menu_model);
@@ -410,7 +680,7 @@ trellis_learner_list_view_init (TrellisLearnerListView *self)
   g_signal_connect_swapped (self->filter_model, "items-changed",
                             G_CALLBACK (on_filter_items_changed_cb), self);
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filter_model),
-                           create_row, NULL, NULL);
+                           create_row, self, NULL);
 
   self->context_menu = GTK_POPOVER (gtk_popover_menu_new_from_model (self->context_menu_model));
   gtk_popover_set_has_arrow (self->context_menu, FALSE);
@@ -452,11 +722,18 @@ trellis_learner_list_view_set_learners (TrellisLearnerListView *self,
   if (self->learners == learners)
     return;
 
+  if (self->learners != NULL)
+    g_signal_handlers_disconnect_by_func (self->learners, on_learners_items_changed_cb, self);
   g_set_object (&self->learners, learners);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_clear_pointer (&self->search_text, g_free);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
   gtk_filter_list_model_set_model (self->filter_model, learners);
+  /* After the filter model's own handler, so that this refilters last. */
+  if (learners != NULL)
+    g_signal_connect_swapped (learners, "items-changed",
+                              G_CALLBACK (on_learners_items_changed_cb), self);
 
   update_state (self);
 
@@ -615,4 +892,35 @@ _trellis_learner_list_view_get_visible_state (TrellisLearnerListView *self)
   g_return_val_if_fail (TRELLIS_IS_LEARNER_LIST_VIEW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * trellis_learner_list_view_set_classroom:
+ *
+ * Shows @classroom's learners; the search then also matches their interests
+ * and needs, the filters work, and stale profiles are marked.
+ */
+void
+trellis_learner_list_view_set_classroom (TrellisLearnerListView *self,
+                                         TrellisClassroom       *classroom)
+{
+  g_return_if_fail (TRELLIS_IS_LEARNER_LIST_VIEW (self));
+  g_return_if_fail (classroom == NULL || TRELLIS_IS_CLASSROOM (classroom));
+
+  if (self->classroom == classroom)
+    return;
+
+  g_set_object (&self->classroom, classroom);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  trellis_learner_list_view_set_learners (self, classroom ? trellis_classroom_get_learners (classroom) : NULL);
+  refresh (self);
+}
+
+/* Rereads the profiles (after an edit elsewhere) for the search, filters and markers. */
+void
+trellis_learner_list_view_refresh (TrellisLearnerListView *self)
+{
+  g_return_if_fail (TRELLIS_IS_LEARNER_LIST_VIEW (self));
+
+  refresh (self);
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "trellis-classroom.h"
 #include "trellis-learner.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,8 @@ void            trellis_learner_list_view_focus_search         (TrellisLearnerLi
 void            trellis_learner_list_view_set_search_text      (TrellisLearnerListView *self,
                                                                 const char             *text);
 GListModel     *trellis_learner_list_view_get_visible_learners (TrellisLearnerListView *self);
+void            trellis_learner_list_view_set_classroom        (TrellisLearnerListView *self,
+                                                                TrellisClassroom       *classroom);
+void            trellis_learner_list_view_refresh              (TrellisLearnerListView *self);
 
 G_END_DECLS

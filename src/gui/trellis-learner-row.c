@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "trellis-learner-row.h"
 
 /*
@@ -23,6 +25,9 @@ struct _TrellisLearnerRow
 
   AdwAvatar      *avatar;
   GtkLabel       *name_label;
+  GtkImage       *stale_image;
+
+  gboolean        stale;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisLearnerRow, trellis_learner_row, GTK_TYPE_LIST_BOX_ROW)
@@ -45,6 +50,8 @@ update_accessible_label (TrellisLearnerRow *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->stale ? _("Profile not revisited recently") : "",
                                   -1);
 }
 
@@ -124,6 +131,7 @@ trellis_learner_row_class_init (TrellisLearnerRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/trellis/Trellis/trellis-learner-row.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisLearnerRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, TrellisLearnerRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisLearnerRow, stale_image);
 }
 
 static void
@@ -187,4 +195,28 @@ trellis_learner_row_set_learner (TrellisLearnerRow *self,
   update_accessible_label (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEARNER]);
+}
+
+gboolean
+trellis_learner_row_get_stale (TrellisLearnerRow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_LEARNER_ROW (self), FALSE);
+
+  return self->stale;
+}
+
+/* Marks the row of a learner whose profile is stale. */
+void
+trellis_learner_row_set_stale (TrellisLearnerRow *self,
+                               gboolean           stale)
+{
+  g_return_if_fail (TRELLIS_IS_LEARNER_ROW (self));
+
+  stale = !!stale;
+  if (self->stale == stale)
+    return;
+
+  self->stale = stale;
+  gtk_widget_set_visible (GTK_WIDGET (self->stale_image), stale);
+  update_accessible_label (self);
 }

@@ -22,4 +22,8 @@ TrellisLearner *trellis_learner_row_get_learner (TrellisLearnerRow *self);
 void            trellis_learner_row_set_learner (TrellisLearnerRow *self,
                                                  TrellisLearner    *learner);
 
+gboolean        trellis_learner_row_get_stale   (TrellisLearnerRow *self);
+void            trellis_learner_row_set_stale   (TrellisLearnerRow *self,
+                                                 gboolean           stale);
+
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "trellis-learner-list-view-private.h"
 #include "trellis-learner-page.h"
 #include "trellis-learner-row.h"
+#include "trellis-profile.h"
 #include "trellis-sample.h"
 #include "trellis-start-page-private.h"
 #include "trellis-window-private.h"
@@ -195,6 +196,22 @@ select_row (Fixture *fixture,
   g_assert_true (trellis_learner_list_view_get_selected_learner (fixture->list_view) == learner_at (fixture, index));
 }
 
+/* win.delete-learner asks first; this answers the confirmation with Delete. */
+static void
+delete_selected (Fixture *fixture)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-learner", NULL);
+  dialog = _trellis_window_get_delete_dialog (fixture->window);
+  if (dialog == NULL)
+    return;  /* nothing selected: nothing asked */
+
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  adw_message_dialog_response (dialog, "delete");
+  g_assert_null (_trellis_window_get_delete_dialog (fixture->window));
+}
+
 static gboolean
 action_enabled (Fixture    *fixture,
                 const char *name)
@@ -352,7 +369,7 @@ test_delete_and_undo (Fixture       *fixture,
   learner = g_object_ref (learner_at (fixture, 3));
   name = g_strdup (trellis_learner_get_name (learner));
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-learner", NULL);
+  delete_selected (fixture);
 
   g_assert_cmpuint (count_rows (fixture->list_box), ==, N_SAMPLE_LEARNERS - 1);
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, N_SAMPLE_LEARNERS - 1);
@@ -396,7 +413,7 @@ test_delete_and_dismiss (Fixture       *fixture,
   select_row (fixture, 0);
   name = g_strdup (trellis_learner_get_name (learner_at (fixture, 0)));
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-learner", NULL);
+  delete_selected (fixture);
   g_assert_cmpuint (count_rows (fixture->list_box), ==, N_SAMPLE_LEARNERS - 1);
 
   /* Until the toast goes, the learner's data is still in the file. */
@@ -433,13 +450,13 @@ test_delete_twice (Fixture       *fixture,
   /* A second deletion makes the first one final; Undo brings back the second. */
   select_row (fixture, 5);
   first = g_object_ref (learner_at (fixture, 5));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-learner", NULL);
+  delete_selected (fixture);
 
   second = g_object_ref (trellis_learner_list_view_get_selected_learner (fixture->list_view));
   g_assert_true (second != first);
   toast = _trellis_window_get_delete_toast (fixture->window);
   g_assert_nonnull (toast);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-learner", NULL);
+  delete_selected (fixture);
 
   /* The same toast, now about the second learner. */
   g_assert_true (_trellis_window_get_delete_toast (fixture->window) == toast);
@@ -461,7 +478,7 @@ test_close_purges (Fixture       *fixture,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   select_row (fixture, 1);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-learner", NULL);
+  delete_selected (fixture);
   g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS);
 
   /* Closing the window ends the chance to undo, and saves its size. */
@@ -615,6 +632,318 @@ test_search (Fixture       *fixture,
   g_assert_cmpstr (_trellis_learner_list_view_get_visible_state (fixture->list_view), ==, "list");
 }
 
+/* What the list shows, as an array of learners. */
+static GPtrArray *
+visible_learners (Fixture *fixture)
+{
+  GListModel *visible = trellis_learner_list_view_get_visible_learners (fixture->list_view);
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    g_ptr_array_add (array, g_list_model_get_item (visible, i));
+
+  return array;
+}
+
+static gboolean
+contains_folded (const char *text,
+                 const char *folded_query)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, folded_query) != NULL;
+}
+
+static void
+test_search_interest (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GListModel *learners = trellis_classroom_get_learners (fixture->classroom);
+  g_autoptr(GPtrArray) visible = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *folded_query = NULL;
+  TrellisLearner *owner = NULL;
+  TrellisProfileKind kinds[] = { TRELLIS_PROFILE_KIND_INTEREST, TRELLIS_PROFILE_KIND_NEED };
+
+  /* Each kind searched: an entry's text finds its learner, not by name. */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      guint n_expected = 0;
+
+      owner = NULL;
+      g_clear_pointer (&query, g_free);
+      for (guint i = 0; i < g_list_model_get_n_items (learners) && owner == NULL; i++)
+        {
+          g_autoptr(TrellisLearner) learner = g_list_model_get_item (learners, i);
+          g_autoptr(GPtrArray) entries = trellis_profile_list_entries (fixture->classroom, learner, NULL);
+
+          for (guint j = 0; entries != NULL && j < entries->len; j++)
+            {
+              TrellisProfileEntry *entry = g_ptr_array_index (entries, j);
+
+              if (entry->kind == kinds[k])
+                {
+                  owner = learner;
+                  query = g_strdup (entry->text);
+                  break;
+                }
+            }
+        }
+
+      if (owner == NULL)
+        {
+          /* The sample has none of this kind: give one learner one. */
+          g_autoptr(GError) error = NULL;
+          g_autoptr(TrellisLearner) learner = g_list_model_get_item (learners, 5);
+
+          owner = learner;
+          query = g_strdup (k == 0 ? "Origami cranes" : "Extra time on tests");
+          trellis_profile_add_entry (fixture->classroom, learner, kinds[k], query, &error);
+          g_assert_no_error (error);
+        }
+
+      g_clear_pointer (&folded_query, g_free);
+      folded_query = g_utf8_casefold (query, -1);
+
+      trellis_learner_list_view_set_search_text (fixture->list_view, query);
+      g_clear_pointer (&visible, g_ptr_array_unref);
+      visible = visible_learners (fixture);
+
+      g_assert_true (g_ptr_array_find (visible, owner, NULL));
+      g_assert_cmpuint (visible->len, <, N_SAMPLE_LEARNERS);
+
+      /* Everyone whose name, interests or needs hold the text is shown. */
+      for (guint i = 0; i < g_list_model_get_n_items (learners); i++)
+        {
+          g_autoptr(TrellisLearner) learner = g_list_model_get_item (learners, i);
+          g_autoptr(GPtrArray) entries = trellis_profile_list_entries (fixture->classroom, learner, NULL);
+          gboolean expected = contains_folded (trellis_learner_get_name (learner), folded_query) ||
+                              contains_folded (trellis_learner_get_display_name (learner), folded_query);
+
+          for (guint j = 0; entries != NULL && j < entries->len; j++)
+            {
+              TrellisProfileEntry *entry = g_ptr_array_index (entries, j);
+
+              if ((entry->kind == TRELLIS_PROFILE_KIND_INTEREST || entry->kind == TRELLIS_PROFILE_KIND_NEED) &&
+                  contains_folded (entry->text, folded_query))
+                expected = TRUE;
+            }
+
+          if (expected)
+            {
+              n_expected++;
+              g_assert_true (g_ptr_array_find (visible, learner, NULL));
+            }
+        }
+      g_assert_cmpuint (n_expected, >=, 1);
+      g_test_message ("“%s” finds %u learners", query, visible->len);
+    }
+
+  trellis_learner_list_view_set_search_text (fixture->list_view, "");
+  g_assert_cmpuint (count_rows (fixture->list_box), ==, N_SAMPLE_LEARNERS);
+}
+
+typedef enum
+{
+  FILTER_STALE,
+  FILTER_CONFERENCE_DUE,
+  FILTER_GOAL_OVERDUE,
+} FilterKind;
+
+static gboolean
+expect_filtered (TrellisClassroom *classroom,
+                 TrellisLearner   *learner,
+                 FilterKind        kind,
+                 GPtrArray        *stale)
+{
+  g_autofree char *today = trellis_classroom_today (classroom);
+
+  switch (kind)
+    {
+    case FILTER_STALE:
+      return g_ptr_array_find (stale, learner, NULL);
+
+    case FILTER_CONFERENCE_DUE:
+      {
+        g_autofree char *due = trellis_profile_next_conference_due (classroom, learner, NULL);
+
+        return due != NULL && strcmp (due, today) <= 0;
+      }
+
+    case FILTER_GOAL_OVERDUE:
+      {
+        g_autoptr(GPtrArray) goals = trellis_profile_list_goals (classroom, learner, NULL);
+
+        for (guint i = 0; goals != NULL && i < goals->len; i++)
+          {
+            TrellisGoal *goal = g_ptr_array_index (goals, i);
+
+            if (goal->status == TRELLIS_GOAL_STATUS_ACTIVE && goal->target_date != NULL &&
+                strcmp (goal->target_date, today) < 0)
+              return TRUE;
+          }
+        return FALSE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  static const struct {
+    FilterKind  kind;
+    const char *action;
+    const char *property;
+  } filters[] = {
+    { FILTER_STALE, "learner-list.filter-stale", "filter-stale" },
+    { FILTER_CONFERENCE_DUE, "learner-list.filter-conference-due", "filter-conference-due" },
+    { FILTER_GOAL_OVERDUE, "learner-list.filter-goal-overdue", "filter-goal-overdue" },
+  };
+  GListModel *learners = trellis_classroom_get_learners (fixture->classroom);
+  g_autoptr(GPtrArray) stale = trellis_profile_list_stale_learners (fixture->classroom, NULL);
+
+  g_assert_nonnull (stale);
+
+  /* The stale marker is on exactly the stale learners' rows. */
+  for (guint i = 0; i < N_SAMPLE_LEARNERS; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (fixture->list_box, (int) i);
+      TrellisLearner *learner = trellis_learner_row_get_learner (TRELLIS_LEARNER_ROW (row));
+
+      g_assert_cmpint (trellis_learner_row_get_stale (TRELLIS_LEARNER_ROW (row)), ==,
+                       g_ptr_array_find (stale, learner, NULL));
+    }
+
+  for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+    {
+      g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) visible = NULL;
+      gboolean active = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (learners); i++)
+        {
+          g_autoptr(TrellisLearner) learner = g_list_model_get_item (learners, i);
+
+          if (expect_filtered (fixture->classroom, learner, filters[f].kind, stale))
+            g_ptr_array_add (expected, g_object_ref (learner));
+        }
+
+      /* The menu's check item is the property's action. */
+      gtk_widget_activate_action (GTK_WIDGET (fixture->list_view), filters[f].action, NULL);
+      g_object_get (fixture->list_view, filters[f].property, &active, NULL);
+      g_assert_true (active);
+
+      visible = visible_learners (fixture);
+      g_test_message ("%s: %u of %u learners", filters[f].property, visible->len, N_SAMPLE_LEARNERS);
+      g_assert_cmpuint (visible->len, ==, expected->len);
+      for (guint i = 0; i < visible->len; i++)
+        g_assert_true (g_ptr_array_index (visible, i) == g_ptr_array_index (expected, i));
+      g_assert_cmpuint (count_rows (fixture->list_box), ==, expected->len);
+      g_assert_cmpstr (_trellis_learner_list_view_get_visible_state (fixture->list_view), ==,
+                       expected->len > 0 ? "list" : "no-results");
+
+      gtk_widget_activate_action (GTK_WIDGET (fixture->list_view), filters[f].action, NULL);
+      g_object_get (fixture->list_view, filters[f].property, &active, NULL);
+      g_assert_false (active);
+      g_assert_cmpuint (count_rows (fixture->list_box), ==, N_SAMPLE_LEARNERS);
+    }
+
+  /* A profile revisited is no longer stale: the filter follows an edit once refreshed. */
+  if (stale->len > 0)
+    {
+      TrellisLearner *learner = g_ptr_array_index (stale, 0);
+      g_autoptr(GError) error = NULL;
+
+      g_object_set (fixture->list_view, "filter-stale", TRUE, NULL);
+      g_assert_cmpuint (count_rows (fixture->list_box), ==, stale->len);
+
+      trellis_profile_add_entry (fixture->classroom, learner, TRELLIS_PROFILE_KIND_INTEREST, "Chess", &error);
+      g_assert_no_error (error);
+      trellis_learner_list_view_refresh (fixture->list_view);
+      g_assert_cmpuint (count_rows (fixture->list_box), ==, stale->len - 1);
+      g_object_set (fixture->list_view, "filter-stale", FALSE, NULL);
+    }
+}
+
+static void
+test_delete_confirmation (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GListModel *learners = trellis_classroom_get_learners (fixture->classroom);
+  g_autoptr(GError) error = NULL;
+  TrellisLearnerDataCounts counts;
+  AdwMessageDialog *dialog;
+  TrellisLearner *learner;
+  const char *body;
+  guint best = 0;
+
+  /* The learner with the most data. */
+  for (guint i = 0, most = 0; i < N_SAMPLE_LEARNERS; i++)
+    {
+      guint total;
+
+      g_assert_true (trellis_profile_count_learner_data (fixture->classroom, learner_at (fixture, (int) i), &counts, &error));
+      g_assert_no_error (error);
+      total = counts.n_entries + counts.n_goals + counts.n_reflections + counts.n_conferences + counts.n_evidence + counts.n_progress;
+      if (total > most)
+        {
+          most = total;
+          best = i;
+        }
+    }
+
+  select_row (fixture, (int) best);
+  learner = learner_at (fixture, (int) best);
+  g_assert_true (trellis_profile_count_learner_data (fixture->classroom, learner, &counts, &error));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-learner", NULL);
+  dialog = _trellis_window_get_delete_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), trellis_learner_get_display_name (learner)));
+
+  /* The body names every kind of data with its count. */
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+#define EXPECT_COUNT(n, fmt) \
+  if ((n) > 1) \
+    { \
+      g_autofree char *part = g_strdup_printf (fmt, (n)); \
+      g_assert_nonnull (strstr (body, part)); \
+    }
+  EXPECT_COUNT (counts.n_entries, "profile (%u entries)");
+  EXPECT_COUNT (counts.n_goals, "%u goals");
+  EXPECT_COUNT (counts.n_reflections, "%u reflections");
+  EXPECT_COUNT (counts.n_conferences, "%u conferences");
+  EXPECT_COUNT (counts.n_evidence, "%u pieces of evidence");
+  EXPECT_COUNT (counts.n_progress, "progress on %u activities");
+#undef EXPECT_COUNT
+  g_assert_nonnull (strstr (body, "undo"));
+
+  /* Cancel deletes nothing. */
+  adw_message_dialog_response (dialog, "cancel");
+  iterate_pending ();
+  g_assert_null (_trellis_window_get_delete_dialog (fixture->window));
+  g_assert_null (_trellis_window_get_delete_toast (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (learners), ==, N_SAMPLE_LEARNERS);
+  g_assert_cmpuint (count_rows (fixture->list_box), ==, N_SAMPLE_LEARNERS);
+  g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS);
+  g_assert_true (trellis_learner_list_view_get_selected_learner (fixture->list_view) == learner);
+  {
+    TrellisLearnerDataCounts after;
+
+    g_assert_true (trellis_profile_count_learner_data (fixture->classroom, learner, &after, &error));
+    g_assert_true (memcmp (&after, &counts, sizeof counts) == 0);
+  }
+}
+
 static void
 test_empty_classroom (Fixture       *fixture,
                       gconstpointer  data)
@@ -637,7 +966,7 @@ test_empty_classroom (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "learner");
 
   /* Deleting the only learner comes back to the empty state. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-learner", NULL);
+  delete_selected (fixture);
   g_assert_cmpuint (count_rows (fixture->list_box), ==, 0);
   g_assert_cmpstr (_trellis_learner_list_view_get_visible_state (fixture->list_view), ==, "empty");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "no-learners");
@@ -768,6 +1097,9 @@ main (int   argc,
   ADD ("/window/add-learner", test_add_learner, FALSE);
   ADD ("/window/rename-learner", test_rename_learner, FALSE);
   ADD ("/window/search", test_search, FALSE);
+  ADD ("/window/search-interest", test_search_interest, FALSE);
+  ADD ("/window/filters", test_filters, FALSE);
+  ADD ("/window/delete-confirmation", test_delete_confirmation, FALSE);
   ADD ("/window/empty-classroom", test_empty_classroom, TRUE);
   ADD ("/window/screenshot-renders", test_screenshot_renders, FALSE);
   g_test_add_func ("/window/start-page-recent", test_start_page_recent);
