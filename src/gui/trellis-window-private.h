@@ -22,6 +22,7 @@ TrellisLearnerListView  *_trellis_window_get_learner_list_view (TrellisWindow *s
 TrellisLearnerPage      *_trellis_window_get_learner_page      (TrellisWindow *self);
 GtkWidget               *_trellis_window_get_content_stack     (TrellisWindow *self);
 AdwToast                *_trellis_window_get_delete_toast      (TrellisWindow *self);
+AdwMessageDialog        *_trellis_window_get_delete_dialog     (TrellisWindow *self);
 AdwMessageDialog        *_trellis_window_get_name_dialog       (TrellisWindow *self);
 TrellisRecommendationsPane *_trellis_window_get_recommendations_pane (TrellisWindow *self);
 

@@ -10,10 +10,13 @@
 #include <glib/gi18n.h>
 
 #include "trellis-dashboard-window.h"
+#include "trellis-playlist-window.h"
 #include "trellis-export-dialog.h"
+#include "trellis-gradebook-dialog.h"
 #include "trellis-import-dialog.h"
 #include "trellis-learner-list-view-private.h"
 #include "trellis-learner-page.h"
+#include "trellis-profile.h"
 #include "trellis-recommendations-pane.h"
 #include "trellis-start-page-private.h"
 #include "trellis-window-private.h"
@@ -37,6 +40,7 @@ struct _TrellisWindow
   /* Undoable deletion */
   TrellisLearner         *pending_delete;
   AdwToast               *delete_toast;
+  AdwMessageDialog       *delete_dialog;
 
   /* The dialog that asks for a learner's name, and the learner it renames
    * (NULL when it adds one). */
@@ -46,6 +50,8 @@ struct _TrellisWindow
 
   /* The class dashboard beside this window (a weak pointer). */
   GtkWindow              *dashboard_window;
+  /* The playlist builder beside this window (a weak pointer). */
+  GtkWindow              *playlist_window;
 
   AdwToastOverlay        *toast_overlay;
   GtkStack               *main_stack;
@@ -102,9 +108,11 @@ update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (widget, "win.undo-delete", self->pending_delete != NULL);
   gtk_widget_action_set_enabled (widget, "win.conference", writable && selected);
   gtk_widget_action_set_enabled (widget, "win.dashboard", self->classroom != NULL);
+  gtk_widget_action_set_enabled (widget, "win.playlists", self->classroom != NULL);
 
   gtk_widget_action_set_enabled (widget, "win.export", self->classroom != NULL);
   gtk_widget_action_set_enabled (widget, "win.import", writable);
+  gtk_widget_action_set_enabled (widget, "win.gradebook", writable);
 }
 
 static void
@@ -418,25 +426,22 @@ rename_learner_action (GtkWidget  *widget,
     show_name_dialog (self, learner);
 }
 
+/* Trashes @learner_in (asked about already), with a toast offering Undo. */
 static void
-delete_learner_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+trash_learner (TrellisWindow  *self,
+               TrellisLearner *learner_in)
 {
-  TrellisWindow *self = TRELLIS_WINDOW (widget);
-  g_autoptr(TrellisLearner) learner = NULL;
+  g_autoptr(TrellisLearner) learner = g_object_ref (learner_in);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  TrellisLearner *selected;
   AdwToast *toast;
-  guint position;
+  guint position = GTK_INVALID_LIST_POSITION;
 
-  selected = trellis_learner_list_view_get_selected_learner (self->learner_list_view);
-  if (selected == NULL || self->classroom == NULL)
+  if (self->classroom == NULL)
     return;
-  learner = g_object_ref (selected);
 
-  position = trellis_learner_list_view_get_selected_position (self->learner_list_view);
+  if (trellis_learner_list_view_get_selected_learner (self->learner_list_view) == learner)
+    position = trellis_learner_list_view_get_selected_position (self->learner_list_view);
 
   /* One Undo at a time: an earlier deletion becomes final now.  (Its
    * toast stays, retitled, rather than being replaced.) */
@@ -474,6 +479,127 @@ delete_learner_action (GtkWidget  *widget,
     trellis_learner_list_view_select_position (self->learner_list_view, position);
 
   update_actions (self);
+}
+
+static void
+on_delete_dialog_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              TrellisWindow    *self)
+{
+  g_autoptr(TrellisLearner) learner = g_object_steal_data (G_OBJECT (dialog), "learner");
+
+  g_assert (dialog == self->delete_dialog);
+
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  self->delete_dialog = NULL;
+
+  /* As for the name dialog: closes it when the response came from elsewhere. */
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  if (g_strcmp0 (response, "delete") == 0 && learner != NULL)
+    trash_learner (self, learner);
+}
+
+static char *
+describe_learner_data (TrellisWindow  *self,
+                       TrellisLearner *learner)
+{
+  TrellisLearnerDataCounts counts;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  if (!trellis_profile_count_learner_data (self->classroom, learner, &counts, &error))
+    {
+      g_warning ("Could not count the learner's data: %s", error->message);
+      return g_strdup (_("All their data will be deleted. You can undo until the notice disappears."));
+    }
+
+  if (counts.n_entries > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("their profile (%u entry)", "their profile (%u entries)", counts.n_entries), counts.n_entries));
+  if (counts.n_goals > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u goal", "%u goals", counts.n_goals), counts.n_goals));
+  if (counts.n_reflections > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u reflection", "%u reflections", counts.n_reflections), counts.n_reflections));
+  if (counts.n_conferences > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u conference", "%u conferences", counts.n_conferences), counts.n_conferences));
+  if (counts.n_evidence > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u piece of evidence", "%u pieces of evidence", counts.n_evidence), counts.n_evidence));
+  if (counts.n_progress > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("progress on %u activity", "progress on %u activities", counts.n_progress), counts.n_progress));
+
+  if (parts->len == 0)
+    return g_strdup (_("They have no recorded data yet. You can undo until the notice disappears."));
+
+  if (parts->len == 1)
+    list = g_strdup (g_ptr_array_index (parts, 0));
+  else
+    {
+      g_autofree char *last = g_ptr_array_steal_index (parts, parts->len - 1);
+      g_autofree char *head = NULL;
+
+      g_ptr_array_add (parts, NULL);
+      head = g_strjoinv (", ", (char **) parts->pdata);
+      /* Translators: the end of a list, "3 goals and 2 conferences" */
+      list = g_strdup_printf (_("%s and %s"), head, last);
+    }
+
+  /* Capitalize the first part. */
+  {
+    g_autofree char *rest = NULL;
+    gunichar first = g_utf8_get_char (list);
+    char buf[8] = { 0 };
+
+    g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+    rest = g_strconcat (buf, g_utf8_next_char (list), NULL);
+    g_free (list);
+    list = g_steal_pointer (&rest);
+  }
+
+  /* Translators: %s is a list such as "Their profile (6 entries), 3 goals and 2 conferences" */
+  return g_strdup_printf (_("%s will be deleted. You can undo until the notice disappears."), list);
+}
+
+static void
+delete_learner_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+  TrellisLearner *selected;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  selected = trellis_learner_list_view_get_selected_learner (self->learner_list_view);
+  if (selected == NULL || self->classroom == NULL)
+    return;
+
+  if (self->delete_dialog != NULL)
+    {
+      AdwMessageDialog *old = g_steal_pointer (&self->delete_dialog);
+
+      g_signal_handlers_disconnect_by_data (old, self);
+      gtk_window_destroy (GTK_WINDOW (old));
+    }
+
+  /* Translators: %s is a learner's name */
+  heading = g_strdup_printf (_("Delete %s?"), trellis_learner_get_display_name (selected));
+  body = describe_learner_data (self, selected);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "learner", g_object_ref (selected), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_dialog_response_cb), self);
+  self->delete_dialog = dialog;
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -528,6 +654,17 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+gradebook_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (is_writable (self))
+    gtk_window_present (GTK_WINDOW (trellis_gradebook_dialog_new (self)));
+}
+
+static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -555,6 +692,25 @@ dashboard_action (GtkWidget  *widget,
     }
 
   gtk_window_present (self->dashboard_window);
+}
+
+static void
+playlists_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (self->classroom == NULL)
+    return;
+
+  if (self->playlist_window == NULL)
+    {
+      self->playlist_window = GTK_WINDOW (trellis_playlist_window_new (GTK_WINDOW (self), self->classroom));
+      g_object_add_weak_pointer (G_OBJECT (self->playlist_window), (gpointer *) &self->playlist_window);
+    }
+
+  gtk_window_present (self->playlist_window);
 }
 
 static void
@@ -633,9 +789,18 @@ disconnect_classroom (TrellisWindow *self)
       gtk_window_destroy (dashboard);
     }
 
+  if (self->playlist_window != NULL)
+    {
+      GtkWindow *builder = g_steal_pointer (&self->playlist_window);
+
+      g_object_remove_weak_pointer (G_OBJECT (builder), (gpointer *) &self->playlist_window);
+      gtk_window_destroy (builder);
+    }
+
   g_signal_handlers_disconnect_by_func (self->classroom, on_classroom_name_changed_cb, self);
   g_signal_handlers_disconnect_by_func (trellis_classroom_get_learners (self->classroom),
                                         on_learners_changed_cb, self);
+  trellis_learner_list_view_set_classroom (self->learner_list_view, NULL);
   trellis_learner_list_view_set_learners (self->learner_list_view, NULL);
   g_clear_object (&self->classroom);
 }
@@ -652,6 +817,13 @@ trellis_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (dialog, self);
       g_signal_handlers_disconnect_by_data (self->name_entry, self);
       self->name_entry = NULL;
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  if (self->delete_dialog != NULL)
+    {
+      AdwMessageDialog *dialog = g_steal_pointer (&self->delete_dialog);
+
+      g_signal_handlers_disconnect_by_data (dialog, self);
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
   g_clear_object (&self->rename_learner);
@@ -763,14 +935,17 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.toggle-recommendations", "show-recommendations");
   gtk_widget_class_install_action (widget_class, "win.conference", NULL, conference_action);
   gtk_widget_class_install_action (widget_class, "win.dashboard", NULL, dashboard_action);
+  gtk_widget_class_install_action (widget_class, "win.playlists", NULL, playlists_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.gradebook", NULL, gradebook_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-recommendations", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.conference", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.dashboard", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.playlists", NULL);
 
   g_type_ensure (TRELLIS_TYPE_START_PAGE);
   g_type_ensure (TRELLIS_TYPE_LEARNER_LIST_VIEW);
@@ -845,6 +1020,7 @@ trellis_window_set_classroom (TrellisWindow    *self,
                                 G_CALLBACK (on_classroom_name_changed_cb), self);
       g_signal_connect_swapped (learners, "items-changed",
                                 G_CALLBACK (on_learners_changed_cb), self);
+      trellis_learner_list_view_set_classroom (self->learner_list_view, classroom);
       trellis_learner_list_view_set_learners (self->learner_list_view, learners);
       gtk_stack_set_visible_child_name (self->main_stack, "classroom");
     }
@@ -934,6 +1110,14 @@ _trellis_window_get_content_stack (TrellisWindow *self)
   g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->content_stack);
+}
+
+AdwMessageDialog *
+_trellis_window_get_delete_dialog (TrellisWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_WINDOW (self), NULL);
+
+  return self->delete_dialog;
 }
 
 AdwToast *

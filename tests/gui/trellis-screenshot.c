@@ -113,6 +113,8 @@ main (int   argc,
   gboolean start = FALSE;
   gboolean empty = FALSE;
   gboolean delete = FALSE;
+  gboolean confirm_delete = FALSE;
+  g_autofree char *filter = NULL;
   gboolean conference = FALSE;
   g_autofree char *search = NULL;
   int select = 2;
@@ -125,6 +127,8 @@ main (int   argc,
     { "empty", 0, 0, G_OPTION_ARG_NONE, &empty, "Show a classroom without learners", NULL },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Search the learners for TEXT", "TEXT" },
     { "delete", 0, 0, G_OPTION_ARG_NONE, &delete, "Delete the selected learner (the undo toast)", NULL },
+    { "confirm-delete", 0, 0, G_OPTION_ARG_NONE, &confirm_delete, "Show the confirmation of deleting the selected learner", NULL },
+    { "filter", 0, 0, G_OPTION_ARG_STRING, &filter, "Filter the learners: stale, conference-due or goal-overdue", "NAME" },
     { "conference", 0, 0, G_OPTION_ARG_NONE, &conference, "Show conference mode with the selected learner", NULL },
     { "select", 0, 0, G_OPTION_ARG_INT, &select, "Select the Nth learner (-1: none)", "N" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
@@ -200,6 +204,12 @@ main (int   argc,
       trellis_window_set_classroom (window, classroom);
       if (search != NULL)
         trellis_learner_list_view_set_search_text (list_view, search);
+      if (filter != NULL)
+        {
+          g_autofree char *property = g_strconcat ("filter-", filter, NULL);
+
+          g_object_set (list_view, property, TRUE, NULL);
+        }
       if (select >= 0)
         trellis_learner_list_view_select_position (list_view, (guint) select);
     }
@@ -207,9 +217,27 @@ main (int   argc,
   gtk_window_present (GTK_WINDOW (window));
   settle (GTK_WIDGET (window));
 
-  if (delete)
+  if (delete || confirm_delete)
     {
+      AdwMessageDialog *dialog;
+
       gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-learner", NULL);
+      dialog = _trellis_window_get_delete_dialog (window);
+      if (dialog != NULL && confirm_delete)
+        {
+          settle (GTK_WIDGET (dialog));
+          if (!save_png (GTK_WIDGET (dialog), outputs[0], &error))
+            {
+              g_printerr ("trellis-screenshot: %s\n", error->message);
+              status = EXIT_FAILURE;
+            }
+          gtk_window_destroy (GTK_WINDOW (window));
+          g_clear_object (&classroom);
+          remove_dir (dir);
+          return status;
+        }
+      if (dialog != NULL)
+        adw_message_dialog_response (dialog, "delete");
       settle (GTK_WIDGET (window));
     }
 
