@@ -330,20 +330,9 @@ TrellisSkill *
 trellis_classroom_lookup_skill (TrellisClassroom *self,
                                 gint64            id)
 {
-  guint n;
-
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->skills));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TrellisSkill) skill = g_list_model_get_item (G_LIST_MODEL (self->skills), i);
-
-      if (trellis_skill_get_id (skill) == id)
-        return skill;
-    }
-
-  return NULL;
+  return _trellis_model_lookup_id (G_LIST_MODEL (self->skills), (TrellisIdFunc)trellis_skill_get_id, id);
 }
 
 /**
@@ -720,20 +709,9 @@ TrellisPlaylist *
 trellis_classroom_lookup_playlist (TrellisClassroom *self,
                                    gint64            id)
 {
-  guint n;
-
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->playlists));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TrellisPlaylist) playlist = g_list_model_get_item (G_LIST_MODEL (self->playlists), i);
-
-      if (trellis_playlist_get_id (playlist) == id)
-        return playlist;
-    }
-
-  return NULL;
+  return _trellis_model_lookup_id (G_LIST_MODEL (self->playlists), (TrellisIdFunc)trellis_playlist_get_id, id);
 }
 
 /**

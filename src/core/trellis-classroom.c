@@ -1031,20 +1031,9 @@ TrellisLearner *
 trellis_classroom_lookup_learner (TrellisClassroom *self,
                                   gint64            id)
 {
-  guint n;
-
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->learners));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TrellisLearner) learner = g_list_model_get_item (G_LIST_MODEL (self->learners), i);
-
-      if (trellis_learner_get_id (learner) == id)
-        return learner;
-    }
-
-  return NULL;
+  return _trellis_model_lookup_id (G_LIST_MODEL (self->learners), (TrellisIdFunc)trellis_learner_get_id, id);
 }
 
 /**

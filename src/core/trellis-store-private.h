@@ -45,6 +45,12 @@ gboolean    _trellis_bind_id_or_null    (sqlite3_stmt        *stmt,
                                          int                  index,
                                          gint64               id);
 
+/* Reads an object's database id (trellis_learner_get_id and the like). */
+typedef gint64 (*TrellisIdFunc) (gpointer object);
+
+gpointer    _trellis_model_lookup_id    (GListModel          *model,
+                                         TrellisIdFunc        get_id,
+                                         gint64               id);
 gboolean    _trellis_parse_id           (const char          *text,
                                          gint64              *id);
 

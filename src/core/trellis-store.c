@@ -149,3 +149,29 @@ _trellis_string_table_find (const char * const *names,
 
   return FALSE;
 }
+
+/**
+ * _trellis_model_lookup_id:
+ * @model: a list of domain objects
+ * @get_id: reads an item's id
+ *
+ * Returns: (transfer none) (nullable): the item whose id is @id; the
+ *   model keeps it alive
+ */
+gpointer
+_trellis_model_lookup_id (GListModel    *model,
+                          TrellisIdFunc  get_id,
+                          gint64         id)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (get_id (item) == id)
+        return item;
+    }
+
+  return NULL;
+}
