@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-export-dialog-private.h"
 #include "trellis-playlist-window-private.h"
 #include "trellis-print.h"
 
@@ -169,6 +170,8 @@ update_actions (TrellisPlaylistWindow *self)
   gtk_widget_action_set_enabled (widget, "builder.duplicate-playlist", has_playlist);
   gtk_widget_action_set_enabled (widget, "builder.delete-playlist", has_playlist);
   gtk_widget_action_set_enabled (widget, "builder.print", has_playlist);
+  gtk_widget_action_set_enabled (widget, "builder.export", has_playlist &&
+                                 TRELLIS_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))));
   gtk_widget_action_set_enabled (widget, "builder.add-activity", has_playlist);
   gtk_widget_action_set_enabled (widget, "builder.add-choice", has_playlist);
   gtk_widget_action_set_enabled (widget, "builder.add-milestone", has_playlist);
@@ -993,6 +996,25 @@ print_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Export… in the playlist's menu: the export dialog with this playlist chosen. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrellisPlaylistWindow *self = TRELLIS_PLAYLIST_WINDOW (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  TrellisExportDialog *dialog;
+
+  if (self->playlist == NULL || !TRELLIS_IS_WINDOW (parent))
+    return;
+
+  dialog = trellis_export_dialog_new (TRELLIS_WINDOW (parent));
+  _trellis_export_dialog_set_playlist (dialog, self->playlist);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Overrides */
 
 static void
@@ -1144,6 +1166,7 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "builder.duplicate-playlist", NULL, duplicate_playlist_action);
   gtk_widget_class_install_action (widget_class, "builder.delete-playlist", NULL, delete_playlist_action);
   gtk_widget_class_install_action (widget_class, "builder.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "builder.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "builder.add-activity", NULL, add_activity_action);
   gtk_widget_class_install_action (widget_class, "builder.add-choice", NULL, add_choice_action);
   gtk_widget_class_install_action (widget_class, "builder.add-milestone", NULL, add_milestone_action);

@@ -20,6 +20,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "trellis-export-dialog-private.h"
 #include "trellis-playlist-window-private.h"
 #include "trellis-sample.h"
 #include "trellis-window-private.h"
@@ -427,6 +428,37 @@ test_playlist_actions (Fixture       *fixture,
   g_assert_true (trellis_playlist_window_get_playlist (builder) != copy);
 }
 
+/* Export to LMS… in the playlist's menu opens the export dialog on this playlist. */
+static void
+test_export_from_playlist (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  TrellisExportDialog *dialog = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_nonnull (playlist);
+  activate (builder, "builder.export");
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (TRELLIS_IS_EXPORT_DIALOG (window))
+        dialog = TRELLIS_EXPORT_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (builder));
+
+  /* The suggested file is this playlist's cartridge. */
+  name = _trellis_export_dialog_dup_suggested_name (dialog);
+  g_assert_true (g_str_has_prefix (name, trellis_playlist_get_title (playlist)));
+  g_assert_true (g_str_has_suffix (name, ".imscc"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +473,7 @@ main (int   argc,
 
   ADD ("/playlists/build", test_build);
   ADD ("/playlists/playlist-actions", test_playlist_actions);
+  ADD ("/playlists/export-from-playlist", test_export_from_playlist);
 
 #undef ADD
 
