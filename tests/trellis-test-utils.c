@@ -337,3 +337,11 @@ trellis_test_assert_cli_error (int         status,
   if (needle != NULL)
     g_assert_nonnull (strstr (err, needle));
 }
+
+/* Runs what the default main context has ready, without blocking. */
+void
+trellis_test_iterate_pending (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}

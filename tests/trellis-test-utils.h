@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 char       *trellis_test_make_tmp_dir          (const char         *tmpl);
 void        trellis_test_remove_tree           (const char         *dir);
+void        trellis_test_iterate_pending       (void);
 
 /* A test fixture: a fresh temporary directory for a classroom file. */
 

@@ -18,39 +18,11 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "trellis-test-utils.h"
 #include "trellis-application.h"
 #include "trellis-window.h"
 
 static char *data_home;
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static guint
 count_trellis_windows (GtkApplication *app)
@@ -118,7 +90,7 @@ test_open_sample (void)
 
   /* A window with the start page. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_cmpuint (count_trellis_windows (gtk_app), ==, 1);
   first = TRELLIS_WINDOW (gtk_application_get_windows (gtk_app)->data);
   g_assert_null (trellis_window_get_classroom (first));
@@ -127,7 +99,7 @@ test_open_sample (void)
   /* The sample classroom is created in the user data folder, in that window. */
   g_assert_false (g_file_test (sample, G_FILE_TEST_EXISTS));
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-sample", NULL);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_true (g_file_test (sample, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (count_trellis_windows (gtk_app), ==, 1);
   classroom = trellis_window_get_classroom (first);
@@ -143,19 +115,19 @@ test_open_sample (void)
 
   /* Opening it again, from another window, presents the first one. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_cmpuint (count_trellis_windows (gtk_app), ==, 2);
   second = TRELLIS_WINDOW (gtk_application_get_windows (gtk_app)->data);
   g_assert_true (second != first);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-path", g_variant_new_string (sample));
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_cmpuint (count_trellis_windows (gtk_app), ==, 2);
   g_assert_null (trellis_window_get_classroom (second));
   g_assert_true (trellis_window_get_classroom (first) == classroom);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-sample", NULL);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_cmpuint (count_trellis_windows (gtk_app), ==, 2);
   g_assert_null (trellis_window_get_classroom (second));
 
@@ -168,7 +140,7 @@ test_open_sample (void)
 
   g_assert_null (find_message_dialog ());
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-path", g_variant_new_string (bad));
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected_message);
@@ -184,7 +156,7 @@ test_open_sample (void)
 
   /* Quit closes every window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_cmpuint (count_trellis_windows (gtk_app), ==, 0);
 }
 
@@ -244,7 +216,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_dir (data_home);
+  trellis_test_remove_tree (data_home);
   g_free (data_home);
 
   return status;

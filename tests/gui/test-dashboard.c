@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "trellis-test-utils.h"
 #include "trellis-bar-chart.h"
 #include "trellis-dashboard-charts.h"
 #include "trellis-dashboard-window-private.h"
@@ -39,32 +40,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* The dashboard windows that belong to @window. */
 static GList *
@@ -423,11 +398,11 @@ fixture_tear_down (Fixture       *fixture,
 
   if (g_list_find (toplevels, fixture->window) != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->classroom);
 
-  remove_dir (fixture->dir);
+  trellis_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -462,7 +437,7 @@ test_opens (Fixture       *fixture,
   /* It goes with its classroom (and so with its classroom window). */
   g_object_ref (window);
   trellis_window_set_classroom (fixture->window, NULL);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   windows = (g_list_free (windows), dashboard_windows (fixture->window));
   g_assert_null (windows);
   g_assert_finalize_object (window);

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "trellis-test-utils.h"
 #include "trellis-export-dialog-private.h"
 #include "trellis-import-dialog-private.h"
 #include "trellis-sample.h"
@@ -55,28 +56,6 @@ static const struct
 };
 
 /* Helpers */
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
 
 static char *
 sample_path (const char *name)
@@ -310,7 +289,7 @@ fixture_tear_down (Fixture       *fixture,
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
 
-  remove_dir (fixture->dir);
+  trellis_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "trellis-test-utils.h"
 #include "trellis-gradebook.h"
 #include "trellis-gradebook-dialog-private.h"
 #include "trellis-import.h"
@@ -33,25 +34,6 @@ typedef struct
   TrellisWindow    *window;
   gint64            skill_id;
 } Fixture;
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-
-  g_rmdir (path);
-}
 
 static char *
 sample_path (void)
@@ -166,7 +148,7 @@ fixture_tear_down (Fixture       *fixture,
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
 
-  remove_dir (fixture->dir);
+  trellis_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

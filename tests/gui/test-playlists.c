@@ -20,6 +20,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "trellis-test-utils.h"
 #include "trellis-export-dialog-private.h"
 #include "trellis-playlist-window-private.h"
 #include "trellis-sample.h"
@@ -34,32 +35,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GList *
 builder_windows (TrellisWindow *window)
@@ -93,7 +68,7 @@ activate (TrellisPlaylistWindow *builder,
           const char            *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), action, NULL));
-  iterate_pending ();
+  trellis_test_iterate_pending ();
 }
 
 /* Types @text into an editor row and applies it. */
@@ -103,7 +78,7 @@ enter (AdwEntryRow *row,
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
-  iterate_pending ();
+  trellis_test_iterate_pending ();
 }
 
 static char *
@@ -202,12 +177,12 @@ fixture_tear_down (Fixture       *fixture,
 
   if (g_list_find (toplevels, fixture->window) != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_finalize_object (fixture->window);
   if (fixture->classroom != NULL)
     g_assert_finalize_object (fixture->classroom);
 
-  remove_dir (fixture->dir);
+  trellis_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -316,7 +291,7 @@ test_build (Fixture       *fixture,
       g_assert_true (trellis_classroom_delete_node (fixture->classroom, extra, &error));
       g_assert_no_error (error);
     }
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_trellis_playlist_window_get_breadth_label (builder))));
 
   if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
@@ -336,7 +311,7 @@ test_build (Fixture       *fixture,
 
   /* Closing the classroom closes the builder. */
   trellis_window_set_classroom (fixture->window, NULL);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_clear_pointer (&windows, g_list_free);
   windows = builder_windows (fixture->window);
   g_assert_null (windows);
@@ -422,7 +397,7 @@ test_playlist_actions (Fixture       *fixture,
     g_assert_nonnull (dialog);
     g_assert_cmpuint (g_list_model_get_n_items (playlists), ==, n + 1);
     adw_message_dialog_response (dialog, "delete");
-    iterate_pending ();
+    trellis_test_iterate_pending ();
   }
   g_assert_cmpuint (g_list_model_get_n_items (playlists), ==, n);
   g_assert_true (trellis_playlist_window_get_playlist (builder) != copy);

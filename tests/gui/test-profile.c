@@ -21,6 +21,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "trellis-test-utils.h"
 #include "trellis-conference-window-private.h"
 #include "trellis-learner-list-view-private.h"
 #include "trellis-learner-page-private.h"
@@ -38,32 +39,6 @@ typedef struct
   TrellisLearner     *learner;
   gint64              learner_id;
 } Fixture;
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 set_text_view (GtkTextView *view,
@@ -155,12 +130,12 @@ fixture_tear_down (Fixture       *fixture,
 
   if (g_list_find (toplevels, fixture->window) != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_finalize_object (fixture->window);
   if (fixture->classroom != NULL)
     g_assert_finalize_object (fixture->classroom);
 
-  remove_dir (fixture->dir);
+  trellis_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -176,7 +151,7 @@ add_entry (Fixture            *fixture,
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
-  iterate_pending ();
+  trellis_test_iterate_pending ();
 }
 
 static gint64
@@ -203,7 +178,7 @@ add_goal (Fixture    *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
 
   adw_message_dialog_response (dialog, "apply");
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_null (_trellis_learner_page_get_goal_dialog (fixture->page));
 
   goals = trellis_profile_list_goals (fixture->classroom, fixture->learner, &error);
@@ -270,12 +245,12 @@ test_profile_and_conference (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (reason_row), "Three quotes was too many for now");
 
   gtk_widget_activate_action (GTK_WIDGET (conference), "conference.save", NULL);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_null (_trellis_learner_page_get_conference_window (fixture->page));
 
   /* Close everything; the file has it all. */
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_clear_pointer (&entries, g_ptr_array_unref);
   g_assert_finalize_object (g_steal_pointer (&fixture->window));
   fixture->window = g_object_ref (trellis_window_new (NULL));
@@ -338,7 +313,7 @@ test_delete_entry_and_undo (Fixture       *fixture,
   g_assert_cmpint (id, !=, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "profile.delete-entry", "x", id);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   after = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
   g_assert_no_error (error);
   g_assert_cmpint (find_entry_id (after, "Front-row seat"), ==, 0);
@@ -347,7 +322,7 @@ test_delete_entry_and_undo (Fixture       *fixture,
   g_assert_nonnull (toast);
   g_assert_nonnull (adw_toast_get_button_label (toast));
   g_signal_emit_by_name (toast, "button-clicked");
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_null (_trellis_learner_page_get_undo_toast (fixture->page));
 
   restored = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
@@ -373,7 +348,7 @@ test_reorder_and_fields (Fixture       *fixture,
 
   /* Move Up puts the newer one before the older one. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "profile.move-entry-up", "x", second);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   moved = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < moved->len; i++)
@@ -416,7 +391,7 @@ test_cancel_asks (Fixture       *fixture,
   conference = _trellis_learner_page_get_conference_window (fixture->page);
   g_assert_nonnull (conference);
   gtk_widget_activate_action (GTK_WIDGET (conference), "conference.cancel", NULL);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_null (_trellis_learner_page_get_conference_window (fixture->page));
 
   /* Something typed: Cancel asks; Keep Writing keeps it, Discard drops it. */
@@ -427,14 +402,14 @@ test_cancel_asks (Fixture       *fixture,
   dialog = _trellis_conference_window_get_discard_dialog (conference);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_true (_trellis_learner_page_get_conference_window (fixture->page) == conference);
 
   gtk_widget_activate_action (GTK_WIDGET (conference), "conference.cancel", NULL);
   dialog = _trellis_conference_window_get_discard_dialog (conference);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_null (_trellis_learner_page_get_conference_window (fixture->page));
 
   after = trellis_profile_list_conferences (fixture->classroom, fixture->learner, &error);

@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "trellis-test-utils.h"
 #include "trellis-learner-list-view.h"
 #include "trellis-recommendations-pane-private.h"
 #include "trellis-recommender.h"
@@ -37,32 +38,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gboolean
 has_label (GtkWidget  *widget,
@@ -226,11 +201,11 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->classroom);
 
-  remove_dir (fixture->dir);
+  trellis_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -586,7 +561,7 @@ test_accept_ready_for_more (Fixture       *fixture,
   learner_id = g_array_index (s->learners, TrellisSuggestionLearner, 0).id;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "suggestion.accept", NULL));
-  iterate_pending ();
+  trellis_test_iterate_pending ();
 
   /* The challenge option is now that learner's choice, and the toast says so. */
   sql = g_strdup_printf ("SELECT count(*) FROM choices WHERE learner_id = %" G_GINT64_FORMAT
@@ -612,7 +587,7 @@ test_accept_conference_due (Fixture       *fixture,
   g_assert_cmpuint (s->learners->len, ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "suggestion.accept", NULL));
-  iterate_pending ();
+  trellis_test_iterate_pending ();
 
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)

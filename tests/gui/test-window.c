@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "trellis-test-utils.h"
 #include "trellis-learner-list-view-private.h"
 #include "trellis-learner-page.h"
 #include "trellis-learner-row.h"
@@ -40,28 +41,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
 
 static guint
 count_rows (GtkListBox *list_box)
@@ -130,13 +109,6 @@ wait_for_rows (GtkListBox *list_box,
     g_source_remove (id);
 
   g_assert_cmpuint (count_rows (list_box), ==, n);
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static GtkWidget *
@@ -300,11 +272,11 @@ fixture_tear_down (Fixture       *fixture,
   /* Some tests close the window themselves. */
   if (g_list_find (toplevels, fixture->window) != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->classroom);
 
-  remove_dir (fixture->dir);
+  trellis_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -397,7 +369,7 @@ test_delete_and_undo (Fixture       *fixture,
   /* Nothing was lost: the file still has every learner. */
   g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS);
   g_assert_cmpint (trellis_classroom_count (fixture->classroom, "learners"), ==, N_SAMPLE_LEARNERS);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS);
 }
 
@@ -422,7 +394,7 @@ test_delete_and_dismiss (Fixture       *fixture,
   toast = _trellis_window_get_delete_toast (fixture->window);
   g_assert_nonnull (toast);
   adw_toast_dismiss (toast);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
 
   g_assert_null (_trellis_window_get_delete_toast (fixture->window));
   g_assert_false (action_enabled (fixture, "win.undo-delete"));
@@ -484,7 +456,7 @@ test_close_purges (Fixture       *fixture,
   /* Closing the window ends the chance to undo, and saves its size. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 640);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close", NULL);
-  iterate_pending ();
+  trellis_test_iterate_pending ();
 
   g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS - 1);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
@@ -532,7 +504,7 @@ test_add_learner (Fixture       *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
 
   adw_message_dialog_response (dialog, "apply");
-  iterate_pending ();
+  trellis_test_iterate_pending ();
 
   g_assert_null (_trellis_window_get_name_dialog (fixture->window));
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, N_SAMPLE_LEARNERS + 1);
@@ -565,7 +537,7 @@ test_rename_learner (Fixture       *fixture,
 
   gtk_editable_set_text (entry, "Aaron Aardvark");
   adw_message_dialog_response (dialog, "apply");
-  iterate_pending ();
+  trellis_test_iterate_pending ();
 
   g_assert_cmpstr (trellis_learner_get_name (learner), ==, "Aaron Aardvark");
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, N_SAMPLE_LEARNERS);
@@ -929,7 +901,7 @@ test_delete_confirmation (Fixture       *fixture,
 
   /* Cancel deletes nothing. */
   adw_message_dialog_response (dialog, "cancel");
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_null (_trellis_window_get_delete_dialog (fixture->window));
   g_assert_null (_trellis_window_get_delete_toast (fixture->window));
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, N_SAMPLE_LEARNERS);
@@ -959,7 +931,7 @@ test_empty_classroom (Fixture       *fixture,
   dialog = open_name_dialog (fixture, "win.add-learner");
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Ada Lovelace");
   adw_message_dialog_response (dialog, "apply");
-  iterate_pending ();
+  trellis_test_iterate_pending ();
 
   g_assert_cmpuint (count_rows (fixture->list_box), ==, 1);
   g_assert_cmpstr (_trellis_learner_list_view_get_visible_state (fixture->list_view), ==, "list");
@@ -1030,7 +1002,7 @@ test_start_page_recent (void)
   g_assert_nonnull (remove_button);
   g_assert_nonnull (gtk_widget_get_tooltip_text (remove_button));
   g_signal_emit_by_name (remove_button, "clicked");
-  iterate_pending ();
+  trellis_test_iterate_pending ();
 
   remaining = g_settings_get_strv (settings, "recent-classrooms");
   g_assert_cmpuint (g_strv_length (remaining), ==, 1);
@@ -1043,9 +1015,9 @@ test_start_page_recent (void)
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (recent))));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_pending ();
+  trellis_test_iterate_pending ();
   g_assert_finalize_object (window);
-  remove_dir (dir);
+  trellis_test_remove_tree (dir);
 }
 
 static void
