@@ -222,6 +222,23 @@ test_freshness (Fixture       *fixture,
 }
 
 static void
+test_class_minutes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (trellis_profile_get_class_minutes_per_week (classroom), ==, 225);
+  g_assert_true (trellis_profile_set_class_minutes_per_week (classroom, 300, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_profile_get_class_minutes_per_week (classroom), ==, 300);
+
+  g_assert_false (trellis_profile_set_class_minutes_per_week (classroom, 0, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_assert_cmpuint (trellis_profile_get_class_minutes_per_week (classroom), ==, 300);
+}
+
+static void
 test_learner_fields (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -716,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/profile/kinds", test_kinds);
   ADD ("/profile/entries", test_entries);
   ADD ("/profile/freshness", test_freshness);
+  ADD ("/profile/class-minutes", test_class_minutes);
   ADD ("/profile/learner-fields", test_learner_fields);
   ADD ("/profile/goals", test_goals);
   ADD ("/profile/reflections", test_reflections);

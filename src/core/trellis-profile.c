@@ -383,6 +383,25 @@ trellis_profile_set_stale_profile_weeks (TrellisClassroom  *classroom,
                             weeks, error);
 }
 
+guint
+trellis_profile_get_class_minutes_per_week (TrellisClassroom *classroom)
+{
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), 225);
+
+  return get_classroom_int (classroom, "SELECT class_minutes_per_week FROM classroom WHERE id = 1", 225);
+}
+
+gboolean
+trellis_profile_set_class_minutes_per_week (TrellisClassroom  *classroom,
+                                            guint              minutes,
+                                            GError           **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
+
+  return set_classroom_int (classroom, "UPDATE classroom SET class_minutes_per_week = ?1 WHERE id = 1",
+                            minutes, error);
+}
+
 /* ------------------------------------------------------------------ */
 /* The learner's own fields                                            */
 

@@ -136,6 +136,11 @@ guint      trellis_profile_get_stale_profile_weeks     (TrellisClassroom  *class
 gboolean   trellis_profile_set_stale_profile_weeks     (TrellisClassroom  *classroom,
                                                         guint              weeks,
                                                         GError           **error);
+/* Minutes of class time a week, for pacing (default 225). */
+guint      trellis_profile_get_class_minutes_per_week  (TrellisClassroom  *classroom);
+gboolean   trellis_profile_set_class_minutes_per_week  (TrellisClassroom  *classroom,
+                                                        guint              minutes,
+                                                        GError           **error);
 
 /* The learner's own fields; the TrellisLearner is updated too.  Empty text clears. */
 gboolean   trellis_profile_set_preferred_name  (TrellisClassroom    *classroom,
