@@ -10,6 +10,8 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <string.h>
 
 #include "trellis-cc-export.h"
@@ -307,6 +309,385 @@ test_unwritable (Fixture       *fixture,
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+
+/* --- Canvas's module_meta.xml ------------------------------------------------ */
+
+#define CCC_NS "http://canvas.instructure.com/xsd/cccv1p0"
+
+typedef struct
+{
+  xmlDocPtr          doc;
+  xmlXPathContextPtr xpath;
+} Meta;
+
+static void
+meta_open (Meta       *meta,
+           const char *package)
+{
+  g_autofree char *text = read_entry (package, "course_settings/module_meta.xml");
+
+  g_assert_nonnull (text);
+  meta->doc = xmlReadMemory (text, (int)strlen (text), "module_meta.xml", NULL,
+                             XML_PARSE_NONET);
+  g_assert_nonnull (meta->doc);
+  meta->xpath = xmlXPathNewContext (meta->doc);
+  xmlXPathRegisterNs (meta->xpath, BAD_CAST "c", BAD_CAST CCC_NS);
+}
+
+static void
+meta_close (Meta *meta)
+{
+  xmlXPathFreeContext (meta->xpath);
+  xmlFreeDoc (meta->doc);
+}
+
+/* The string value of the XPath @expr (printf-style), "" when empty. */
+static char * G_GNUC_PRINTF (2, 3)
+meta_string (Meta       *meta,
+             const char *format,
+             ...)
+{
+  g_autofree char *expr = NULL;
+  xmlXPathObjectPtr result;
+  xmlChar *s;
+  char *value;
+  va_list args;
+
+  va_start (args, format);
+  expr = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  result = xmlXPathEvalExpression (BAD_CAST expr, meta->xpath);
+  g_assert_nonnull (result);
+  s = xmlXPathCastToString (result);
+  value = g_strdup ((const char *)s);
+  xmlFree (s);
+  xmlXPathFreeObject (result);
+
+  return value;
+}
+
+static int G_GNUC_PRINTF (2, 3)
+meta_int (Meta       *meta,
+          const char *format,
+          ...)
+{
+  g_autofree char *expr = NULL;
+  xmlXPathObjectPtr result;
+  double value;
+  va_list args;
+
+  va_start (args, format);
+  expr = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  result = xmlXPathEvalExpression (BAD_CAST expr, meta->xpath);
+  g_assert_nonnull (result);
+  value = xmlXPathCastToNumber (result);
+  xmlXPathFreeObject (result);
+
+  return (int)value;
+}
+
+/* The identifier of @node as the export writes it (see ident_from_uid). */
+static char *
+node_ident (TrellisNode *node)
+{
+  const char *uid = trellis_node_get_uid (node);
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = uid; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '.' || *p == '-')
+        g_string_append_c (s, *p);
+      else
+        g_string_append_printf (s, "_%02X", (guchar)*p);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+/*
+ * What Canvas needs to keep a module's requirements
+ * (app/models/importers/context_module_importer.rb): each requirement
+ * names an item of its own module, each prerequisite an earlier module,
+ * and each page item a page whose meta identifier is its identifierref.
+ */
+static void
+assert_canvas_links (Meta       *meta,
+                     const char *package)
+{
+  int n_modules = meta_int (meta, "count(/c:modules/c:module)");
+
+  g_assert_cmpint (n_modules, >, 0);
+  for (int m = 1; m <= n_modules; m++)
+    {
+      int n_reqs = meta_int (meta, "count(/c:modules/c:module[%d]/c:completionRequirements/c:completionRequirement)", m);
+      int n_pre = meta_int (meta, "count(/c:modules/c:module[%d]/c:prerequisites/c:prerequisite)", m);
+      int n_items = meta_int (meta, "count(/c:modules/c:module[%d]/c:items/c:item)", m);
+
+      g_assert_cmpint (meta_int (meta, "/c:modules/c:module[%d]/c:position", m), ==, m);
+      for (int r = 1; r <= n_reqs; r++)
+        {
+          g_autofree char *ref = meta_string (meta, "/c:modules/c:module[%d]/c:completionRequirements/c:completionRequirement[%d]/c:identifierref", m, r);
+
+          g_assert_cmpstr (ref, !=, "");
+          g_assert_cmpint (meta_int (meta, "count(/c:modules/c:module[%d]/c:items/c:item[@identifier='%s'])", m, ref), ==, 1);
+        }
+      for (int p = 1; p <= n_pre; p++)
+        {
+          g_autofree char *ref = meta_string (meta, "/c:modules/c:module[%d]/c:prerequisites/c:prerequisite[%d]/c:identifierref", m, p);
+
+          g_assert_cmpint (meta_int (meta, "count(/c:modules/c:module[%d]/preceding-sibling::c:module[@identifier='%s'])", m, ref), ==, 1);
+        }
+      for (int i = 1; i <= n_items; i++)
+        {
+          g_autofree char *type = meta_string (meta, "/c:modules/c:module[%d]/c:items/c:item[%d]/c:content_type", m, i);
+          g_autofree char *ref = meta_string (meta, "/c:modules/c:module[%d]/c:items/c:item[%d]/c:identifierref", m, i);
+          g_autofree char *page = NULL;
+          g_autofree char *html = NULL;
+          g_autofree char *needle = NULL;
+
+          if (!g_str_equal (type, "WikiPage"))
+            continue;
+          g_assert_true (g_str_has_prefix (ref, "trellis_R_"));
+          page = g_strdup_printf ("wiki_content/%s.html", ref + strlen ("trellis_R_"));
+          html = read_entry (package, page);
+          g_assert_nonnull (html);
+          needle = g_strdup_printf ("<meta name=\"identifier\" content=\"%s\">", ref);
+          g_assert_nonnull (strstr (html, needle));
+        }
+    }
+}
+
+typedef struct
+{
+  const char *title;
+  guint       choose_min;
+  guint       choose_max;
+  guint       n_options;
+} GroupCase;
+
+/*
+ * Choice groups in Canvas mode: a module each, complete after the group's
+ * minimum of its options ("complete one of", "complete 2 of 3"), all of
+ * them when the minimum is all, nothing required when it is 0; milestones
+ * are must-do and gate what follows.
+ */
+static void
+test_canvas_choice_groups (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const GroupCase groups[] = {
+    { "One of three", 1, 1, 3 },
+    { "Two of three", 2, 3, 3 },
+    { "All of two", 2, 2, 2 },
+    { "Optional", 0, 2, 2 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (fixture->dir, "groups.imscc", NULL);
+  g_autofree char *pl_ident = NULL;
+  g_autofree char *first_ident = NULL;
+  g_autofree char *m1_module = NULL;
+  g_autofree char *last_module = NULL;
+  TrellisNode *group_nodes[G_N_ELEMENTS (groups)];
+  TrellisNode *m1 = NULL, *m2, *after;
+  TrellisPlaylist *playlist;
+  Meta meta;
+
+  playlist = trellis_classroom_add_playlist (fixture->classroom, "Choices unit", &error);
+  g_assert_no_error (error);
+  trellis_classroom_add_node (fixture->classroom, playlist, NULL, TRELLIS_NODE_KIND_ACTIVITY, "Warm-up", -1, &error);
+  g_assert_no_error (error);
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      group_nodes[g] = trellis_classroom_add_node (fixture->classroom, playlist, NULL, TRELLIS_NODE_KIND_CHOICE,
+                                                   groups[g].title, -1, &error);
+      g_assert_no_error (error);
+      for (guint o = 0; o < groups[g].n_options; o++)
+        {
+          g_autofree char *title = g_strdup_printf ("%s, option %u", groups[g].title, o + 1);
+
+          trellis_classroom_add_node (fixture->classroom, playlist, group_nodes[g], TRELLIS_NODE_KIND_ACTIVITY,
+                                      title, -1, &error);
+          g_assert_no_error (error);
+        }
+      trellis_classroom_set_choice_bounds (fixture->classroom, group_nodes[g],
+                                           groups[g].choose_min, groups[g].choose_max, &error);
+      g_assert_no_error (error);
+
+      /* The first milestone comes after the first group. */
+      if (g == 0)
+        {
+          m1 = trellis_classroom_add_node (fixture->classroom, playlist, NULL, TRELLIS_NODE_KIND_MILESTONE,
+                                           "Check-in", -1, &error);
+          g_assert_no_error (error);
+        }
+    }
+  after = trellis_classroom_add_node (fixture->classroom, playlist, NULL, TRELLIS_NODE_KIND_ACTIVITY, "Wrap-up", -1, &error);
+  g_assert_no_error (error);
+  m2 = trellis_classroom_add_node (fixture->classroom, playlist, NULL, TRELLIS_NODE_KIND_MILESTONE, "Final", -1, &error);
+  g_assert_no_error (error);
+
+  trellis_cc_export (fixture->classroom, playlist, out, TRELLIS_CC_FLAGS_CANVAS, &error);
+  g_assert_no_error (error);
+  assert_valid_cc (out);
+
+  meta_open (&meta, out);
+  assert_canvas_links (&meta, out);
+
+  /* Warm-up | group 1 | check-in | groups 2-4 | wrap-up and final. */
+  g_assert_cmpint (meta_int (&meta, "count(/c:modules/c:module)"), ==, 7);
+
+  /* The first part keeps the organization's module identifier; it has no
+   * milestone, so nothing is required and nothing waits for it. */
+  {
+    const char *uid = trellis_playlist_get_uid (playlist);
+    GString *s = g_string_new (NULL);
+
+    for (const char *p = uid; *p != '\0'; p++)
+      {
+        if (g_ascii_isalnum (*p) || *p == '.' || *p == '-')
+          g_string_append_c (s, *p);
+        else
+          g_string_append_printf (s, "_%02X", (guchar)*p);
+      }
+    pl_ident = g_string_free (s, FALSE);
+  }
+  first_ident = meta_string (&meta, "/c:modules/c:module[1]/@identifier");
+  g_assert_true (g_str_has_prefix (first_ident, "trellis_U_"));
+  g_assert_cmpstr (first_ident + strlen ("trellis_U_"), ==, pl_ident);
+  g_assert_cmpint (meta_int (&meta, "count(/c:modules/c:module[1]/c:completionRequirements/*)"), ==, 0);
+  g_assert_cmpint (meta_int (&meta, "count(/c:modules/c:module[1]/c:requirement_count)"), ==, 0);
+
+  /* The check-in's module: must mark it done. */
+  {
+    g_autofree char *ident = node_ident (m1);
+    g_autofree char *item = g_strdup_printf ("trellis_I_%s", ident);
+
+    g_autofree char *type = meta_string (&meta, "/c:modules/c:module[3]/c:completionRequirements/c:completionRequirement/@type");
+    g_autofree char *ref = meta_string (&meta, "/c:modules/c:module[3]/c:completionRequirements/c:completionRequirement/c:identifierref");
+
+    m1_module = meta_string (&meta, "/c:modules/c:module[3]/@identifier");
+    g_assert_true (g_str_has_prefix (m1_module, "trellis_P_"));
+    g_assert_cmpint (meta_int (&meta, "count(/c:modules/c:module[3]/c:completionRequirements/c:completionRequirement)"), ==, 1);
+    g_assert_cmpstr (type, ==, "must_mark_done");
+    g_assert_cmpstr (ref, ==, item);
+    g_assert_cmpint (meta_int (&meta, "count(/c:modules/c:module[3]/c:requirement_count)"), ==, 0);
+    g_assert_cmpint (meta_int (&meta, "count(/c:modules/c:module[3]/c:prerequisites/*)"), ==, 0);
+  }
+
+  /* Each group: one module, every option a must-mark-done requirement,
+   * requirement_count = k when k < n; no requirement when k = 0. */
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      g_autofree char *ident = node_ident (group_nodes[g]);
+      g_autofree char *path = g_strdup_printf ("/c:modules/c:module[@identifier='trellis_G_%s']", ident);
+      int n_reqs = meta_int (&meta, "count(%s/c:completionRequirements/c:completionRequirement)", path);
+      int n_done = meta_int (&meta, "count(%s/c:completionRequirements/c:completionRequirement[@type='must_mark_done'])", path);
+      int n_count = meta_int (&meta, "count(%s/c:requirement_count)", path);
+      g_autofree char *title = meta_string (&meta, "%s/c:title", path);
+
+      g_assert_cmpint (meta_int (&meta, "count(%s)", path), ==, 1);
+      g_assert_nonnull (strstr (title, groups[g].title));
+      g_assert_cmpint (meta_int (&meta, "count(%s/c:items/c:item[c:content_type='WikiPage'])", path), ==, (int)groups[g].n_options);
+
+      if (groups[g].choose_min == 0)
+        {
+          g_assert_cmpint (n_reqs, ==, 0);
+          g_assert_cmpint (n_count, ==, 0);
+        }
+      else if (groups[g].choose_min < groups[g].n_options)
+        {
+          g_assert_cmpint (n_reqs, ==, (int)groups[g].n_options);
+          g_assert_cmpint (n_done, ==, n_reqs);
+          g_assert_cmpint (n_count, ==, 1);
+          g_assert_cmpint (meta_int (&meta, "%s/c:requirement_count", path), ==, (int)groups[g].choose_min);
+        }
+      else
+        {
+          /* All of them: Canvas's default, no count. */
+          g_assert_cmpint (n_reqs, ==, (int)groups[g].n_options);
+          g_assert_cmpint (n_done, ==, n_reqs);
+          g_assert_cmpint (n_count, ==, 0);
+        }
+
+      /* Before the check-in nothing waits; after it, everything does. */
+      if (g == 0)
+        g_assert_cmpint (meta_int (&meta, "count(%s/c:prerequisites/*)", path), ==, 0);
+      else
+        {
+          g_autofree char *pre = meta_string (&meta, "%s/c:prerequisites/c:prerequisite[@type='context_module']/c:identifierref", path);
+
+          g_assert_cmpint (meta_int (&meta, "count(%s/c:prerequisites/*)", path), ==, 1);
+          g_assert_cmpstr (pre, ==, m1_module);
+        }
+    }
+
+  /* The last part goes on after the groups: its own identifier, the
+   * check-in as prerequisite, the final milestone required. */
+  {
+    g_autofree char *ident = node_ident (after);
+    g_autofree char *expected = g_strdup_printf ("trellis_P_%s", ident);
+    g_autofree char *m2_ident = node_ident (m2);
+    g_autofree char *m2_item = g_strdup_printf ("trellis_I_%s", m2_ident);
+    g_autofree char *pre = meta_string (&meta, "/c:modules/c:module[7]/c:prerequisites/c:prerequisite/c:identifierref");
+    g_autofree char *req = meta_string (&meta, "/c:modules/c:module[7]/c:completionRequirements/c:completionRequirement/c:identifierref");
+
+    last_module = meta_string (&meta, "/c:modules/c:module[7]/@identifier");
+    g_assert_cmpstr (last_module, ==, expected);
+    g_assert_cmpstr (pre, ==, m1_module);
+    g_assert_cmpint (meta_int (&meta, "count(/c:modules/c:module[7]/c:completionRequirements/c:completionRequirement)"), ==, 1);
+    g_assert_cmpstr (req, ==, m2_item);
+  }
+
+  meta_close (&meta);
+}
+
+/* The sample unit in Canvas mode, one module per milestone section: the
+ * choice groups are "complete one of", each section waits for the one
+ * before (which ends with its milestone). */
+static void
+test_canvas_sample_sections (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *out = export (fixture, "Ancient civilizations", "civ.imscc",
+                                 TRELLIS_CC_FLAGS_CANVAS | TRELLIS_CC_FLAGS_MODULE_PER_MILESTONE);
+  int n_modules;
+  int n_milestone_modules = 0;
+  Meta meta;
+
+  assert_valid_cc (out);
+  meta_open (&meta, out);
+  assert_canvas_links (&meta, out);
+
+  /* "Choose 1 of 3" and "Choose 1 to 2 of 3": complete one of three. */
+  g_assert_cmpint (meta_int (&meta, "/c:modules/c:module[@identifier='trellis_G_node-civ-choose']/c:requirement_count"), ==, 1);
+  g_assert_cmpint (meta_int (&meta, "count(/c:modules/c:module[@identifier='trellis_G_node-civ-choose']/c:completionRequirements/c:completionRequirement)"), ==, 3);
+  g_assert_cmpint (meta_int (&meta, "/c:modules/c:module[@identifier='trellis_G_node-civ-demo']/c:requirement_count"), ==, 1);
+  g_assert_cmpint (meta_int (&meta, "count(/c:modules/c:module[@identifier='trellis_G_node-civ-demo']/c:completionRequirements/c:completionRequirement)"), ==, 3);
+
+  /* Every module after the first milestone waits for the latest one. */
+  n_modules = meta_int (&meta, "count(/c:modules/c:module)");
+  for (int m = 1; m <= n_modules; m++)
+    {
+      g_autofree char *pre = meta_string (&meta, "/c:modules/c:module[%d]/c:prerequisites/c:prerequisite/c:identifierref", m);
+      g_autofree char *latest = meta_string (&meta, "/c:modules/c:module[%d]/preceding-sibling::c:module"
+                                             "[c:completionRequirements and not(c:requirement_count)"
+                                             " and not(starts-with(@identifier, 'trellis_G_'))][1]/@identifier", m);
+      int milestones = meta_int (&meta, "count(/c:modules/c:module[%d]/c:items/c:item[starts-with(c:title, 'Must do')])", m);
+
+      g_assert_cmpstr (pre, ==, latest);
+      if (milestones > 0)
+        {
+          n_milestone_modules++;
+          g_assert_cmpint (meta_int (&meta, "count(/c:modules/c:module[%d]/c:completionRequirements/c:completionRequirement)", m), ==, milestones);
+        }
+    }
+  g_assert_cmpint (n_milestone_modules, ==, 5);
+  meta_close (&meta);
+}
+
 static void
 test_cli (Fixture       *fixture,
           gconstpointer  data)
@@ -367,6 +748,10 @@ main (int   argc,
               trellis_test_fixture_set_up_sample, test_empty_playlist, trellis_test_fixture_tear_down);
   g_test_add ("/cc-export/unwritable", Fixture, NULL,
               trellis_test_fixture_set_up_sample, test_unwritable, trellis_test_fixture_tear_down);
+  g_test_add ("/cc-export/canvas-choice-groups", Fixture, NULL,
+              trellis_test_fixture_set_up_sample, test_canvas_choice_groups, trellis_test_fixture_tear_down);
+  g_test_add ("/cc-export/canvas-sample-sections", Fixture, NULL,
+              trellis_test_fixture_set_up_sample, test_canvas_sample_sections, trellis_test_fixture_tear_down);
   g_test_add ("/cc-export/cli", Fixture, NULL,
               trellis_test_fixture_set_up_sample, test_cli, trellis_test_fixture_tear_down);
 

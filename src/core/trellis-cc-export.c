@@ -32,10 +32,13 @@
  * entry has the same fixed time, so two exports of an unchanged playlist
  * are byte-identical.
  *
- * With TRELLIS_CC_FLAGS_CANVAS, pages go under wiki_content/ and
- * course_settings/ carries canvas_export.txt and module_meta.xml, which
- * Canvas reads instead of the organization to keep completion requirements
- * (must-do milestones) and prerequisites between milestone modules.
+ * With TRELLIS_CC_FLAGS_CANVAS, pages go under wiki_content/ (with the
+ * meta identifier Canvas links module items by) and course_settings/
+ * carries canvas_export.txt and module_meta.xml, which Canvas reads instead
+ * of the organization (CC-NOTES.md §6): must-do milestones are completion
+ * requirements, a choice group is a module of its own that is complete
+ * after k of its n options (requirement_count), and whatever follows a
+ * milestone has the milestone's module as prerequisite.
  */
 
 G_DEFINE_QUARK (trellis-cc-error-quark, trellis_cc_error)
@@ -81,6 +84,7 @@ typedef struct
   char      *ident;          /* folder item identifier */
   char      *title;
   GPtrArray *nodes;          /* (element-type CcNode), not owned */
+  CcNode    *group;          /* Canvas: the choice group this module is, or NULL */
 } CcModule;
 
 typedef struct
@@ -400,7 +404,15 @@ page_html (CcExport *cc,
 
   g_string_append (s, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>");
   append_escaped (s, heading);
-  g_string_append (s, "</title>\n</head>\n<body>\n<h1>");
+  g_string_append (s, "</title>\n");
+  if (cc->flags & TRELLIS_CC_FLAGS_CANVAS)
+    {
+      /* Canvas takes a page's migration id from this meta, not from the
+       * manifest: module items find their page by it. */
+      g_string_append_printf (s, "<meta name=\"identifier\" content=\"trellis_R_%s\">\n", node->ident);
+      g_string_append (s, "<meta name=\"workflow_state\" content=\"active\">\n");
+    }
+  g_string_append (s, "</head>\n<body>\n<h1>");
   append_escaped (s, heading);
   g_string_append (s, "</h1>\n");
 
@@ -907,19 +919,116 @@ canvas_node_items (Xml     *x,
     }
 }
 
+/*
+ * Canvas keeps "complete all" or "complete k of them" per module
+ * (requirement_count: k; absent: all) and modules do not nest, so each
+ * choice group becomes a module of its own, whose options are its
+ * requirements and whose requirement_count is the group's minimum.  The
+ * rest of a module keeps the organization's identifier (later parts get
+ * their own), and its must-do milestones are its requirements.
+ */
+static GPtrArray *
+plan_canvas_modules (CcExport *cc)
+{
+  GPtrArray *modules = g_ptr_array_new_with_free_func (cc_module_free);
+
+  for (guint m = 0; m < cc->modules->len; m++)
+    {
+      CcModule *module = g_ptr_array_index (cc->modules, m);
+      CcModule *part = NULL;
+      gboolean ident_used = FALSE;
+
+      for (guint i = 0; i < module->nodes->len; i++)
+        {
+          CcNode *node = g_ptr_array_index (module->nodes, i);
+
+          if (g_str_equal (node->kind, "choice"))
+            {
+              CcModule *group = g_new0 (CcModule, 1);
+
+              group->ident = g_strdup_printf ("trellis_G_%s", node->ident);
+              group->title = node_item_title (node);
+              group->nodes = g_ptr_array_ref (node->children);
+              group->group = node;
+              g_ptr_array_add (modules, group);
+              part = NULL;
+              continue;
+            }
+
+          if (part == NULL)
+            {
+              part = g_new0 (CcModule, 1);
+              part->nodes = g_ptr_array_new ();
+              if (!ident_used)
+                {
+                  part->ident = g_strdup (module->ident);
+                  part->title = g_strdup (module->title);
+                  ident_used = TRUE;
+                }
+              else
+                {
+                  part->ident = g_strdup_printf ("trellis_P_%s", node->ident);
+                  /* TRANSLATORS: a module that goes on after a choice group */
+                  part->title = g_strdup_printf (_("%s (continued)"), module->title);
+                }
+              g_ptr_array_add (modules, part);
+            }
+          g_ptr_array_add (part->nodes, node);
+        }
+    }
+
+  return modules;
+}
+
+static gboolean
+module_has_milestone (CcModule *module)
+{
+  if (module->group != NULL)
+    return FALSE;
+
+  for (guint i = 0; i < module->nodes->len; i++)
+    if (g_str_equal (((CcNode *)g_ptr_array_index (module->nodes, i))->kind, "milestone"))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The items a learner completes in @module: its milestones, or for a
+ * choice group its options. */
+static gboolean
+is_requirement (CcModule *module,
+                CcNode   *node)
+{
+  if (module->group != NULL)
+    return !g_str_equal (node->kind, "choice");
+  return g_str_equal (node->kind, "milestone");
+}
+
 static GBytes *
 canvas_module_meta (CcExport *cc)
 {
+  g_autoptr(GPtrArray) modules = plan_canvas_modules (cc);
+  CcModule *milestone_module = NULL;
   Xml x;
 
   xml_begin (&x);
   xml_start (&x, "modules");
   xml_attr (&x, "xmlns", CCC_NS);
-  for (guint m = 0; m < cc->modules->len; m++)
+  for (guint m = 0; m < modules->len; m++)
     {
-      CcModule *module = g_ptr_array_index (cc->modules, m);
+      CcModule *module = g_ptr_array_index (modules, m);
       g_autofree char *pos = g_strdup_printf ("%u", m + 1);
+      guint n_requirements = 0;
+      guint needed = 0;
       guint position = 0;
+
+      for (guint i = 0; i < module->nodes->len; i++)
+        if (is_requirement (module, g_ptr_array_index (module->nodes, i)))
+          n_requirements++;
+
+      /* A choice group: its minimum of its options (none: optional);
+       * anything else: all of its milestones. */
+      needed = module->group != NULL ? MIN (module->group->choose_min, n_requirements) : n_requirements;
 
       xml_start (&x, "module");
       xml_attr (&x, "identifier", module->ident);
@@ -927,44 +1036,54 @@ canvas_module_meta (CcExport *cc)
       xml_text_element (&x, "workflow_state", "active");
       xml_text_element (&x, "position", pos);
       xml_text_element (&x, "require_sequential_progress", "false");
-
-      /* Milestone sections: each module needs the one before it. */
-      if (m > 0)
+      if (needed > 0 && needed < n_requirements)
         {
-          CcModule *previous = g_ptr_array_index (cc->modules, m - 1);
+          g_autofree char *count = g_strdup_printf ("%u", needed);
 
+          xml_text_element (&x, "requirement_count", count);
+        }
+
+      /* What comes after a must-do milestone waits for it. */
+      if (milestone_module != NULL)
+        {
           xml_start (&x, "prerequisites");
           xml_start (&x, "prerequisite");
           xml_attr (&x, "type", "context_module");
-          xml_text_element (&x, "title", previous->title);
-          xml_text_element (&x, "identifierref", previous->ident);
+          xml_text_element (&x, "title", milestone_module->title);
+          xml_text_element (&x, "identifierref", milestone_module->ident);
           xml_end (&x);
           xml_end (&x);
         }
-
-      /* Must-do milestones: marked done. */
-      xml_start (&x, "completionRequirements");
-      for (guint i = 0; i < module->nodes->len; i++)
-        {
-          CcNode *node = g_ptr_array_index (module->nodes, i);
-          g_autofree char *item_id = NULL;
-
-          if (!g_str_equal (node->kind, "milestone"))
-            continue;
-          item_id = g_strdup_printf ("trellis_I_%s", node->ident);
-          xml_start (&x, "completionRequirement");
-          xml_attr (&x, "type", "must_mark_done");
-          xml_text_element (&x, "identifierref", item_id);
-          xml_end (&x);
-        }
-      xml_end (&x);
 
       xml_start (&x, "items");
       for (guint i = 0; i < module->nodes->len; i++)
         canvas_node_items (&x, g_ptr_array_index (module->nodes, i), &position, 0);
       xml_end (&x);
 
+      /* Done when the learner marks them done. */
+      if (needed > 0)
+        {
+          xml_start (&x, "completionRequirements");
+          for (guint i = 0; i < module->nodes->len; i++)
+            {
+              CcNode *node = g_ptr_array_index (module->nodes, i);
+              g_autofree char *item_id = NULL;
+
+              if (!is_requirement (module, node))
+                continue;
+              item_id = g_strdup_printf ("trellis_I_%s", node->ident);
+              xml_start (&x, "completionRequirement");
+              xml_attr (&x, "type", "must_mark_done");
+              xml_text_element (&x, "identifierref", item_id);
+              xml_end (&x);
+            }
+          xml_end (&x);
+        }
+
       xml_end (&x);
+
+      if (module_has_milestone (module))
+        milestone_module = module;
     }
   xml_end (&x);
 
