@@ -17,8 +17,9 @@
  * (../shared/exchange/LMS-CSV.md §5): every text cell that starts with
  * = + - @ tab CR or LF gets a leading ', and every cell is quoted when it
  * holds a separator, quote or line break.  Numbers that Trellis computed
- * (scores, probabilities, counts) are written as plain numbers, so a real
- * -3.5 stays a number.  A pseudonymized report names learners by a code
+ * (scores, probabilities, counts) are written as plain numbers, and so is
+ * a text cell that is only a negative decimal ("-3.5"), which a
+ * spreadsheet reads as a number, not a formula; "-2+3" or "-A1" are quoted.  A pseudonymized report names learners by a code
  * kept in learners.pseudonym: the same code every time, the key table
  * stays in the classroom file.
  */
@@ -29,13 +30,35 @@ typedef enum
   COL_NUMBER,
 } ColumnKind;
 
+/*
+ * A plain negative decimal ("-3", "-0.5", "-.5"): a spreadsheet reads it
+ * as a number, never as a formula, so it needs no quote.  Anything more
+ * ("-2+3", "-A1", "-1e3", "- 3") is not.
+ */
+static gboolean
+is_negative_number (const char *text)
+{
+  const char *p = text;
+  guint digits = 0;
+
+  if (*p++ != '-')
+    return FALSE;
+  for (; g_ascii_isdigit (*p); p++)
+    digits++;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits++;
+
+  return digits > 0 && *p == '\0';
+}
+
 char *
 trellis_csv_export_neutralize (const char *text)
 {
   if (text == NULL)
     return g_strdup ("");
 
-  if (strchr ("=+-@\t\r\n", text[0]) != NULL && text[0] != '\0')
+  if (text[0] != '\0' && strchr ("=+-@\t\r\n", text[0]) != NULL && !is_negative_number (text))
     return g_strconcat ("'", text, NULL);
 
   return g_strdup (text);

@@ -24,7 +24,8 @@ typedef enum
   TRELLIS_CSV_EXPORT_FLAGS_PSEUDONYMIZE = 1 << 0,
 } TrellisCsvExportFlags;
 
-/* A text cell made safe for spreadsheets (OWASP CSV injection). */
+/* A text cell made safe for spreadsheets (OWASP CSV injection): a leading
+ * ' before = + - @ tab CR LF, except on a plain negative decimal ("-3"). */
 char     *trellis_csv_export_neutralize (const char            *text);
 
 /*
