@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "trellis-csv.h"
@@ -278,6 +279,124 @@ test_oneroster_zip_and_class (Fixture       *fixture,
                                            "SELECT count(*) FROM learners WHERE name LIKE '%Okoro%' OR name LIKE 'Maartje%'"), ==, 0);
 }
 
+/* The classes of a OneRoster package, to pick one: title, sourcedId and
+ * the students an import of it would read, from a folder and a zip. */
+static void
+assert_classes (GPtrArray *classes)
+{
+  TrellisImportClass *klass;
+
+  g_assert_nonnull (classes);
+  /* The club enrolls only a teacher: nothing to import there. */
+  g_assert_cmpuint (classes->len, ==, 3);
+
+  klass = g_ptr_array_index (classes, 0);
+  g_assert_cmpstr (klass->sourced_id, ==, "cls-ss6-p3");
+  g_assert_cmpstr (klass->title, ==, "Social Studies 6 - Period 3");
+  g_assert_cmpuint (klass->n_students, ==, 10);
+
+  /* Two students: not the duplicate enrollment, the deleted one, the
+   * teacher or the user users.csv does not know. */
+  klass = g_ptr_array_index (classes, 1);
+  g_assert_cmpstr (klass->sourced_id, ==, "cls-ss6-p5");
+  g_assert_cmpstr (klass->title, ==, "Social Studies 6 - Period 5");
+  g_assert_cmpuint (klass->n_students, ==, 2);
+
+  klass = g_ptr_array_index (classes, 2);
+  g_assert_cmpstr (klass->sourced_id, ==, "cls-ss6-x");
+  g_assert_null (klass->title);
+  g_assert_cmpuint (klass->n_students, ==, 1);
+}
+
+static void
+test_oneroster_classes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) classes = NULL;
+  g_autoptr(TrellisImportReport) report = NULL;
+  g_autofree char *folder = trellis_test_make_oneroster_classes (fixture->dir);
+  g_autofree char *zip = g_build_filename (fixture->dir, "classes.zip", NULL);
+  g_autofree char *csv = sample_path ("canvas-gradebook.csv");
+  g_autofree char *no_manifest = g_build_filename (fixture->dir, "not-a-package", NULL);
+  g_autofree char *manifest = g_build_filename (folder, "manifest.csv", NULL);
+  g_autofree char *sample = sample_path ("oneroster");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  int status;
+
+  classes = trellis_import_list_classes (folder, &error);
+  g_assert_no_error (error);
+  assert_classes (classes);
+  g_clear_pointer (&classes, g_ptr_array_unref);
+
+  /* The same from a zip. */
+  {
+    g_autofree char *cmd = g_strdup_printf ("cd '%s' && python3 -c \"import zipfile,glob;"
+                                            "z=zipfile.ZipFile('%s','w');[z.write(f) for f in sorted(glob.glob('*.csv'))]\"",
+                                            folder, zip);
+    const char *argv[] = { "sh", "-c", cmd, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  classes = trellis_import_list_classes (zip, &error);
+  g_assert_no_error (error);
+  assert_classes (classes);
+  g_clear_pointer (&classes, g_ptr_array_unref);
+
+  /* The sample has one class. */
+  classes = trellis_import_list_classes (sample, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (classes->len, ==, 1);
+  g_clear_pointer (&classes, g_ptr_array_unref);
+
+  /* Not a package: an error, no list. */
+  classes = trellis_import_list_classes (csv, &error);
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_FORMAT);
+  g_assert_null (classes);
+  g_clear_error (&error);
+  g_assert_cmpint (g_mkdir (no_manifest, 0700), ==, 0);
+  classes = trellis_import_list_classes (no_manifest, &error);
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_FORMAT);
+  g_assert_null (classes);
+  g_clear_error (&error);
+
+  /* Without a class, the import names them all and changes nothing. */
+  add_roster (fixture);
+  before = trellis_test_read_bytes (fixture->path);
+  report = trellis_import (fixture->classroom, folder, TRELLIS_IMPORT_FORMAT_AUTO, NULL,
+                           TRELLIS_IMPORT_FLAGS_NONE, &error);
+  g_assert_null (report);
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_CLASS);
+  g_assert_nonnull (strstr (error->message, "cls-ss6-p3, cls-ss6-p5, cls-ss6-x"));
+  g_clear_error (&error);
+  after = trellis_test_read_bytes (fixture->path);
+  trellis_test_assert_bytes_equal (before, after);
+
+  /* A listed class imports with the students the list counted. */
+  report = trellis_import (fixture->classroom, folder, TRELLIS_IMPORT_FORMAT_AUTO, "cls-ss6-p5",
+                           TRELLIS_IMPORT_FLAGS_DRY_RUN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->learners_in_file, ==, 2);
+  g_assert_cmpuint (report->learners_matched, ==, 2);
+  g_clear_pointer (&report, trellis_import_report_free);
+
+  /* The teacher-only class is not importable. */
+  report = trellis_import (fixture->classroom, folder, TRELLIS_IMPORT_FORMAT_AUTO, "cls-club",
+                           TRELLIS_IMPORT_FLAGS_DRY_RUN, &error);
+  g_assert_null (report);
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_CLASS);
+  g_clear_error (&error);
+
+  /* A package without a manifest is refused by both. */
+  g_assert_cmpint (g_unlink (manifest), ==, 0);
+  classes = trellis_import_list_classes (folder, &error);
+  g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_FORMAT);
+  g_assert_null (classes);
+}
+
 /* Numbers as spreadsheets and LMSs write them. */
 static void
 test_numbers (Fixture       *fixture,
@@ -516,6 +635,8 @@ main (int   argc,
   g_test_add ("/import/unmatched", Fixture, NULL, fixture_set_up, test_unmatched, trellis_test_fixture_tear_down);
   g_test_add ("/import/oneroster-zip", Fixture, NULL,
               fixture_set_up, test_oneroster_zip_and_class, trellis_test_fixture_tear_down);
+  g_test_add ("/import/oneroster-classes", Fixture, NULL,
+              fixture_set_up, test_oneroster_classes, trellis_test_fixture_tear_down);
   g_test_add ("/import/numbers", Fixture, NULL, fixture_set_up, test_numbers, trellis_test_fixture_tear_down);
   g_test_add ("/import/rollback", Fixture, NULL, fixture_set_up, test_rollback, trellis_test_fixture_tear_down);
   g_test_add ("/import/mutations", Fixture, NULL, fixture_set_up, test_mutations, trellis_test_fixture_tear_down);

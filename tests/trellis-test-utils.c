@@ -345,3 +345,59 @@ trellis_test_iterate_pending (void)
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
 }
+
+/*
+ * A copy of the OneRoster sample package in @dir/oneroster with two more
+ * classes: cls-ss6-p5 ("Social Studies 6 - Period 5") enrolls two known
+ * students (one of them twice) besides a teacher, a deleted enrollment and
+ * a user users.csv lacks; cls-ss6-x enrolls one student and has no row in
+ * classes.csv; cls-club enrolls only a teacher.  Returns the folder.
+ */
+char *
+trellis_test_make_oneroster_classes (const char *dir)
+{
+  static const char extra_classes[] =
+    "cls-ss6-p5,,,Social Studies 6 - Period 5,06,crs-ss6,SS6-P5,scheduled,Room 114,org-rms,as-2025-s2,Social Studies,,5\n"
+    "cls-club,,,Debate club,06,crs-ss6,CLUB,homeroom,Room 2,org-rms,as-2025-s2,,,\n";
+  static const char extra_enrollments[] =
+    "enr-p5-t,,,cls-ss6-p5,org-rms,usr-t-okoro,teacher,true,2025-01-06,\n"
+    "enr-p5-1,,,cls-ss6-p5,org-rms,usr-s25-0092,student,false,2025-01-06,\n"
+    "enr-p5-1b,,,cls-ss6-p5,org-rms,usr-s25-0092,student,false,2025-02-01,\n"
+    "enr-p5-2,,,cls-ss6-p5,org-rms,usr-s25-0101,student,false,2025-01-06,\n"
+    "enr-p5-3,tobedeleted,2025-03-01T00:00:00Z,cls-ss6-p5,org-rms,usr-s25-0104,student,false,2025-01-06,\n"
+    "enr-p5-4,,,cls-ss6-p5,org-rms,usr-nobody,student,false,2025-01-06,\n"
+    "enr-x-1,,,cls-ss6-x,org-rms,usr-s25-0099,student,false,2025-01-06,\n"
+    "enr-club-t,,,cls-club,org-rms,usr-t-okoro,teacher,true,2025-01-06,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) samples = NULL;
+  g_autofree char *from_dir = NULL;
+  char *folder = g_build_filename (dir, "oneroster", NULL);
+  const char *shared = g_getenv ("TRELLIS_SHARED_DIR");
+  const char *name;
+
+  g_assert_nonnull (shared);
+  from_dir = g_build_filename (shared, "exchange", "samples", "oneroster", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  samples = g_dir_open (from_dir, 0, &error);
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (samples)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (from_dir, name, NULL);
+      g_autofree char *to = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GString) text = NULL;
+
+      g_file_get_contents (from, &contents, NULL, &error);
+      g_assert_no_error (error);
+      text = g_string_new (contents);
+      if (g_str_equal (name, "classes.csv"))
+        g_string_append (text, extra_classes);
+      else if (g_str_equal (name, "enrollments.csv"))
+        g_string_append (text, extra_enrollments);
+      g_file_set_contents (to, text->str, (gssize)text->len, &error);
+      g_assert_no_error (error);
+    }
+
+  return folder;
+}

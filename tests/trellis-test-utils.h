@@ -97,4 +97,8 @@ void        trellis_test_assert_cli_error      (int                 status,
                                                 const char         *err,
                                                 const char         *needle);
 
+/* Exchange samples */
+
+char       *trellis_test_make_oneroster_classes (const char        *dir);
+
 G_END_DECLS

@@ -885,6 +885,57 @@ is_deleted (TrellisCsv *csv,
          g_ascii_strcasecmp (trellis_csv_get_field (csv, row, (guint)status_column), "tobedeleted") == 0;
 }
 
+/* The package at @path (a folder or a zip), which must have a manifest. */
+static gboolean
+roster_load (Roster      *roster,
+             const char  *path,
+             GError     **error)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) ? !roster_load_dir (roster, path, error)
+                                             : !roster_load_zip (roster, path, error))
+    return FALSE;
+
+  if (!g_hash_table_contains (roster->files, "manifest.csv"))
+    {
+      g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_FORMAT,
+                   _("Not a OneRoster package: there is no manifest.csv"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const char * const enr_cols[] = { "sourcedId", "status", "classSourcedId", "userSourcedId", "role", NULL };
+enum { ENR_ID, ENR_STATUS, ENR_CLASS, ENR_USER, ENR_ROLE };
+
+static gboolean
+is_student_enrollment (TrellisCsv *enrollments,
+                       guint       row,
+                       const int  *e)
+{
+  return !is_deleted (enrollments, row, e[ENR_STATUS]) &&
+         g_str_equal (trellis_csv_get_field (enrollments, row, (guint)e[ENR_ROLE]), "student");
+}
+
+/* The classes that enroll students, in the order of enrollments.csv. */
+static GPtrArray *
+roster_class_ids (TrellisCsv *enrollments,
+                  const int  *e)
+{
+  GPtrArray *classes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint row = 1; row < trellis_csv_get_n_rows (enrollments); row++)
+    {
+      const char *cls = trellis_csv_get_field (enrollments, row, (guint)e[ENR_CLASS]);
+
+      if (is_student_enrollment (enrollments, row, e) &&
+          !g_ptr_array_find_with_equal_func (classes, cls, g_str_equal, NULL))
+        g_ptr_array_add (classes, g_strdup (cls));
+    }
+
+  return classes;
+}
+
 static gboolean
 read_oneroster (Import      *imp,
                 const char  *path,
@@ -893,28 +944,19 @@ read_oneroster (Import      *imp,
 {
   static const char * const user_cols[] = { "sourcedId", "status", "role", "username", "givenName",
                                             "familyName", "identifier", "email", NULL };
-  static const char * const enr_cols[] = { "sourcedId", "status", "classSourcedId", "userSourcedId", "role", NULL };
   static const char * const li_cols[] = { "sourcedId", "status", "title", "classSourcedId", "resultValueMax", NULL };
   static const char * const res_cols[] = { "sourcedId", "status", "lineItemSourcedId", "studentSourcedId",
                                            "scoreStatus", "score", "scoreDate", NULL };
   Roster roster = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)trellis_csv_free) };
   g_autoptr(GHashTable) students = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) classes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) classes = NULL;
   int u[8], e[5], l[5], r[7];
   TrellisCsv *users, *enrollments, *line_items, *results;
   gboolean ok = FALSE;
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) ? !roster_load_dir (&roster, path, error)
-                                             : !roster_load_zip (&roster, path, error))
+  if (!roster_load (&roster, path, error))
     goto out;
-
-  if (!g_hash_table_contains (roster.files, "manifest.csv"))
-    {
-      g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_FORMAT,
-                   _("Not a OneRoster package: there is no manifest.csv"));
-      goto out;
-    }
 
   if ((users = roster_table (&roster, "users.csv", user_cols, u, error)) == NULL ||
       (enrollments = roster_table (&roster, "enrollments.csv", enr_cols, e, error)) == NULL ||
@@ -923,40 +965,31 @@ read_oneroster (Import      *imp,
     goto out;
 
   /* Which class: --class, or the only one with students. */
-  for (guint row = 1; row < trellis_csv_get_n_rows (enrollments); row++)
-    {
-      const char *cls = trellis_csv_get_field (enrollments, row, (guint)e[2]);
-      gboolean known = FALSE;
-
-      if (is_deleted (enrollments, row, e[1]) ||
-          !g_str_equal (trellis_csv_get_field (enrollments, row, (guint)e[4]), "student"))
-        continue;
-      for (guint i = 0; i < classes->len && !known; i++)
-        known = g_str_equal (g_ptr_array_index (classes, i), cls);
-      if (!known)
-        g_ptr_array_add (classes, g_strdup (cls));
-    }
+  classes = roster_class_ids (enrollments, e);
 
   if (class_id == NULL)
     {
-      if (classes->len != 1)
+      if (classes->len == 0)
         {
-          g_ptr_array_add (classes, NULL);
           g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_CLASS,
-                       classes->len == 1 ? _("The OneRoster package enrolls no students")
-                                         : _("The OneRoster package has several classes; choose one with --class: %s"),
-                       classes->len == 1 ? "" : g_strjoinv (", ", (char **)classes->pdata));
+                       _("The OneRoster package enrolls no students"));
+          goto out;
+        }
+      if (classes->len > 1)
+        {
+          g_autofree char *names = NULL;
+
+          g_ptr_array_add (classes, NULL);
+          names = g_strjoinv (", ", (char **)classes->pdata);
+          g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_CLASS,
+                       _("The OneRoster package has several classes; choose one with --class: %s"), names);
           goto out;
         }
       class_id = g_ptr_array_index (classes, 0);
     }
   else
     {
-      gboolean known = FALSE;
-
-      for (guint i = 0; i < classes->len && !known; i++)
-        known = g_str_equal (g_ptr_array_index (classes, i), class_id);
-      if (!known)
+      if (!g_ptr_array_find_with_equal_func (classes, class_id, g_str_equal, NULL))
         {
           g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_CLASS,
                        _("The OneRoster package has no class “%s” with students"), class_id);
@@ -1096,6 +1129,114 @@ is_zip (const char *path)
   return stream != NULL &&
          g_input_stream_read_all (G_INPUT_STREAM (stream), magic, 4, &n, NULL, NULL) &&
          n == 4 && memcmp (magic, "PK\003\004", 4) == 0;
+}
+
+/* --- OneRoster classes ------------------------------------------------------------ */
+
+void
+trellis_import_class_free (TrellisImportClass *klass)
+{
+  if (klass == NULL)
+    return;
+
+  g_free (klass->sourced_id);
+  g_free (klass->title);
+  g_free (klass);
+}
+
+/**
+ * trellis_import_list_classes:
+ * @input: a OneRoster package, a folder or a zip
+ * @error: return location for an error
+ *
+ * Lists the classes of @input that enroll students, in the order of its
+ * enrollments.csv, with their title from classes.csv (when it has one) and
+ * the number of their students that users.csv knows: the learners an import
+ * of that class would read.  A teacher picks one for trellis_import().
+ *
+ * Returns: (transfer full) (element-type TrellisImportClass): the classes
+ *   (possibly none), or %NULL with @error set when @input is not a
+ *   readable OneRoster package.
+ */
+GPtrArray *
+trellis_import_list_classes (const char  *input,
+                             GError     **error)
+{
+  static const char * const user_cols[] = { "sourcedId", "status", NULL };
+  Roster roster = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)trellis_csv_free) };
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GHashTable) known_users = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *classes = NULL;
+  TrellisCsv *users, *enrollments, *class_table;
+  int u[2], e[5];
+
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (input, G_FILE_TEST_IS_DIR) && !is_zip (input))
+    {
+      g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_FORMAT,
+                   _("A OneRoster import needs a folder or a zip file"));
+      goto out;
+    }
+
+  if (!roster_load (&roster, input, error) ||
+      (users = roster_table (&roster, "users.csv", user_cols, u, error)) == NULL ||
+      (enrollments = roster_table (&roster, "enrollments.csv", enr_cols, e, error)) == NULL)
+    goto out;
+
+  for (guint row = 1; row < trellis_csv_get_n_rows (users); row++)
+    if (!is_deleted (users, row, u[1]))
+      g_hash_table_add (known_users, (gpointer)trellis_csv_get_field (users, row, (guint)u[0]));
+
+  ids = roster_class_ids (enrollments, e);
+  classes = g_ptr_array_new_with_free_func ((GDestroyNotify)trellis_import_class_free);
+  class_table = g_hash_table_lookup (roster.files, "classes.csv");
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      TrellisImportClass *klass = g_new0 (TrellisImportClass, 1);
+      g_autoptr(GHashTable) students = g_hash_table_new (g_str_hash, g_str_equal);
+
+      klass->sourced_id = g_strdup (g_ptr_array_index (ids, i));
+
+      for (guint row = 1; row < trellis_csv_get_n_rows (enrollments); row++)
+        {
+          const char *user = trellis_csv_get_field (enrollments, row, (guint)e[ENR_USER]);
+
+          if (is_student_enrollment (enrollments, row, e) &&
+              g_str_equal (trellis_csv_get_field (enrollments, row, (guint)e[ENR_CLASS]), klass->sourced_id) &&
+              g_hash_table_contains (known_users, user))
+            g_hash_table_add (students, (gpointer)user);
+        }
+      klass->n_students = g_hash_table_size (students);
+
+      if (class_table != NULL)
+        {
+          int c_id = trellis_csv_find_column (class_table, 0, "sourcedId");
+          int c_title = trellis_csv_find_column (class_table, 0, "title");
+          int c_status = trellis_csv_find_column (class_table, 0, "status");
+
+          for (guint row = 1; c_id >= 0 && c_title >= 0 && row < trellis_csv_get_n_rows (class_table); row++)
+            {
+              const char *title = trellis_csv_get_field (class_table, row, (guint)c_title);
+
+              if (!is_deleted (class_table, row, c_status) &&
+                  g_str_equal (trellis_csv_get_field (class_table, row, (guint)c_id), klass->sourced_id) &&
+                  *title != '\0')
+                {
+                  klass->title = g_strdup (title);
+                  break;
+                }
+            }
+        }
+
+      g_ptr_array_add (classes, klass);
+    }
+
+out:
+  g_hash_table_unref (roster.files);
+  return classes;
 }
 
 /* --- plan and apply ------------------------------------------------------------------- */

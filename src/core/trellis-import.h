@@ -100,9 +100,22 @@ TrellisImportReport *trellis_import                   (TrellisClassroom     *cla
                                                        GError              **error);
 
 void                 trellis_import_report_free       (TrellisImportReport  *report);
+
+/* A class of a OneRoster package, for picking one to import. */
+typedef struct
+{
+  char  *sourced_id;
+  char  *title;        /* from classes.csv, or NULL */
+  guint  n_students;   /* enrolled students that users.csv knows */
+} TrellisImportClass;
+
+GPtrArray           *trellis_import_list_classes      (const char           *input,
+                                                       GError              **error);
+void                 trellis_import_class_free        (TrellisImportClass   *klass);
 JsonNode            *trellis_import_report_to_json    (TrellisImportReport  *report);
 char                *trellis_import_report_to_text    (TrellisImportReport  *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisImportReport, trellis_import_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisImportClass, trellis_import_class_free)
 
 G_END_DECLS
