@@ -23,6 +23,7 @@ gboolean                   _trellis_import_dialog_get_busy       (TrellisImportD
 const TrellisImportReport *_trellis_import_dialog_get_report     (TrellisImportDialog *self);
 const char                *_trellis_import_dialog_get_error      (TrellisImportDialog *self);
 guint                      _trellis_import_dialog_get_preview_rows (TrellisImportDialog *self);
-AdwComboRow               *_trellis_import_dialog_get_class_row  (TrellisImportDialog *self);
+GtkListBox                *_trellis_import_dialog_get_class_list (TrellisImportDialog *self);
+const char                *_trellis_import_dialog_get_class      (TrellisImportDialog *self);
 
 G_END_DECLS

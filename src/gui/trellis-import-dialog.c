@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "trellis-csv.h"
 #include "trellis-import-dialog-private.h"
@@ -18,7 +19,9 @@
  * dry run at once, so the teacher sees what would happen (learners
  * matched, to be created or unknown, scores to add, cells skipped and why)
  * and the first rows of the file before anything is written; Import then
- * runs the same import for real, in one transaction.  Both run in a
+ * runs the same import for real, in one transaction.  A OneRoster package
+ * with several classes first lists them (title, sourcedId, students) and
+ * previews nothing until the teacher picks one.  Both run in a
  * thread on their own connection to the classroom file; afterwards the
  * window reloads the classroom.
  */
@@ -33,7 +36,8 @@ struct _TrellisImportDialog
   TrellisWindow       *window;       /* weak */
   char                *classroom_path;
   char                *input;
-  GPtrArray           *class_ids;    /* OneRoster classes with students */
+  GPtrArray           *classes;      /* (element-type TrellisImportClass) to pick from, or NULL */
+  char                *class_id;     /* the class picked, or NULL */
 
   GCancellable        *cancellable;
   guint                serial;
@@ -51,7 +55,8 @@ struct _TrellisImportDialog
   GtkSpinner          *spinner;
   AdwActionRow        *file_row;
   AdwComboRow         *format_row;
-  AdwComboRow         *class_row;
+  AdwPreferencesGroup *class_group;
+  GtkListBox          *class_list;
   GtkSwitch           *create_switch;
   GtkLabel            *error_label;
   AdwPreferencesGroup *report_group;
@@ -86,6 +91,7 @@ typedef struct
 {
   TrellisImportReport *report;
   TrellisCsv          *preview;
+  GPtrArray           *classes;       /* several OneRoster classes: pick one first */
 } TaskResult;
 
 static void
@@ -103,6 +109,7 @@ task_result_free (TaskResult *result)
 {
   g_clear_pointer (&result->report, trellis_import_report_free);
   g_clear_pointer (&result->preview, trellis_csv_free);
+  g_clear_pointer (&result->classes, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -154,35 +161,18 @@ skip_display_name (TrellisImportSkip skip)
     }
 }
 
-/* The OneRoster classes that enroll students, from a package folder
- * (a zip is left to the import's own error, which names them). */
-static GPtrArray *
-list_oneroster_classes (const char *folder)
+/* A zip file, which can only be a OneRoster package. */
+static gboolean
+is_zip_file (const char *path)
 {
-  g_autofree char *path = g_build_filename (folder, "enrollments.csv", NULL);
-  g_autoptr(TrellisCsv) csv = NULL;
-  GPtrArray *classes = g_ptr_array_new_with_free_func (g_free);
-  int c_class, c_role;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  guchar magic[4];
+  gsize n = 0;
 
-  csv = trellis_csv_parse_file (path, ',', TRELLIS_CSV_FLAGS_ALLOW_NO_ROWS, NULL);
-  if (csv == NULL)
-    return classes;
-
-  c_class = trellis_csv_find_column (csv, 0, "classSourcedId");
-  c_role = trellis_csv_find_column (csv, 0, "role");
-  if (c_class < 0 || c_role < 0)
-    return classes;
-
-  for (guint row = 1; row < trellis_csv_get_n_rows (csv); row++)
-    {
-      const char *cls = trellis_csv_get_field (csv, row, (guint) c_class);
-
-      if (g_str_equal (trellis_csv_get_field (csv, row, (guint) c_role), "student") &&
-          !g_ptr_array_find_with_equal_func (classes, cls, g_str_equal, NULL))
-        g_ptr_array_add (classes, g_strdup (cls));
-    }
-
-  return classes;
+  return stream != NULL &&
+         g_input_stream_read_all (G_INPUT_STREAM (stream), magic, sizeof magic, &n, NULL, NULL) &&
+         n == sizeof magic && memcmp (magic, "PK\003\004", sizeof magic) == 0;
 }
 
 static void
@@ -196,6 +186,23 @@ import_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   TaskResult *result;
   TrellisOpenFlags open_flags;
+
+  /* A OneRoster package with several classes: which one comes first.
+   * (A package the list cannot read gets the import's own error.) */
+  if (data->class_id == NULL &&
+      (data->format == TRELLIS_IMPORT_FORMAT_AUTO || data->format == TRELLIS_IMPORT_FORMAT_ONEROSTER) &&
+      (g_file_test (data->input, G_FILE_TEST_IS_DIR) || is_zip_file (data->input)))
+    {
+      g_autoptr(GPtrArray) classes = trellis_import_list_classes (data->input, NULL);
+
+      if (classes != NULL && classes->len > 1)
+        {
+          result = g_new0 (TaskResult, 1);
+          result->classes = g_steal_pointer (&classes);
+          g_task_return_pointer (task, result, (GDestroyNotify) task_result_free);
+          return;
+        }
+    }
 
   /* A dry run only reads. */
   open_flags = (data->flags & TRELLIS_IMPORT_FLAGS_DRY_RUN) ? TRELLIS_OPEN_FLAGS_READ_ONLY
@@ -406,6 +413,91 @@ show_error (TrellisImportDialog *self,
 }
 
 static void
+clear_classes (TrellisImportDialog *self)
+{
+  GtkListBoxRow *row;
+
+  /* The rows, not the placeholder. */
+  while ((row = gtk_list_box_get_row_at_index (self->class_list, 0)) != NULL)
+    gtk_list_box_remove (self->class_list, GTK_WIDGET (row));
+  g_clear_pointer (&self->classes, g_ptr_array_unref);
+  g_clear_pointer (&self->class_id, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->class_group), FALSE);
+}
+
+static void start_import (TrellisImportDialog *self,
+                          gboolean             dry_run);
+
+static void
+on_class_toggled_cb (GtkCheckButton      *check,
+                     TrellisImportDialog *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "sourced-id");
+
+  if (!gtk_check_button_get_active (check) || g_strcmp0 (id, self->class_id) == 0)
+    return;
+
+  g_free (self->class_id);
+  self->class_id = g_strdup (id);
+  start_import (self, TRUE);
+}
+
+/* The classes of the package, none picked: the preview waits for one. */
+static void
+show_classes (TrellisImportDialog *self,
+              GPtrArray           *classes)
+{
+  GtkCheckButton *first = NULL;
+  g_autofree char *description = NULL;
+
+  clear_classes (self);
+  self->classes = g_ptr_array_ref (classes);
+
+  for (guint i = 0; i < classes->len; i++)
+    {
+      TrellisImportClass *klass = g_ptr_array_index (classes, i);
+      const char *title = klass->title != NULL ? klass->title : klass->sourced_id;
+      g_autofree char *students = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      /* Translators: %u is a number of students enrolled in a class */
+      students = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u student", "%u students", klass->n_students),
+                                  klass->n_students);
+      /* Translators: a class's id in the package, then its number of students */
+      subtitle = g_strdup_printf (_("%s · %s"), klass->sourced_id, students);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      if (first == NULL)
+        first = GTK_CHECK_BUTTON (check);
+      else
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                      -1);
+      g_object_set_data_full (G_OBJECT (check), "sourced-id", g_strdup (klass->sourced_id), g_free);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_class_toggled_cb), self, 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (self->class_list, row);
+    }
+
+  /* Translators: %u is the number of classes in a OneRoster package */
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "This package holds %u class. Choose the one to import; nothing is previewed until you do.",
+                                              "This package holds %u classes. Choose the one to import; nothing is previewed until you do.",
+                                              classes->len),
+                                 classes->len);
+  adw_preferences_group_set_description (self->class_group, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->class_group), TRUE);
+}
+
+static void
 set_busy (TrellisImportDialog *self,
           gboolean             busy)
 {
@@ -414,6 +506,8 @@ set_busy (TrellisImportDialog *self,
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
                             !busy && !self->imported && self->report != NULL && self->report->dry_run);
+  /* The class stays as imported. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->class_list), !self->importing && !self->imported);
 }
 
 static void
@@ -446,6 +540,22 @@ on_import_ready_cb (GObject      *object,
   if (task_result == NULL)
     {
       show_error (self, error->message);
+      set_busy (self, FALSE);
+      return;
+    }
+
+  if (task_result->classes != NULL)
+    {
+      g_autofree char *detected = NULL;
+
+      show_classes (self, task_result->classes);
+      if (adw_combo_row_get_selected (self->format_row) == 0)
+        {
+          /* Translators: %s is a file format, like “Canvas gradebook” */
+          detected = g_strdup_printf (_("Detected: %s"), format_display_name (TRELLIS_IMPORT_FORMAT_ONEROSTER));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), detected);
+        }
+      task_result_free (task_result);
       set_busy (self, FALSE);
       return;
     }
@@ -497,21 +607,19 @@ start_import (TrellisImportDialog *self,
 {
   g_autoptr(GTask) task = NULL;
   TaskData *data;
-  guint format_index, class_index;
+  guint format_index;
 
   if (self->input == NULL || self->classroom_path == NULL)
     return;
 
   format_index = adw_combo_row_get_selected (self->format_row);
-  class_index = adw_combo_row_get_selected (self->class_row);
 
   data = g_new0 (TaskData, 1);
   data->serial = ++self->serial;
   data->classroom_path = g_strdup (self->classroom_path);
   data->input = g_strdup (self->input);
   data->format = format_index < G_N_ELEMENTS (formats) ? formats[format_index] : TRELLIS_IMPORT_FORMAT_AUTO;
-  if (self->class_ids->len > 1 && class_index < self->class_ids->len)
-    data->class_id = g_strdup (g_ptr_array_index (self->class_ids, class_index));
+  data->class_id = g_strdup (self->class_id);
   if (dry_run)
     data->flags |= TRELLIS_IMPORT_FLAGS_DRY_RUN;
   else if (self->window != NULL)
@@ -534,7 +642,6 @@ set_input (TrellisImportDialog *self,
            GFile               *file)
 {
   g_autofree char *display = NULL;
-  g_autoptr(GtkStringList) classes = gtk_string_list_new (NULL);
 
   g_clear_pointer (&self->input, g_free);
   self->input = g_file_get_path (file);
@@ -545,16 +652,10 @@ set_input (TrellisImportDialog *self,
   display = g_file_get_parse_name (file);
   adw_action_row_set_subtitle (self->file_row, display);
 
-  g_ptr_array_unref (self->class_ids);
-  if (self->input != NULL && g_file_test (self->input, G_FILE_TEST_IS_DIR))
-    self->class_ids = list_oneroster_classes (self->input);
-  else
-    self->class_ids = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < self->class_ids->len; i++)
-    gtk_string_list_append (classes, g_ptr_array_index (self->class_ids, i));
-  adw_combo_row_set_model (self->class_row, G_LIST_MODEL (classes));
-  gtk_widget_set_visible (GTK_WIDGET (self->class_row), self->class_ids->len > 1);
+  /* Another package: its classes are listed afresh. */
+  clear_classes (self);
+  clear_report (self);
+  g_clear_pointer (&self->report, trellis_import_report_free);
 
   if (self->input == NULL)
     {
@@ -681,7 +782,8 @@ trellis_import_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->report, trellis_import_report_free);
   g_clear_pointer (&self->report_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->class_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->classes, g_ptr_array_unref);
+  g_free (self->class_id);
   g_free (self->classroom_path);
   g_free (self->input);
   g_free (self->error_message);
@@ -704,7 +806,8 @@ trellis_import_dialog_class_init (TrellisImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, format_row);
-  gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, class_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, class_group);
+  gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, class_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, create_switch);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, report_group);
@@ -726,11 +829,8 @@ trellis_import_dialog_init (TrellisImportDialog *self)
 
   self->cancellable = g_cancellable_new ();
   self->report_rows = g_ptr_array_new ();
-  self->class_ids = g_ptr_array_new_with_free_func (g_free);
 
   g_signal_connect_object (self->format_row, "notify::selected",
-                           G_CALLBACK (on_options_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->class_row, "notify::selected",
                            G_CALLBACK (on_options_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->create_switch, "notify::active",
                            G_CALLBACK (on_options_changed_cb), self, G_CONNECT_SWAPPED);
@@ -815,10 +915,18 @@ _trellis_import_dialog_get_preview_rows (TrellisImportDialog *self)
   return self->preview_rows;
 }
 
-AdwComboRow *
-_trellis_import_dialog_get_class_row (TrellisImportDialog *self)
+GtkListBox *
+_trellis_import_dialog_get_class_list (TrellisImportDialog *self)
 {
   g_return_val_if_fail (TRELLIS_IS_IMPORT_DIALOG (self), NULL);
 
-  return self->class_row;
+  return self->class_list;
+}
+
+const char *
+_trellis_import_dialog_get_class (TrellisImportDialog *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->class_id;
 }

@@ -19,6 +19,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "trellis-test-utils.h"
@@ -162,7 +163,8 @@ has_visible_label (GtkWidget  *widget,
 }
 
 /* With $TRELLIS_TEST_SCREENSHOTS set to a folder, the dialogs are also
- * rendered there as PNG files, to look at. */
+ * rendered there as PNG files, to look at ($TRELLIS_TEST_SCREENSHOTS_DARK:
+ * in the dark style; $TRELLIS_TEST_SCREENSHOTS_WIDTH: that wide). */
 static GtkWidget *
 find_scrolled_window (GtkWidget *widget)
 {
@@ -195,6 +197,15 @@ maybe_screenshot (gpointer    widget,
 
   if (dir == NULL)
     return;
+
+  if (g_getenv ("TRELLIS_TEST_SCREENSHOTS_DARK") != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  if (g_getenv ("TRELLIS_TEST_SCREENSHOTS_WIDTH") != NULL)
+    {
+      /* A new default size applies when the window is mapped again. */
+      gtk_widget_set_visible (GTK_WIDGET (widget), FALSE);
+      gtk_window_set_default_size (GTK_WINDOW (widget), atoi (g_getenv ("TRELLIS_TEST_SCREENSHOTS_WIDTH")), 760);
+    }
 
   gtk_window_present (GTK_WINDOW (widget));
   gtk_test_widget_wait_for_draw (widget);
@@ -394,6 +405,9 @@ test_import_create_learners (Fixture       *fixture,
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   report = _trellis_import_dialog_get_report (dialog);
   g_assert_cmpint (report->format, ==, TRELLIS_IMPORT_FORMAT_ONEROSTER);
+  /* One class: nothing to pick. */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (_trellis_import_dialog_get_class_list (dialog)),
+                                                                   ADW_TYPE_PREFERENCES_GROUP)));
   g_assert_cmpuint (report->learners_matched, ==, 0);
   g_assert_cmpuint (report->learners_unmatched, ==, 10);
   g_assert_cmpuint (report->evidence_added, ==, 0);
@@ -420,63 +434,118 @@ test_import_create_learners (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static GtkWidget *
+class_row_at (TrellisImportDialog *dialog,
+              int                  index)
+{
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (_trellis_import_dialog_get_class_list (dialog), index));
+}
+
+static gboolean
+class_row_checked (GtkWidget *row)
+{
+  GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+  g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
+}
+
+/* A OneRoster package with several classes: the dialog lists them (title,
+ * sourcedId, students), picks none and previews nothing until the teacher
+ * picks one; the preview and the import then use that class. */
 static void
 test_import_oneroster_class (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *samples = sample_path ("oneroster");
-  g_autofree char *folder = g_build_filename (fixture->dir, "oneroster", NULL);
-  g_autofree char *enrollments = g_build_filename (folder, "enrollments.csv", NULL);
+  g_autofree char *folder = trellis_test_make_oneroster_classes (fixture->dir);
   g_autoptr(GFile) file = g_file_new_for_path (folder);
-  g_autoptr(GDir) dir = NULL;
   g_autoptr(TrellisImportDialog) dialog = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) csv = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) before = read_bytes (fixture->path);
+  g_autoptr(GBytes) after = NULL;
   const TrellisImportReport *report;
-  AdwComboRow *class_row;
-  const char *name;
+  GtkListBox *list;
+  GtkWidget *group;
+  GtkWidget *row;
+  TrellisClassroom *reloaded;
 
-  /* The sample package, with a second class that enrolls one student. */
-  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  dir = g_dir_open (samples, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *from = g_build_filename (samples, name, NULL);
-      g_autofree char *to = g_build_filename (folder, name, NULL);
-      g_autoptr(GBytes) bytes = read_bytes (from);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import", NULL);
+  dialog = g_object_ref ((TrellisImportDialog *) find_dialog (fixture, TRELLIS_TYPE_IMPORT_DIALOG));
+  list = _trellis_import_dialog_get_class_list (dialog);
+  group = gtk_widget_get_ancestor (GTK_WIDGET (list), ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_false (gtk_widget_get_visible (group));
 
-      g_file_set_contents (to, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
-      g_assert_no_error (error);
-    }
-  g_file_get_contents (enrollments, &contents, NULL, &error);
-  g_assert_no_error (error);
-  csv = g_string_new (contents);
-  g_string_append (csv, "enr-usr-s25-0092-p5,,,cls-ss6-p5,org-rms,usr-s25-0092,student,false,2025-01-06,\n");
-  g_file_set_contents (enrollments, csv->str, (gssize) csv->len, &error);
-  g_assert_no_error (error);
-
-  dialog = g_object_ref (trellis_import_dialog_new (fixture->window));
   _trellis_import_dialog_set_file (dialog, file);
+  g_assert_true (_trellis_import_dialog_get_busy (dialog));
   wait_until_idle (dialog, import_busy);
 
-  /* Two classes: the teacher picks one, the first to begin with. */
-  class_row = _trellis_import_dialog_get_class_row (dialog);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (class_row)));
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (class_row)), ==, 2);
+  /* Three classes with students (the club has only a teacher). */
   g_assert_null (_trellis_import_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_nonnull (class_row_at (dialog, 2));
+  g_assert_null (class_row_at (dialog, 3));
+  row = class_row_at (dialog, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Social Studies 6 - Period 3");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "cls-ss6-p3 · 10 students");
+  row = class_row_at (dialog, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Social Studies 6 - Period 5");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "cls-ss6-p5 · 2 students");
+  /* No title in classes.csv: the sourcedId stands for it. */
+  row = class_row_at (dialog, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "cls-ss6-x");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "cls-ss6-x · 1 student");
+  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "This package holds 3 classes. Choose the one to import; nothing is previewed until you do."));
+
+  /* None picked: no preview, nothing to import. */
+  for (int i = 0; i < 3; i++)
+    g_assert_false (class_row_checked (class_row_at (dialog, i)));
+  g_assert_null (_trellis_import_dialog_get_class (dialog));
+  g_assert_null (_trellis_import_dialog_get_report (dialog));
+  g_assert_cmpuint (_trellis_import_dialog_get_preview_rows (dialog), ==, 0);
+  g_assert_false (has_visible_label (GTK_WIDGET (dialog), "Rows read"));
+  _trellis_import_dialog_run_import (dialog);
+  g_assert_false (_trellis_import_dialog_get_busy (dialog));
+  maybe_screenshot (dialog, "import-classes.png");
+
+  /* Picking a row previews that class. */
+  gtk_widget_activate (class_row_at (dialog, 1));
+  g_assert_true (class_row_checked (class_row_at (dialog, 1)));
+  g_assert_cmpstr (_trellis_import_dialog_get_class (dialog), ==, "cls-ss6-p5");
+  g_assert_true (_trellis_import_dialog_get_busy (dialog));
+  wait_until_idle (dialog, import_busy);
+  g_assert_null (_trellis_import_dialog_get_error (dialog));
+  report = _trellis_import_dialog_get_report (dialog);
+  g_assert_nonnull (report);
+  g_assert_true (report->dry_run);
+  g_assert_cmpuint (report->learners_in_file, ==, 2);
+  g_assert_cmpuint (report->learners_matched, ==, 2);
+  g_assert_cmpuint (report->evidence_added, ==, 0);
+
+  /* Another pick, another preview; the rows stay, one checked. */
+  gtk_widget_activate (class_row_at (dialog, 0));
+  wait_until_idle (dialog, import_busy);
+  g_assert_true (class_row_checked (class_row_at (dialog, 0)));
+  g_assert_false (class_row_checked (class_row_at (dialog, 1)));
   report = _trellis_import_dialog_get_report (dialog);
   g_assert_cmpuint (report->learners_in_file, ==, 10);
   g_assert_cmpuint (report->learners_matched, ==, 10);
   g_assert_cmpuint (report->evidence_added, ==, 36);
+  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "Scores to add"));
+  maybe_screenshot (dialog, "import-class-chosen.png");
 
-  adw_combo_row_set_selected (class_row, 1);
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* The import takes the class picked. */
+  _trellis_import_dialog_run_import (dialog);
+  g_assert_true (_trellis_import_dialog_get_busy (dialog));
   wait_until_idle (dialog, import_busy);
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   report = _trellis_import_dialog_get_report (dialog);
-  g_assert_cmpuint (report->learners_in_file, ==, 1);
-  g_assert_cmpuint (report->evidence_added, ==, 0);
+  g_assert_false (report->dry_run);
+  g_assert_cmpuint (report->evidence_added, ==, 36);
+  reloaded = trellis_window_get_classroom (fixture->window);
+  g_assert_cmpint (trellis_classroom_count (reloaded, "evidence"), ==, 36);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (list)));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
