@@ -397,6 +397,62 @@ test_oneroster_classes (Fixture       *fixture,
   g_assert_null (classes);
 }
 
+/* Keys that cross: a Canvas login that is an e-mail finds the learner
+ * known by that e-mail, an e-mail finds the learner whose login it is;
+ * a shared name alone still finds nobody. */
+static void
+test_login_email (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char canvas[] =
+    "Student,ID,SIS Login ID,Section,Essay (1)\n"
+    "    Points Possible,,,,20.00\n"
+    "\"Achterberg, Zoë\",1,ZOE.Achterberg@riverside.example,P3,18.00\n"
+    "\"O'Brien, Liam\",2,lobrien-canvas,P3,12.00\n";
+  static const char google[] =
+    "Last Name,First Name,Email Address,Essay\r\n"
+    "Points,,,20\r\n"
+    "Nguyễn,Thị Lan,lan.nguyen@riverside.example,17\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImportReport) report = NULL;
+  g_autofree char *canvas_path = g_build_filename (fixture->dir, "canvas.csv", NULL);
+  g_autofree char *google_path = g_build_filename (fixture->dir, "google.csv", NULL);
+
+  trellis_classroom_exec (fixture->classroom,
+                          "INSERT INTO learners (name, email, created_at)"
+                          " VALUES ('Zoë Achterberg', 'zoe.achterberg@riverside.example', '2026-01-01T00:00:00Z');"
+                          "INSERT INTO learners (name, login, created_at)"
+                          " VALUES ('Thị Lan Nguyễn', 'lan.nguyen@riverside.example', '2026-01-01T00:00:00Z');"
+                          "INSERT INTO learners (name, created_at) VALUES ('Liam O''Brien', '2026-01-01T00:00:00Z');",
+                          &error);
+  g_assert_no_error (error);
+  trellis_test_write_bytes (canvas_path, canvas, -1);
+  trellis_test_write_bytes (google_path, google, -1);
+
+  report = trellis_import (fixture->classroom, canvas_path, TRELLIS_IMPORT_FORMAT_AUTO, NULL,
+                           TRELLIS_IMPORT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->learners_matched, ==, 1);
+  g_assert_cmpuint (report->learners_unmatched, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (report->unmatched, 0), ==, "Liam O'Brien (lobrien-canvas)");
+  g_assert_cmpuint (report->evidence_added, ==, 1);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                           "SELECT count(*) FROM evidence e JOIN learners l ON l.id = e.learner_id"
+                                           " WHERE l.email = 'zoe.achterberg@riverside.example' AND e.score = 18"), ==, 1);
+  g_clear_pointer (&report, trellis_import_report_free);
+
+  report = trellis_import (fixture->classroom, google_path, TRELLIS_IMPORT_FORMAT_AUTO, NULL,
+                           TRELLIS_IMPORT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->format, ==, TRELLIS_IMPORT_FORMAT_GOOGLE);
+  g_assert_cmpuint (report->learners_matched, ==, 1);
+  g_assert_cmpuint (report->evidence_added, ==, 1);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                           "SELECT count(*) FROM evidence e JOIN learners l ON l.id = e.learner_id"
+                                           " WHERE l.login = 'lan.nguyen@riverside.example' AND e.score = 17"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM learners"), ==, 3);
+}
+
 /* Numbers as spreadsheets and LMSs write them. */
 static void
 test_numbers (Fixture       *fixture,
@@ -637,6 +693,7 @@ main (int   argc,
               fixture_set_up, test_oneroster_zip_and_class, trellis_test_fixture_tear_down);
   g_test_add ("/import/oneroster-classes", Fixture, NULL,
               fixture_set_up, test_oneroster_classes, trellis_test_fixture_tear_down);
+  g_test_add ("/import/login-email", Fixture, NULL, fixture_set_up, test_login_email, trellis_test_fixture_tear_down);
   g_test_add ("/import/numbers", Fixture, NULL, fixture_set_up, test_numbers, trellis_test_fixture_tear_down);
   g_test_add ("/import/rollback", Fixture, NULL, fixture_set_up, test_rollback, trellis_test_fixture_tear_down);
   g_test_add ("/import/mutations", Fixture, NULL, fixture_set_up, test_mutations, trellis_test_fixture_tear_down);

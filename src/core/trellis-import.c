@@ -1311,12 +1311,16 @@ plan (Import  *imp,
                   " WHERE e.source = 'import' AND g.source = ?1", error)) == NULL)
     return FALSE;
 
-  /* People → learners: SIS id, then login, then e-mail; never the name. */
+  /* People → learners: SIS id, then login, then e-mail; never the name.
+   * A login that is an e-mail address (Canvas's SIS Login ID often is)
+   * also finds the learner known by that e-mail, and the other way round. */
   for (guint i = 0; i < imp->people->len; i++)
     {
       Person *p = g_ptr_array_index (imp->people, i);
-      const char *keys[] = { p->sis_id, p->login, p->email };
-      sqlite3_stmt *stmts[] = { by_sis, by_login, by_email };
+      const char *keys[] = { p->sis_id, p->login, p->email,
+                             p->login != NULL && strchr (p->login, '@') != NULL ? p->login : NULL,
+                             p->email };
+      sqlite3_stmt *stmts[] = { by_sis, by_login, by_email, by_email, by_login };
 
       report->learners_in_file++;
       for (guint k = 0; k < G_N_ELEMENTS (keys) && p->learner_id == 0; k++)
