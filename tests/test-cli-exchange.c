@@ -221,6 +221,8 @@ test_reimport (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (report, "items_updated"), ==, 6);
   g_assert_cmpint (json_object_get_int_member (report, "evidence_added"), ==, 45);
   g_assert_cmpint (json_object_get_int_member (report, "evidence_replaced"), ==, 45);
+  g_assert_true (json_object_has_member (report, "evidence_removed"));
+  g_assert_cmpint (json_object_get_int_member (report, "evidence_removed"), ==, 0);
   g_assert_cmpint (info_count (fixture, "evidence"), ==, 45);
 
   classroom = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);

@@ -453,6 +453,83 @@ test_login_email (Fixture       *fixture,
   g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM learners"), ==, 3);
 }
 
+/* A score an earlier import brought in goes when the LMS has none there
+ * any more (excused, emptied): excused never stays a number.  The
+ * teacher's own evidence and other cells stay; a dry run only counts. */
+static void
+test_reimport_removes (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char first[] =
+    "Student,ID,SIS User ID,SIS Login ID,Section,Essay (1),Quiz (2)\n"
+    "    Points Possible,,,,,20.00,10.00\n"
+    "\"Achterberg, Zoë\",1,S25-0101,zachterberg,P3,18.00,7.00\n"
+    "\"Adeyemi, Oluwaseun\",2,S25-0104,oadeyemi,P3,15.00,9.00\n"
+    "\"Chen, Mei-Ling\",3,S25-0097,mchen,P3,12.00,6.00\n";
+  static const char second[] =
+    "Student,ID,SIS User ID,SIS Login ID,Section,Essay (1),Quiz (2)\n"
+    "    Points Possible,,,,,20.00,10.00\n"
+    "\"Achterberg, Zoë\",1,S25-0101,zachterberg,P3,EX,7.00\n"
+    "\"Adeyemi, Oluwaseun\",2,S25-0104,oadeyemi,P3,,9.00\n"
+    "\"Chen, Mei-Ling\",3,S25-0097,mchen,P3,B+,6.00\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImportReport) report = NULL;
+  g_autofree char *input = g_build_filename (fixture->dir, "gradebook.csv", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  add_roster (fixture);
+  trellis_test_write_bytes (input, first, -1);
+  report = trellis_import (fixture->classroom, input, TRELLIS_IMPORT_FORMAT_CANVAS, NULL,
+                           TRELLIS_IMPORT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->evidence_added, ==, 6);
+  g_assert_cmpuint (report->evidence_removed, ==, 0);
+  g_clear_pointer (&report, trellis_import_report_free);
+
+  /* The teacher's own evidence on the essay item. */
+  trellis_classroom_exec (fixture->classroom,
+                          "INSERT INTO evidence (learner_id, item_id, observed_at, kind, score, max_score, source)"
+                          " SELECT l.id, g.id, '2026-01-02T00:00:00Z', 'points', 19, 20, 'teacher'"
+                          "   FROM learners l, gradebook_items g WHERE l.sis_id = 'S25-0101' AND g.lms_id = '1'",
+                          &error);
+  g_assert_no_error (error);
+
+  trellis_test_write_bytes (input, second, -1);
+  before = trellis_test_read_bytes (fixture->path);
+  report = trellis_import (fixture->classroom, input, TRELLIS_IMPORT_FORMAT_CANVAS, NULL,
+                           TRELLIS_IMPORT_FLAGS_DRY_RUN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->evidence_removed, ==, 2);
+  g_assert_cmpuint (report->evidence_added, ==, 3);
+  after = trellis_test_read_bytes (fixture->path);
+  trellis_test_assert_bytes_equal (before, after);
+  g_clear_pointer (&report, trellis_import_report_free);
+
+  report = trellis_import (fixture->classroom, input, TRELLIS_IMPORT_FORMAT_CANVAS, NULL,
+                           TRELLIS_IMPORT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  /* Excused and emptied: removed.  A letter is no score but says
+   * nothing about the old one being wrong: it stays. */
+  g_assert_cmpuint (report->evidence_removed, ==, 2);
+  g_assert_cmpuint (report->evidence_added, ==, 3);
+  g_assert_cmpuint (report->skipped[TRELLIS_IMPORT_SKIP_EXCUSED], ==, 1);
+  g_assert_cmpuint (report->skipped[TRELLIS_IMPORT_SKIP_NOT_NUMERIC], ==, 1);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                           "SELECT count(*) FROM evidence e JOIN learners l ON l.id = e.learner_id"
+                                           " JOIN gradebook_items g ON g.id = e.item_id"
+                                           " WHERE g.lms_id = '1' AND e.source = 'import'"
+                                           "   AND l.sis_id IN ('S25-0101', 'S25-0104')"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                           "SELECT count(*) FROM evidence e JOIN learners l ON l.id = e.learner_id"
+                                           " JOIN gradebook_items g ON g.id = e.item_id"
+                                           " WHERE g.lms_id = '1' AND l.sis_id = 'S25-0097' AND e.score = 12"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                           "SELECT count(*) FROM evidence WHERE source = 'teacher' AND score = 19"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                           "SELECT count(*) FROM evidence WHERE source = 'import'"), ==, 4);
+}
+
 /* Numbers as spreadsheets and LMSs write them. */
 static void
 test_numbers (Fixture       *fixture,
@@ -694,6 +771,7 @@ main (int   argc,
   g_test_add ("/import/oneroster-classes", Fixture, NULL,
               fixture_set_up, test_oneroster_classes, trellis_test_fixture_tear_down);
   g_test_add ("/import/login-email", Fixture, NULL, fixture_set_up, test_login_email, trellis_test_fixture_tear_down);
+  g_test_add ("/import/reimport-removes", Fixture, NULL, fixture_set_up, test_reimport_removes, trellis_test_fixture_tear_down);
   g_test_add ("/import/numbers", Fixture, NULL, fixture_set_up, test_numbers, trellis_test_fixture_tear_down);
   g_test_add ("/import/rollback", Fixture, NULL, fixture_set_up, test_rollback, trellis_test_fixture_tear_down);
   g_test_add ("/import/mutations", Fixture, NULL, fixture_set_up, test_mutations, trellis_test_fixture_tear_down);

@@ -70,6 +70,8 @@ typedef struct
   TrellisImportSkip  skip;
   double             value;
   char              *observed_on;  /* YYYY-MM-DD or NULL */
+  /* plan */
+  gboolean           remove;       /* no score now: the last import's goes */
 } Cell;
 
 typedef struct
@@ -1446,6 +1448,23 @@ plan (Import  *imp,
         {
           report->cells_skipped++;
           report->skipped[cell->skip]++;
+
+          /* The LMS has no score there any more (excused, removed...):
+           * neither has the classroom, but the teacher's own evidence
+           * stays. */
+          if ((cell->skip == TRELLIS_IMPORT_SKIP_EMPTY || cell->skip == TRELLIS_IMPORT_SKIP_EXCUSED ||
+               cell->skip == TRELLIS_IMPORT_SKIP_NOT_ASSIGNED || cell->skip == TRELLIS_IMPORT_SKIP_MISSING) &&
+              p->learner_id > 0 && item->item_id > 0)
+            {
+              g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                                      p->learner_id, item->item_id);
+
+              if (g_hash_table_contains (imp->existing, key))
+                {
+                  cell->remove = TRUE;
+                  report->evidence_removed++;
+                }
+            }
           continue;
         }
 
@@ -1561,7 +1580,7 @@ apply (Import  *imp,
       Item *item = g_ptr_array_index (imp->items, cell->item);
       g_autofree char *observed = NULL;
 
-      if (cell->kind == CELL_SKIP)
+      if (cell->kind == CELL_SKIP && !cell->remove)
         continue;
 
       /* A re-import replaces what the last import of this item said. */
@@ -1572,6 +1591,8 @@ apply (Import  *imp,
           if (!step_done (imp->classroom, delete_evidence, error))
             return FALSE;
         }
+      if (cell->remove)
+        continue;
 
       observed = cell->observed_on != NULL ? g_strdup_printf ("%sT00:00:00Z", cell->observed_on) : NULL;
       sqlite3_bind_int64 (insert_evidence, 1, p->learner_id);
@@ -1734,6 +1755,7 @@ trellis_import_report_to_json (TrellisImportReport *report)
   INT_MEMBER (items_updated)
   INT_MEMBER (evidence_added)
   INT_MEMBER (evidence_replaced)
+  INT_MEMBER (evidence_removed)
   json_builder_set_member_name (builder, "points_total");
   json_builder_add_double_value (builder, round (report->points_total * 1000) / 1000);
   INT_MEMBER (cells_skipped)
@@ -1788,6 +1810,9 @@ trellis_import_report_to_text (TrellisImportReport *report)
   g_string_append_printf (s, _("Evidence added: %u (%g points; %u replace an earlier import)\n"),
                           report->evidence_added, round (report->points_total * 1000) / 1000,
                           report->evidence_replaced);
+  if (report->evidence_removed > 0)
+    g_string_append_printf (s, _("Evidence removed: %u (an earlier import scored them; the file has no score now)\n"),
+                            report->evidence_removed);
   g_string_append_printf (s, _("Cells skipped: %u\n"), report->cells_skipped);
   for (guint i = 0; i < TRELLIS_IMPORT_SKIP_N; i++)
     if (report->skipped[i] > 0)

@@ -70,6 +70,7 @@ typedef struct
   guint                items_updated;
   guint                evidence_added;
   guint                evidence_replaced;  /* of those, replacing an earlier import */
+  guint                evidence_removed;   /* earlier imported scores the file no longer has */
   double               points_total;
   guint                cells_skipped;
   guint                skipped[TRELLIS_IMPORT_SKIP_N];

@@ -361,6 +361,11 @@ show_report (TrellisImportDialog *self)
   add_report_row (self, _("Gradebook items"), NULL, report->items_created + report->items_updated);
   add_report_row (self, report->dry_run ? _("Scores to add") : _("Scores added"), points,
                   report->evidence_added);
+  if (report->evidence_removed > 0)
+    add_report_row (self,
+                    report->dry_run ? _("Earlier imported scores to remove") : _("Earlier imported scores removed"),
+                    _("The file has no score there now: excused, not assigned, missing or empty"),
+                    report->evidence_removed);
   add_report_row (self, _("Cells skipped"), reasons->str, report->cells_skipped);
 
   gtk_widget_set_visible (GTK_WIDGET (self->report_group), TRUE);
