@@ -1232,6 +1232,13 @@ on_learner_notify_cb (TrellisLearnerPage *self)
   update_header (self);
 }
 
+/* Stale marks and when the next conference is due follow the preferences. */
+static void
+on_preferences_changed_cb (TrellisLearnerPage *self)
+{
+  queue_rebuild (self);
+}
+
 static void
 on_conference_window_destroyed_cb (gpointer  data,
                                    GObject  *where_the_object_was)
@@ -1467,6 +1474,8 @@ trellis_learner_page_dispose (GObject *object)
 
   if (self->learner != NULL)
     g_signal_handlers_disconnect_by_func (self->learner, on_learner_notify_cb, self);
+  if (self->classroom != NULL)
+    g_signal_handlers_disconnect_by_func (self->classroom, on_preferences_changed_cb, self);
   g_clear_object (&self->learner);
   g_clear_object (&self->classroom);
 
@@ -1615,8 +1624,15 @@ trellis_learner_page_set_classroom (TrellisLearnerPage *self,
   g_return_if_fail (TRELLIS_IS_LEARNER_PAGE (self));
   g_return_if_fail (classroom == NULL || TRELLIS_IS_CLASSROOM (classroom));
 
-  if (!g_set_object (&self->classroom, classroom))
+  if (self->classroom == classroom)
     return;
+
+  if (self->classroom != NULL)
+    g_signal_handlers_disconnect_by_func (self->classroom, on_preferences_changed_cb, self);
+  g_set_object (&self->classroom, classroom);
+  if (classroom != NULL)
+    g_signal_connect_swapped (classroom, "preferences-changed",
+                              G_CALLBACK (on_preferences_changed_cb), self);
 
   /* An entry deleted in another classroom cannot come back here. */
   g_clear_pointer (&self->deleted_entry, trellis_profile_entry_free);

@@ -25,6 +25,8 @@
 #include "trellis-conference-window-private.h"
 #include "trellis-learner-list-view-private.h"
 #include "trellis-learner-page-private.h"
+#include "trellis-learner-row.h"
+#include "trellis-preferences-window-private.h"
 #include "trellis-profile.h"
 #include "trellis-sample.h"
 #include "trellis-window-private.h"
@@ -417,6 +419,104 @@ test_cancel_asks (Fixture       *fixture,
   g_assert_cmpuint (after->len, ==, before->len);
 }
 
+static guint
+count_stale_rows (Fixture *fixture)
+{
+  GtkListBox *list_box = _trellis_learner_list_view_get_list_box (_trellis_window_get_learner_list_view (fixture->window));
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (TRELLIS_IS_LEARNER_ROW (child) && trellis_learner_row_get_stale (TRELLIS_LEARNER_ROW (child)))
+      n++;
+
+  return n;
+}
+
+static void
+set_spin (TrellisPreferencesWindow *preferences,
+          TrellisPreference         preference,
+          double                    value)
+{
+  GtkSpinButton *spin = _trellis_preferences_window_get_spin (preferences, preference);
+
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (spin, value);
+  trellis_test_iterate_pending ();
+}
+
+/*
+ * The class preferences in the preferences window are written to the file
+ * at once, and the learner list's stale marks and "conference due" filter
+ * follow without reopening anything.
+ */
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisClassroom) reopened = NULL;
+  TrellisLearnerListView *list_view = _trellis_window_get_learner_list_view (fixture->window);
+  GListModel *visible = trellis_learner_list_view_get_visible_learners (list_view);
+  guint n_learners = g_list_model_get_n_items (visible);
+  TrellisPreferencesWindow *preferences;
+  guint stale_short, stale_long, due_short, due_long;
+
+  preferences = TRELLIS_PREFERENCES_WINDOW (trellis_preferences_window_new (fixture->classroom));
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (fixture->window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (preferences));
+
+  /* The window shows what the file has. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (_trellis_preferences_window_get_spin (preferences, TRELLIS_PREFERENCE_CONFERENCE_CADENCE_DAYS)),
+                   ==, trellis_profile_get_conference_cadence_days (fixture->classroom));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (_trellis_preferences_window_get_spin (preferences, TRELLIS_PREFERENCE_STALE_PROFILE_WEEKS)),
+                   ==, trellis_profile_get_stale_profile_weeks (fixture->classroom));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (_trellis_preferences_window_get_spin (preferences, TRELLIS_PREFERENCE_CLASS_MINUTES_PER_WEEK)),
+                   ==, trellis_profile_get_class_minutes_per_week (fixture->classroom));
+
+  /* Stale after one week marks more profiles than after a year. */
+  set_spin (preferences, TRELLIS_PREFERENCE_STALE_PROFILE_WEEKS, 52);
+  g_assert_cmpuint (trellis_profile_get_stale_profile_weeks (fixture->classroom), ==, 52);
+  stale_long = count_stale_rows (fixture);
+  set_spin (preferences, TRELLIS_PREFERENCE_STALE_PROFILE_WEEKS, 1);
+  g_assert_cmpuint (trellis_profile_get_stale_profile_weeks (fixture->classroom), ==, 1);
+  stale_short = count_stale_rows (fixture);
+  g_assert_cmpuint (stale_short, >, stale_long);
+
+  /* Filtered to "conference due", a short cadence shows more learners. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "learner-list.filter-conference-due", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (visible), <=, n_learners);
+  set_spin (preferences, TRELLIS_PREFERENCE_CONFERENCE_CADENCE_DAYS, 365);
+  g_assert_cmpuint (trellis_profile_get_conference_cadence_days (fixture->classroom), ==, 365);
+  due_long = g_list_model_get_n_items (visible);
+  set_spin (preferences, TRELLIS_PREFERENCE_CONFERENCE_CADENCE_DAYS, 1);
+  due_short = g_list_model_get_n_items (visible);
+  g_assert_cmpuint (due_short, >, due_long);
+  g_assert_cmpuint (due_short, <=, n_learners);
+  g_object_set (list_view, "filter-conference-due", FALSE, NULL);
+
+  set_spin (preferences, TRELLIS_PREFERENCE_CLASS_MINUTES_PER_WEEK, 180);
+  g_assert_cmpuint (trellis_profile_get_class_minutes_per_week (fixture->classroom), ==, 180);
+
+  /* A change made elsewhere shows in the window. */
+  g_assert_true (trellis_profile_set_conference_cadence_days (fixture->classroom, 28, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (_trellis_preferences_window_get_spin (preferences, TRELLIS_PREFERENCE_CONFERENCE_CADENCE_DAYS)),
+                   ==, 28);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  trellis_test_iterate_pending ();
+
+  /* They are in the file. */
+  reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_profile_get_conference_cadence_days (reopened), ==, 28);
+  g_assert_cmpuint (trellis_profile_get_stale_profile_weeks (reopened), ==, 1);
+  g_assert_cmpuint (trellis_profile_get_class_minutes_per_week (reopened), ==, 180);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +534,7 @@ main (int   argc,
   ADD ("/profile/delete-entry-and-undo", test_delete_entry_and_undo);
   ADD ("/profile/reorder-and-fields", test_reorder_and_fields);
   ADD ("/profile/cancel-asks", test_cancel_asks);
+  ADD ("/profile/preferences", test_preferences);
 
 #undef ADD
 
