@@ -11,6 +11,7 @@
 
 #include "trellis-conference-window-private.h"
 #include "trellis-learner-summary.h"
+#include "trellis-print-dialog.h"
 #include "trellis-profile.h"
 #include "trellis-profile-links.h"
 
@@ -822,6 +823,12 @@ load (TrellisConferenceWindow *self)
       gtk_label_set_label (self->due_label, text);
     }
 
+  {
+    g_autoptr(TrellisConference) latest = trellis_profile_get_latest_conference (self->classroom, self->learner, NULL);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.print-last", latest != NULL);
+  }
+
   mastery = trellis_learner_summary_list_mastery (self->classroom, self->learner, NULL);
   load_goals (self, mastery);
   load_reflections (self);
@@ -991,6 +998,32 @@ save_action (GtkWidget  *widget,
 
   self->closing = TRUE;
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TrellisConferenceWindow *self = TRELLIS_CONFERENCE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  TrellisPrintout *printout;
+
+  if (self->classroom == NULL || self->learner == NULL)
+    return;
+
+  if (g_str_equal (action_name, "conference.print-last"))
+    printout = trellis_printout_new_conference (self->classroom, self->learner, &error);
+  else
+    printout = trellis_printout_new_profile (self->classroom, self->learner, &error);
+
+  if (printout == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  trellis_print_dialog_run (GTK_WINDOW (self), printout);
 }
 
 static void
@@ -1166,9 +1199,12 @@ trellis_conference_window_class_init (TrellisConferenceWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "conference.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "conference.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "conference.print-profile", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "conference.print-last", NULL, print_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "conference.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "conference.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "conference.print-profile", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "conference.cancel", NULL);
 }
 

@@ -13,6 +13,7 @@
 #include "trellis-learner-page-private.h"
 #include "trellis-learner-summary.h"
 #include "trellis-print.h"
+#include "trellis-print-dialog.h"
 #include "trellis-profile.h"
 #include "trellis-profile-links.h"
 #include "trellis-window.h"
@@ -1180,10 +1181,19 @@ add_conferences_group (TrellisLearnerPage *self)
 
   group = new_group (_("Conferences"), description);
 
-  g_menu_append (menu, _("_Profile as PDF…"), "profile.export-profile");
-  g_menu_append (menu, _("_Latest Conference as PDF…"), "profile.export-conference");
+  {
+    g_autoptr(GMenu) print_section = g_menu_new ();
+    g_autoptr(GMenu) export_section = g_menu_new ();
+
+    g_menu_append (print_section, _("_Print Profile…"), "profile.print-profile");
+    g_menu_append (print_section, _("Print _Latest Conference…"), "profile.print-conference");
+    g_menu_append (export_section, _("Profile as P_DF…"), "profile.export-profile");
+    g_menu_append (export_section, _("Latest _Conference as PDF…"), "profile.export-conference");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (print_section));
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (export_section));
+  }
   export_button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (export_button), _("Export PDF"));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (export_button), _("Print or Export"));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
   gtk_widget_add_css_class (export_button, "flat");
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), export_button);
@@ -1333,10 +1343,13 @@ rebuild (TrellisLearnerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.add-goal", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.export-profile",
                                  self->classroom != NULL && self->learner != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.print-profile",
+                                 self->classroom != NULL && self->learner != NULL);
 
   if (self->classroom == NULL || self->learner == NULL)
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.export-conference", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.print-conference", FALSE);
       return;
     }
 
@@ -1374,6 +1387,7 @@ rebuild (TrellisLearnerPage *self)
     g_autoptr(TrellisConference) latest = trellis_profile_get_latest_conference (self->classroom, self->learner, NULL);
 
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.export-conference", latest != NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.print-conference", latest != NULL);
   }
 }
 
@@ -1633,6 +1647,33 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
 }
 
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TrellisLearnerPage *self = TRELLIS_LEARNER_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  TrellisPrintout *printout;
+
+  if (self->classroom == NULL || self->learner == NULL)
+    return;
+
+  if (g_str_equal (action_name, "profile.print-conference"))
+    printout = trellis_printout_new_conference (self->classroom, self->learner, &error);
+  else
+    printout = trellis_printout_new_profile (self->classroom, self->learner, &error);
+
+  if (printout == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  trellis_print_dialog_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, printout);
+}
+
 /* Overrides */
 
 static void
@@ -1778,6 +1819,8 @@ trellis_learner_page_class_init (TrellisLearnerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "profile.mark-revisited", NULL, mark_revisited_action);
   gtk_widget_class_install_action (widget_class, "profile.export-profile", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "profile.export-conference", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "profile.print-profile", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "profile.print-conference", NULL, print_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "learnerpage");

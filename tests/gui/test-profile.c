@@ -28,6 +28,7 @@
 #include "trellis-learner-page-private.h"
 #include "trellis-learner-row.h"
 #include "trellis-preferences-window-private.h"
+#include "trellis-print-dialog.h"
 #include "trellis-profile.h"
 #include "trellis-sample.h"
 #include "trellis-window-private.h"
@@ -755,6 +756,102 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpuint (trellis_profile_get_class_minutes_per_week (reopened), ==, 180);
 }
 
+/* Runs @printout through GtkPrintOperation, exported to @path as PDF on @paper. */
+static void
+export_printout (GtkWindow       *parent,
+                 TrellisPrintout *printout,
+                 const char      *paper,
+                 const char      *path)
+{
+  g_autoptr(GtkPrintOperation) operation = trellis_print_dialog_new_operation (printout);
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper_size = gtk_paper_size_new (paper);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_page_setup_set_paper_size (page_setup, paper_size);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+}
+
+/* The text of a one-page PDF, whitespace collapsed; checks the page size. */
+static char *
+pdf_text (const char *path,
+          const char *page_size)
+{
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  const char *text_argv[] = { "pdftotext", path, "-", NULL };
+  g_autofree char *info_out = NULL;
+  g_autofree char *text_out = NULL;
+  g_autofree char *pattern = g_strdup_printf ("^Page size:\\s+%s", page_size);
+  g_auto(GStrv) words = NULL;
+
+  g_assert_cmpint (trellis_test_spawn (NULL, info_argv, &info_out, NULL), ==, 0);
+  g_assert_true (g_regex_match_simple ("^Pages:\\s+1$", info_out, G_REGEX_MULTILINE, 0));
+  if (!g_regex_match_simple (pattern, info_out, G_REGEX_MULTILINE, 0))
+    g_error ("Expected page size %s:\n%s", page_size, info_out);
+
+  g_assert_cmpint (trellis_test_spawn (NULL, text_argv, &text_out, NULL), ==, 0);
+  words = g_regex_split_simple ("\\s+", text_out, 0, 0);
+  return g_strjoinv (" ", words);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” not found in the printed text:\n%s", needle, text);
+}
+
+/*
+ * The learner profile and the conference summary go through the print
+ * dialog's operation (exported to PDF, as "Print to File" does): the
+ * learner's name and goals are on the page, laid out for the paper chosen.
+ */
+static void
+test_print (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *profile_path = g_build_filename (fixture->dir, "profile.pdf", NULL);
+  g_autofree char *conference_path = g_build_filename (fixture->dir, "conference.pdf", NULL);
+  g_autofree char *profile_text = NULL;
+  g_autofree char *conference_text = NULL;
+  TrellisPrintout *printout;
+  const char *name = trellis_learner_get_name (fixture->learner);
+
+  add_goal (fixture, "Finish the river model", "It floods and drains on cue", "2026-12-11");
+  g_assert_cmpint (trellis_profile_save_conference (fixture->classroom, fixture->learner,
+                                                    &(TrellisConferenceRecord) {
+                                                      .notes = "Model is half built.",
+                                                      .next_steps = "Test the drain on Monday.",
+                                                      .duration_seconds = 360,
+                                                    },
+                                                    &error), >, 0);
+  g_assert_no_error (error);
+
+  printout = trellis_printout_new_profile (fixture->classroom, fixture->learner, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (trellis_printout_get_title (printout), name));
+  export_printout (GTK_WINDOW (fixture->window), printout, GTK_PAPER_NAME_A4, profile_path);
+  profile_text = pdf_text (profile_path, "595(\\.[0-9]+)? x 841(\\.[0-9]+)? pts");
+  assert_contains (profile_text, name);
+  assert_contains (profile_text, "Finish the river model");
+  assert_contains (profile_text, "It floods and drains on cue");
+
+  printout = trellis_printout_new_conference (fixture->classroom, fixture->learner, &error);
+  g_assert_no_error (error);
+  export_printout (GTK_WINDOW (fixture->window), printout, GTK_PAPER_NAME_LETTER, conference_path);
+  conference_text = pdf_text (conference_path, "612 x 792 pts");
+  assert_contains (conference_text, name);
+  assert_contains (conference_text, "Finish the river model");
+  assert_contains (conference_text, "Test the drain on Monday.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +871,7 @@ main (int   argc,
   ADD ("/profile/cancel-asks", test_cancel_asks);
   ADD ("/profile/preferences", test_preferences);
   ADD ("/profile/goal-skills-and-reflections", test_goal_skills_and_reflections);
+  ADD ("/profile/print", test_print);
 
 #undef ADD
 
