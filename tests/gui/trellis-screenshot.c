@@ -10,13 +10,14 @@
  * screenshots.  Not a test.
  *
  *   trellis-screenshot [--dark] [--start] [--empty] [--select N] [--search TEXT]
- *                      [--delete] [--conference] [--preferences] [--goal-dialog]
+ *                      [--delete] [--conference [--expand-goal]] [--preferences] [--goal-dialog]
  *                      [--reflection] [--width W] [--height H] OUTPUT.png
  *
  * Without --start, the window shows the sample classroom (created in a
  * temporary folder; with --empty, a classroom without learners) with the
  * Nth learner selected, optionally a search, or the undo toast of a
- * deletion, or (--conference) conference mode with that learner, or the
+ * deletion, or (--conference) conference mode with that learner (its first
+ * goal open with --expand-goal), or the
  * classroom preferences (--preferences), or the goal dialog of the
  * learner's first goal (--goal-dialog), or the learner page scrolled to
  * the reflection form (--reflection); with --start, the start page with
@@ -80,6 +81,27 @@ settle (GtkWidget *widget)
   gtk_test_widget_wait_for_draw (widget);
 }
 
+/* The first expander row with @css_class under @widget. */
+static GtkWidget *
+find_expander (GtkWidget  *widget,
+               const char *css_class)
+{
+  if (ADW_IS_EXPANDER_ROW (widget) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_expander (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 save_png (GtkWidget   *widget,
           const char  *path,
@@ -122,6 +144,7 @@ main (int   argc,
   gboolean confirm_delete = FALSE;
   g_autofree char *filter = NULL;
   gboolean conference = FALSE;
+  gboolean expand_goal = FALSE;
   gboolean preferences = FALSE;
   gboolean goal_dialog = FALSE;
   gboolean reflection = FALSE;
@@ -139,6 +162,7 @@ main (int   argc,
     { "confirm-delete", 0, 0, G_OPTION_ARG_NONE, &confirm_delete, "Show the confirmation of deleting the selected learner", NULL },
     { "filter", 0, 0, G_OPTION_ARG_STRING, &filter, "Filter the learners: stale, conference-due or goal-overdue", "NAME" },
     { "conference", 0, 0, G_OPTION_ARG_NONE, &conference, "Show conference mode with the selected learner", NULL },
+    { "expand-goal", 0, 0, G_OPTION_ARG_NONE, &expand_goal, "In conference mode, open the first goal", NULL },
     { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Show the classroom preferences", NULL },
     { "goal-dialog", 0, 0, G_OPTION_ARG_NONE, &goal_dialog, "Edit the selected learner's first goal", NULL },
     { "reflection", 0, 0, G_OPTION_ARG_NONE, &reflection, "Scroll the learner page to the reflection form", NULL },
@@ -262,6 +286,13 @@ main (int   argc,
       if (focused != NULL)
         {
           gtk_window_set_default_size (GTK_WINDOW (focused), width, height);
+          if (expand_goal)
+            {
+              GtkWidget *goal = find_expander (focused, "goal");
+
+              if (goal != NULL)
+                adw_expander_row_set_expanded (ADW_EXPANDER_ROW (goal), TRUE);
+            }
           settle (focused);
           if (!save_png (focused, outputs[0], &error))
             {
