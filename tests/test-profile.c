@@ -239,6 +239,56 @@ test_class_minutes (Fixture       *fixture,
 }
 
 static void
+count_emission_cb (TrellisClassroom *classroom,
+                   guint            *count)
+{
+  (*count)++;
+}
+
+/* Each preference notifies with its own detail, and only on a change. */
+static void
+test_preferences_changed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(GError) error = NULL;
+  guint any = 0, cadence = 0, stale = 0, minutes = 0;
+
+  g_signal_connect (classroom, "preferences-changed", G_CALLBACK (count_emission_cb), &any);
+  g_signal_connect (classroom, "preferences-changed::conference-cadence-days", G_CALLBACK (count_emission_cb), &cadence);
+  g_signal_connect (classroom, "preferences-changed::stale-profile-weeks", G_CALLBACK (count_emission_cb), &stale);
+  g_signal_connect (classroom, "preferences-changed::class-minutes-per-week", G_CALLBACK (count_emission_cb), &minutes);
+
+  g_assert_true (trellis_profile_set_conference_cadence_days (classroom, 10, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cadence, ==, 1);
+  g_assert_cmpuint (any, ==, 1);
+
+  /* The same value again: nothing changed, no emission. */
+  g_assert_true (trellis_profile_set_conference_cadence_days (classroom, 10, &error));
+  g_assert_cmpuint (cadence, ==, 1);
+
+  g_assert_true (trellis_profile_set_stale_profile_weeks (classroom, 3, &error));
+  g_assert_true (trellis_profile_set_class_minutes_per_week (classroom, 180, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stale, ==, 1);
+  g_assert_cmpuint (minutes, ==, 1);
+  g_assert_cmpuint (cadence, ==, 1);
+  g_assert_cmpuint (any, ==, 3);
+
+  /* A refused value changes nothing and says nothing. */
+  g_assert_false (trellis_profile_set_stale_profile_weeks (classroom, 0, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_assert_cmpuint (stale, ==, 1);
+  g_assert_cmpuint (trellis_profile_get_stale_profile_weeks (classroom), ==, 3);
+
+  g_signal_handlers_disconnect_by_func (classroom, count_emission_cb, &any);
+  g_signal_handlers_disconnect_by_func (classroom, count_emission_cb, &cadence);
+  g_signal_handlers_disconnect_by_func (classroom, count_emission_cb, &stale);
+  g_signal_handlers_disconnect_by_func (classroom, count_emission_cb, &minutes);
+}
+
+static void
 test_learner_fields (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -537,6 +587,105 @@ test_conference (Fixture       *fixture,
   g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM);
 }
 
+/*
+ * A conference links goals to skills (no revision: linking is not
+ * revising) and ties the learner's reflection to a milestone; a skill
+ * that is not in the classroom refuses the whole record.
+ */
+static void
+test_conference_links (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reflections = NULL;
+  g_autoptr(TrellisGoal) goal = NULL;
+  TrellisPlaylist *playlist;
+  TrellisNode *milestone;
+  TrellisSkill *skill_a, *skill_b;
+  gint64 linked_goal, met_goal, id;
+  gint64 conferences_before;
+
+  skill_a = trellis_classroom_add_skill (classroom, "RH.1", "Cite evidence", &error);
+  skill_b = trellis_classroom_add_skill (classroom, "RH.2", "Central idea", &error);
+  playlist = trellis_classroom_add_playlist (classroom, "Ancient Egypt", &error);
+  g_assert_no_error (error);
+  milestone = trellis_classroom_add_node (classroom, playlist, NULL, TRELLIS_NODE_KIND_MILESTONE,
+                                          "Museum presentation", -1, &error);
+  g_assert_no_error (error);
+  linked_goal = trellis_profile_add_goal (classroom, fixture->learner, "Cite sources", NULL, NULL, &error);
+  met_goal = trellis_profile_add_goal (classroom, fixture->learner, "Find the main idea", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  {
+    gint64 both[] = { trellis_skill_get_id (skill_a), trellis_skill_get_id (skill_b) };
+    gint64 one[] = { trellis_skill_get_id (skill_b) };
+    TrellisGoalChange changes[] = {
+      { linked_goal, TRELLIS_GOAL_STATUS_ACTIVE, .set_skills = TRUE, .skill_ids = both, .n_skill_ids = 2 },
+      { met_goal, TRELLIS_GOAL_STATUS_MET, .reason = "Got it", .set_skills = TRUE, .skill_ids = one, .n_skill_ids = 1 },
+    };
+    TrellisConferenceRecord record = {
+      .notes = "Sources and main ideas.",
+      .duration_seconds = 300,
+      .goal_changes = changes,
+      .n_goal_changes = G_N_ELEMENTS (changes),
+      .reflection = "The museum talk is what I want to get right.",
+      .reflection_author = TRELLIS_REFLECTION_AUTHOR_LEARNER,
+      .reflection_node_id = trellis_node_get_id (milestone),
+    };
+
+    id = trellis_profile_save_conference (classroom, fixture->learner, &record, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+  }
+
+  goal = trellis_profile_get_goal (classroom, linked_goal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (goal->status, ==, TRELLIS_GOAL_STATUS_ACTIVE);
+  g_assert_cmpuint (goal->skill_ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (goal->skill_ids, gint64, 0), ==, trellis_skill_get_id (skill_a));
+  g_assert_cmpint (g_array_index (goal->skill_ids, gint64, 1), ==, trellis_skill_get_id (skill_b));
+  g_clear_pointer (&goal, trellis_goal_free);
+
+  goal = trellis_profile_get_goal (classroom, met_goal, &error);
+  g_assert_cmpint (goal->status, ==, TRELLIS_GOAL_STATUS_MET);
+  g_assert_cmpuint (goal->skill_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (goal->skill_ids, gint64, 0), ==, trellis_skill_get_id (skill_b));
+  g_clear_pointer (&goal, trellis_goal_free);
+
+  /* Only the goal marked met has a revision row. */
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM goal_revisions"), ==, 1);
+
+  reflections = trellis_profile_list_conference_reflections (classroom, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reflections->len, ==, 1);
+  g_assert_cmpint (((TrellisReflection *)g_ptr_array_index (reflections, 0))->node_id, ==,
+                   trellis_node_get_id (milestone));
+  g_assert_cmpint (((TrellisReflection *)g_ptr_array_index (reflections, 0))->goal_id, ==, 0);
+
+  /* A skill no longer in the classroom: nothing of the conference is written. */
+  conferences_before = trellis_test_query_int (classroom, "SELECT count(*) FROM conferences");
+  {
+    gint64 missing[] = { trellis_skill_get_id (skill_b) + 1000 };
+    TrellisGoalChange changes[] = {
+      { linked_goal, TRELLIS_GOAL_STATUS_ACTIVE, .set_skills = TRUE, .skill_ids = missing, .n_skill_ids = 1 },
+    };
+    TrellisConferenceRecord record = {
+      .notes = "Should not be kept.",
+      .duration_seconds = -1,
+      .goal_changes = changes,
+      .n_goal_changes = 1,
+    };
+
+    g_assert_cmpint (trellis_profile_save_conference (classroom, fixture->learner, &record, &error), ==, 0);
+    g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM conferences"), ==, conferences_before);
+  goal = trellis_profile_get_goal (classroom, linked_goal, &error);
+  g_assert_cmpuint (goal->skill_ids->len, ==, 2);
+}
+
 /* A conference whose last part is refused writes nothing at all. */
 static void
 test_conference_atomic (Fixture       *fixture,
@@ -734,11 +883,13 @@ main (int   argc,
   ADD ("/profile/entries", test_entries);
   ADD ("/profile/freshness", test_freshness);
   ADD ("/profile/class-minutes", test_class_minutes);
+  ADD ("/profile/preferences-changed", test_preferences_changed);
   ADD ("/profile/learner-fields", test_learner_fields);
   ADD ("/profile/goals", test_goals);
   ADD ("/profile/reflections", test_reflections);
   ADD ("/profile/conference", test_conference);
   ADD ("/profile/conference/atomic", test_conference_atomic);
+  ADD ("/profile/conference/links", test_conference_links);
   ADD ("/profile/delete-cascade", test_delete_cascade);
   ADD ("/profile/read-only", test_read_only);
 

@@ -51,6 +51,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  PREFERENCES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 #define SQLITE_HEADER "SQLite format 3"
 
 static guint32
@@ -656,6 +663,21 @@ trellis_classroom_class_init (TrellisClassroomClass *klass)
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TrellisClassroom::preferences-changed:
+   *
+   * Emitted when a classroom preference stored in the file changes, with
+   * the preference as detail ("conference-cadence-days",
+   * "stale-profile-weeks", "class-minutes-per-week"), so that views that
+   * depend on it update at once.
+   */
+  signals[PREFERENCES_CHANGED] =
+    g_signal_new ("preferences-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void

@@ -78,6 +78,8 @@ typedef struct
   double        width;
   double        y;
   double        bottom;
+  double        page_width;   /* points */
+  double        page_height;
   gboolean      overflow;
 } Page;
 
@@ -419,7 +421,7 @@ put_footer (Page       *page,
             const char *left_text,
             const char *right_text)
 {
-  double y = TRELLIS_PRINT_PAGE_HEIGHT - MARGIN - gap (page, 10);
+  double y = page->page_height - MARGIN - gap (page, 10);
 
   draw_line (page, page->left, y - gap (page, 5), page->left + page->width, y - gap (page, 5), &rule, 0.6);
   put_text (page, page->left, y, page->width * 0.7, STYLE_SMALL, &muted, left_text, 1);
@@ -441,7 +443,9 @@ static void
 page_reset (Page     *page,
             cairo_t  *cr,
             gboolean  draw,
-            double    scale)
+            double    scale,
+            double    width,
+            double    height)
 {
   cairo_font_options_t *options = cairo_font_options_create ();
 
@@ -457,23 +461,139 @@ page_reset (Page     *page,
 
   page->draw = draw;
   page->scale = scale;
+  page->page_width = width;
+  page->page_height = height;
   page->left = MARGIN;
-  page->width = TRELLIS_PRINT_PAGE_WIDTH - 2 * MARGIN;
+  page->width = width - 2 * MARGIN;
   page->y = MARGIN;
-  page->bottom = TRELLIS_PRINT_PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT * scale - 6;
+  page->bottom = height - MARGIN - FOOTER_HEIGHT * scale - 6;
   page->overflow = FALSE;
 }
 
-/*
- * Renders one page to @path: measures at decreasing scales, draws at the
- * first that fits, into a temporary file renamed over @path at the end.
+struct _TrellisPrintout
+{
+  char           *title;
+  RenderFunc      render;
+  gpointer        data;
+  GDestroyNotify  free_data;
+};
+
+static TrellisPrintout *
+printout_new (char           *title,
+              RenderFunc      render,
+              gpointer        data,
+              GDestroyNotify  free_data)
+{
+  TrellisPrintout *printout = g_new0 (TrellisPrintout, 1);
+
+  printout->title = title;
+  printout->render = render;
+  printout->data = data;
+  printout->free_data = free_data;
+
+  return printout;
+}
+
+void
+trellis_printout_free (TrellisPrintout *printout)
+{
+  if (printout == NULL)
+    return;
+
+  if (printout->free_data != NULL)
+    printout->free_data (printout->data);
+  g_free (printout->title);
+  g_free (printout);
+}
+
+/**
+ * trellis_printout_get_title:
+ *
+ * Returns: what the printout is, for a document title or print job name
  */
-static gboolean
-render_pdf (const char  *path,
-            const char  *title,
-            RenderFunc   render,
-            gpointer     data,
-            GError     **error)
+const char *
+trellis_printout_get_title (TrellisPrintout *printout)
+{
+  g_return_val_if_fail (printout != NULL, NULL);
+
+  return printout->title;
+}
+
+/* Every printout fits one page: text is set smaller, or left out, rather. */
+guint
+trellis_printout_get_n_pages (TrellisPrintout *printout)
+{
+  g_return_val_if_fail (printout != NULL, 0);
+
+  return 1;
+}
+
+/**
+ * trellis_printout_draw_page:
+ * @cr: where to draw, in points, the page's top left corner at the origin
+ * @width: the page's width in points
+ * @height: the page's height in points
+ *
+ * Draws page @page_nr: measures at decreasing type scales on a scratch
+ * surface, then draws at the first that fits.
+ */
+void
+trellis_printout_draw_page (TrellisPrintout *printout,
+                            cairo_t         *cr,
+                            double           width,
+                            double           height,
+                            guint            page_nr)
+{
+  cairo_surface_t *scratch;
+  cairo_t *measure;
+  Page page = { 0 };
+  double scale = scales[G_N_ELEMENTS (scales) - 1];
+  gboolean fits = FALSE;
+
+  g_return_if_fail (printout != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (width > 2 * MARGIN && height > 2 * MARGIN);
+  g_return_if_fail (page_nr < trellis_printout_get_n_pages (printout));
+
+  /* Measure. */
+  scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  measure = cairo_create (scratch);
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      page_reset (&page, measure, FALSE, scales[i], width, height);
+      printout->render (&page, printout->data);
+      if (!page.overflow)
+        {
+          scale = scales[i];
+          fits = TRUE;
+          break;
+        }
+    }
+  cairo_destroy (measure);
+  cairo_surface_destroy (scratch);
+
+  /* Draw. */
+  cairo_save (cr);
+  page_reset (&page, cr, TRUE, scale, width, height);
+  /* Room for the note that not everything fits. */
+  if (!fits)
+    page.bottom -= gap (&page, 12);
+  printout->render (&page, printout->data);
+  put_overflow_note (&page);
+  cairo_restore (cr);
+  g_clear_object (&page.pango);
+}
+
+/**
+ * trellis_printout_write_pdf:
+ *
+ * Writes the printout as a US Letter PDF to a temporary file beside @path,
+ * renamed over @path at the end, so a failure leaves nothing half-written.
+ */
+gboolean
+trellis_printout_write_pdf (TrellisPrintout  *printout,
+                            const char       *path,
+                            GError          **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
@@ -481,10 +601,10 @@ render_pdf (const char  *path,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  Page page = { 0 };
-  double scale = scales[G_N_ELEMENTS (scales) - 1];
-  gboolean fits = FALSE;
   int fd;
+
+  g_return_val_if_fail (printout != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
   /* A temporary file beside the destination, before any work. */
   dir = g_path_get_dirname (path);
@@ -501,40 +621,19 @@ render_pdf (const char  *path,
     }
   close (fd);
 
-  /* Measure. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
-    {
-      page_reset (&page, cr, FALSE, scales[i]);
-      render (&page, data);
-      if (!page.overflow)
-        {
-          scale = scales[i];
-          fits = TRUE;
-          break;
-        }
-    }
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  /* Draw. */
   surface = cairo_pdf_surface_create (tmp_path, TRELLIS_PRINT_PAGE_WIDTH, TRELLIS_PRINT_PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, printout->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Trellis");
   cr = cairo_create (surface);
-  page_reset (&page, cr, TRUE, scale);
-  /* Room for the note that not everything fits. */
-  if (!fits)
-    page.bottom -= gap (&page, 12);
-  render (&page, data);
-  put_overflow_note (&page);
-  cairo_show_page (cr);
+  for (guint i = 0; i < trellis_printout_get_n_pages (printout); i++)
+    {
+      trellis_printout_draw_page (printout, cr, TRELLIS_PRINT_PAGE_WIDTH, TRELLIS_PRINT_PAGE_HEIGHT, i);
+      cairo_show_page (cr);
+    }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  g_clear_object (&page.pango);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -555,6 +654,20 @@ render_pdf (const char  *path,
     }
 
   return TRUE;
+}
+
+/* Writes a printout made by @printout (NULL: failed, @error set) to @path. */
+static gboolean
+write_printout (TrellisPrintout  *printout,
+                const char       *path,
+                GError          **error)
+{
+  g_autoptr(TrellisPrintout) owned = printout;
+
+  if (owned == NULL)
+    return FALSE;
+
+  return trellis_printout_write_pdf (owned, path, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -751,6 +864,22 @@ typedef struct
 } ConferenceDoc;
 
 static void
+conference_doc_free (gpointer data)
+{
+  ConferenceDoc *doc = data;
+
+  g_clear_object (&doc->learner);
+  g_free (doc->classroom_name);
+  g_free (doc->printed_on);
+  g_clear_pointer (&doc->conference, trellis_conference_free);
+  g_free (doc->next_due);
+  g_clear_pointer (&doc->goals, g_ptr_array_unref);
+  g_clear_pointer (&doc->reflections, g_ptr_array_unref);
+  g_clear_pointer (&doc->mastery, g_ptr_array_unref);
+  g_free (doc);
+}
+
+static void
 put_mastery_row (Page             *page,
                  const MasteryRow *row)
 {
@@ -930,26 +1059,30 @@ count_evidence (TrellisClassroom *classroom,
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
-gboolean
-trellis_print_conference (TrellisClassroom  *classroom,
-                          TrellisLearner    *learner,
-                          const char        *path,
-                          GError           **error)
+/**
+ * trellis_printout_new_conference:
+ *
+ * Reads the learner's latest conference: goals, notes, next steps,
+ * reflection, mastery.
+ *
+ * Returns: (transfer full) (nullable): the printout, or %NULL with @error set
+ */
+TrellisPrintout *
+trellis_printout_new_conference (TrellisClassroom  *classroom,
+                                 TrellisLearner    *learner,
+                                 GError           **error)
 {
   g_autoptr(TrellisConference) conference = NULL;
   g_autoptr(GPtrArray) all_goals = NULL;
-  g_autoptr(GPtrArray) goals = g_ptr_array_new ();
+  g_autoptr(GPtrArray) goals = g_ptr_array_new_with_free_func ((GDestroyNotify)trellis_goal_free);
   g_autoptr(GPtrArray) reflections = NULL;
   g_autoptr(GPtrArray) mastery = NULL;
   g_autofree char *next_due = NULL;
   g_autofree char *today = NULL;
-  g_autofree char *printed_on = NULL;
-  g_autofree char *title = NULL;
-  ConferenceDoc doc = { 0 };
+  ConferenceDoc *doc;
 
-  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
-  g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), NULL);
+  g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), NULL);
 
   if (!_trellis_check_learner (classroom, learner, error) ||
       (conference = trellis_profile_get_latest_conference (classroom, learner, error)) == NULL ||
@@ -957,7 +1090,7 @@ trellis_print_conference (TrellisClassroom  *classroom,
       (reflections = trellis_profile_list_conference_reflections (classroom, conference->id, error)) == NULL ||
       (mastery = load_mastery (classroom, learner, error)) == NULL ||
       (next_due = trellis_profile_next_conference_due (classroom, learner, error)) == NULL)
-    return FALSE;
+    return NULL;
 
   /* The goals that were open then, or changed in the conference. */
   for (guint i = 0; i < all_goals->len; i++)
@@ -968,7 +1101,9 @@ trellis_print_conference (TrellisClassroom  *classroom,
         continue;
       if (goal->status == TRELLIS_GOAL_STATUS_ACTIVE || goal->status == TRELLIS_GOAL_STATUS_REVISED ||
           g_strcmp0 (goal->updated_on, conference->held_on) >= 0)
-        g_ptr_array_add (goals, goal);
+        {
+          g_ptr_array_add (goals, g_steal_pointer (&all_goals->pdata[i]));
+        }
     }
 
   /* Without a reflection tied to it, the learner's latest words before it. */
@@ -977,7 +1112,7 @@ trellis_print_conference (TrellisClassroom  *classroom,
       g_autoptr(GPtrArray) recent = trellis_profile_list_reflections (classroom, learner, 0, error);
 
       if (recent == NULL)
-        return FALSE;
+        return NULL;
       for (guint i = 0; i < recent->len; i++)
         {
           TrellisReflection *reflection = g_ptr_array_index (recent, i);
@@ -992,19 +1127,32 @@ trellis_print_conference (TrellisClassroom  *classroom,
     }
 
   today = trellis_classroom_today (classroom);
-  printed_on = format_date (today, TRUE);
-  doc.learner = learner;
-  doc.classroom_name = (char *)trellis_classroom_get_name (classroom);
-  doc.printed_on = printed_on;
-  doc.conference = conference;
-  doc.next_due = next_due;
-  doc.goals = goals;
-  doc.reflections = reflections;
-  doc.mastery = mastery;
-  doc.n_evidence = count_evidence (classroom, learner);
+  doc = g_new0 (ConferenceDoc, 1);
+  doc->learner = g_object_ref (learner);
+  doc->classroom_name = g_strdup (trellis_classroom_get_name (classroom));
+  doc->printed_on = format_date (today, TRUE);
+  doc->conference = g_steal_pointer (&conference);
+  doc->next_due = g_steal_pointer (&next_due);
+  doc->goals = g_steal_pointer (&goals);
+  doc->reflections = g_steal_pointer (&reflections);
+  doc->mastery = g_steal_pointer (&mastery);
+  doc->n_evidence = count_evidence (classroom, learner);
 
-  title = g_strdup_printf (_("Conference summary: %s"), trellis_learner_get_name (learner));
-  return render_pdf (path, title, render_conference, &doc, error);
+  return printout_new (g_strdup_printf (_("Conference summary: %s"), trellis_learner_get_name (learner)),
+                       render_conference, doc, conference_doc_free);
+}
+
+gboolean
+trellis_print_conference (TrellisClassroom  *classroom,
+                          TrellisLearner    *learner,
+                          const char        *path,
+                          GError           **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return write_printout (trellis_printout_new_conference (classroom, learner, error), path, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1022,6 +1170,23 @@ typedef struct
   GPtrArray               *conferences;
   char                    *next_due;
 } ProfileDoc;
+
+static void
+profile_doc_free (gpointer data)
+{
+  ProfileDoc *doc = data;
+
+  g_clear_object (&doc->classroom);
+  g_clear_object (&doc->learner);
+  g_free (doc->printed_on);
+  g_clear_pointer (&doc->entries, g_ptr_array_unref);
+  trellis_profile_freshness_clear (&doc->freshness);
+  g_clear_pointer (&doc->goals, g_ptr_array_unref);
+  g_clear_pointer (&doc->reflections, g_ptr_array_unref);
+  g_clear_pointer (&doc->conferences, g_ptr_array_unref);
+  g_free (doc->next_due);
+  g_free (doc);
+}
 
 /* The height of one kind's card, drawing it when @draw. */
 static double
@@ -1218,52 +1383,60 @@ render_profile (Page     *page,
   put_footer (page, footer, trellis_learner_get_name (doc->learner));
 }
 
+/**
+ * trellis_printout_new_profile:
+ *
+ * Reads the learner's profile by kind with revisited dates, goals and
+ * recent reflections.
+ *
+ * Returns: (transfer full) (nullable): the printout, or %NULL with @error set
+ */
+TrellisPrintout *
+trellis_printout_new_profile (TrellisClassroom  *classroom,
+                              TrellisLearner    *learner,
+                              GError           **error)
+{
+  g_autofree char *today = NULL;
+  ProfileDoc *doc;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), NULL);
+  g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), NULL);
+
+  if (!_trellis_check_learner (classroom, learner, error))
+    return NULL;
+
+  doc = g_new0 (ProfileDoc, 1);
+  doc->classroom = g_object_ref (classroom);
+  doc->learner = g_object_ref (learner);
+  if ((doc->entries = trellis_profile_list_entries (classroom, learner, error)) == NULL ||
+      (doc->goals = trellis_profile_list_goals (classroom, learner, error)) == NULL ||
+      (doc->reflections = trellis_profile_list_reflections (classroom, learner, 3, error)) == NULL ||
+      (doc->conferences = trellis_profile_list_conferences (classroom, learner, error)) == NULL ||
+      (doc->next_due = trellis_profile_next_conference_due (classroom, learner, error)) == NULL ||
+      !trellis_profile_get_freshness (classroom, learner, &doc->freshness, error))
+    {
+      profile_doc_free (doc);
+      return NULL;
+    }
+
+  today = trellis_classroom_today (classroom);
+  doc->printed_on = format_date (today, TRUE);
+
+  return printout_new (g_strdup_printf (_("Learner profile: %s"), trellis_learner_get_name (learner)),
+                       render_profile, doc, profile_doc_free);
+}
+
 gboolean
 trellis_print_profile (TrellisClassroom  *classroom,
                        TrellisLearner    *learner,
                        const char        *path,
                        GError           **error)
 {
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GPtrArray) goals = NULL;
-  g_autoptr(GPtrArray) reflections = NULL;
-  g_autoptr(GPtrArray) conferences = NULL;
-  g_autofree char *next_due = NULL;
-  g_autofree char *today = NULL;
-  g_autofree char *printed_on = NULL;
-  g_autofree char *title = NULL;
-  ProfileDoc doc = { 0 };
-  gboolean ok;
-
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
   g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!_trellis_check_learner (classroom, learner, error) ||
-      (entries = trellis_profile_list_entries (classroom, learner, error)) == NULL ||
-      (goals = trellis_profile_list_goals (classroom, learner, error)) == NULL ||
-      (reflections = trellis_profile_list_reflections (classroom, learner, 3, error)) == NULL ||
-      (conferences = trellis_profile_list_conferences (classroom, learner, error)) == NULL ||
-      (next_due = trellis_profile_next_conference_due (classroom, learner, error)) == NULL ||
-      !trellis_profile_get_freshness (classroom, learner, &doc.freshness, error))
-    return FALSE;
-
-  today = trellis_classroom_today (classroom);
-  printed_on = format_date (today, TRUE);
-  doc.classroom = classroom;
-  doc.learner = learner;
-  doc.printed_on = printed_on;
-  doc.entries = entries;
-  doc.goals = goals;
-  doc.reflections = reflections;
-  doc.conferences = conferences;
-  doc.next_due = next_due;
-
-  title = g_strdup_printf (_("Learner profile: %s"), trellis_learner_get_name (learner));
-  ok = render_pdf (path, title, render_profile, &doc, error);
-  trellis_profile_freshness_clear (&doc.freshness);
-
-  return ok;
+  return write_printout (trellis_printout_new_profile (classroom, learner, error), path, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1281,6 +1454,23 @@ typedef struct
   GHashTable       *chosen;        /* option → itself, for the learner's choices */
   GHashTable       *formats;       /* node → char * ("essay, video") */
 } BoardDoc;
+
+static void
+board_doc_free (gpointer data)
+{
+  BoardDoc *doc = data;
+
+  g_clear_object (&doc->classroom);
+  g_clear_object (&doc->playlist);
+  g_clear_object (&doc->learner);
+  g_free (doc->printed_on);
+  g_clear_pointer (&doc->formats, g_hash_table_unref);
+  g_clear_pointer (&doc->chosen, g_hash_table_unref);
+  g_clear_pointer (&doc->n_options, g_hash_table_unref);
+  g_clear_pointer (&doc->options, g_hash_table_unref);
+  g_clear_pointer (&doc->nodes, g_ptr_array_unref);
+  g_free (doc);
+}
 
 static char *
 dup_node_meta (BoardDoc    *doc,
@@ -1664,12 +1854,18 @@ load_formats (TrellisClassroom  *classroom,
   return TRUE;
 }
 
-gboolean
-trellis_print_choice_board (TrellisClassroom  *classroom,
-                            TrellisPlaylist   *playlist,
-                            TrellisLearner    *learner,
-                            const char        *path,
-                            GError           **error)
+/**
+ * trellis_printout_new_choice_board:
+ *
+ * Reads a playlist's choice board, for @learner when not %NULL.
+ *
+ * Returns: (transfer full) (nullable): the printout, or %NULL with @error set
+ */
+TrellisPrintout *
+trellis_printout_new_choice_board (TrellisClassroom  *classroom,
+                                   TrellisPlaylist   *playlist,
+                                   TrellisLearner    *learner,
+                                   GError           **error)
 {
   g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) options = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
@@ -1677,24 +1873,22 @@ trellis_print_choice_board (TrellisClassroom  *classroom,
   g_autoptr(GHashTable) chosen = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   g_autoptr(GHashTable) formats = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autofree char *today = NULL;
-  g_autofree char *printed_on = NULL;
   g_autofree char *title = NULL;
-  BoardDoc doc = { 0 };
+  BoardDoc *doc;
   GListModel *model;
 
-  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
-  g_return_val_if_fail (TRELLIS_IS_PLAYLIST (playlist), FALSE);
-  g_return_val_if_fail (learner == NULL || TRELLIS_IS_LEARNER (learner), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), NULL);
+  g_return_val_if_fail (TRELLIS_IS_PLAYLIST (playlist), NULL);
+  g_return_val_if_fail (learner == NULL || TRELLIS_IS_LEARNER (learner), NULL);
 
   if (trellis_classroom_lookup_playlist (classroom, trellis_playlist_get_id (playlist)) != playlist)
     {
       g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM,
                            _("The playlist is no longer in this classroom"));
-      return FALSE;
+      return NULL;
     }
   if (learner != NULL && !_trellis_check_learner (classroom, learner, error))
-    return FALSE;
+    return NULL;
 
   model = trellis_classroom_get_nodes (classroom, playlist, NULL);
   for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
@@ -1718,7 +1912,7 @@ trellis_print_choice_board (TrellisClassroom  *classroom,
           if (offered == NULL || (choices = trellis_progress_get_choices (classroom, learner, node, error)) == NULL)
             {
               g_clear_pointer (&offered, g_ptr_array_unref);
-              return FALSE;
+              return NULL;
             }
           /* A choice the teacher allowed beyond the learner's breadth is shown too. */
           for (guint j = 0; j < choices->len; j++)
@@ -1754,19 +1948,22 @@ trellis_print_choice_board (TrellisClassroom  *classroom,
     }
 
   today = trellis_classroom_today (classroom);
-  printed_on = format_date (today, TRUE);
-  doc.classroom = classroom;
-  doc.playlist = playlist;
-  doc.learner = learner;
-  doc.printed_on = printed_on;
-  doc.nodes = nodes;
-  doc.options = options;
-  doc.n_options = n_options;
-  doc.chosen = chosen;
-  doc.formats = formats;
+  doc = g_new0 (BoardDoc, 1);
+  doc->classroom = g_object_ref (classroom);
+  doc->playlist = g_object_ref (playlist);
+  doc->learner = learner != NULL ? g_object_ref (learner) : NULL;
+  doc->printed_on = format_date (today, TRUE);
+  doc->nodes = g_steal_pointer (&nodes);
+  doc->options = g_steal_pointer (&options);
+  doc->n_options = g_steal_pointer (&n_options);
+  doc->chosen = g_steal_pointer (&chosen);
+  doc->formats = g_steal_pointer (&formats);
 
-  if (!load_formats (classroom, &doc, error))
-    return FALSE;
+  if (!load_formats (classroom, doc, error))
+    {
+      board_doc_free (doc);
+      return NULL;
+    }
 
   if (learner != NULL)
     title = g_strdup_printf (_("Choice board: %s — %s"), trellis_playlist_get_title (playlist),
@@ -1774,5 +1971,20 @@ trellis_print_choice_board (TrellisClassroom  *classroom,
   else
     title = g_strdup_printf (_("Choice board: %s"), trellis_playlist_get_title (playlist));
 
-  return render_pdf (path, title, render_board, &doc, error);
+  return printout_new (g_steal_pointer (&title), render_board, doc, board_doc_free);
+}
+
+gboolean
+trellis_print_choice_board (TrellisClassroom  *classroom,
+                            TrellisPlaylist   *playlist,
+                            TrellisLearner    *learner,
+                            const char        *path,
+                            GError           **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_PLAYLIST (playlist), FALSE);
+  g_return_val_if_fail (learner == NULL || TRELLIS_IS_LEARNER (learner), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return write_printout (trellis_printout_new_choice_board (classroom, playlist, learner, error), path, error);
 }

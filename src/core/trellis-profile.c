@@ -326,23 +326,36 @@ get_classroom_int (TrellisClassroom *classroom,
   return fallback;
 }
 
+/* Emits TrellisClassroom::preferences-changed::@preference when the value changes. */
 static gboolean
 set_classroom_int (TrellisClassroom  *classroom,
-                   const char        *sql,
+                   const char        *get_sql,
+                   const char        *set_sql,
+                   const char        *preference,
                    guint              value,
                    GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *signal = NULL;
 
   if (value == 0 || value > 3650)
     return _trellis_set_invalid (error, _("The number must be between 1 and 3650"));
 
-  stmt = trellis_classroom_prepare (classroom, sql, error);
+  if (get_classroom_int (classroom, get_sql, 0) == value)
+    return TRUE;
+
+  stmt = trellis_classroom_prepare (classroom, set_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, value);
 
-  return trellis_classroom_step (classroom, stmt, error);
+  if (!trellis_classroom_step (classroom, stmt, error))
+    return FALSE;
+
+  signal = g_strconcat ("preferences-changed::", preference, NULL);
+  g_signal_emit_by_name (classroom, signal);
+
+  return TRUE;
 }
 
 guint
@@ -360,8 +373,10 @@ trellis_profile_set_conference_cadence_days (TrellisClassroom  *classroom,
 {
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
 
-  return set_classroom_int (classroom, "UPDATE classroom SET conference_cadence_days = ?1 WHERE id = 1",
-                            days, error);
+  return set_classroom_int (classroom,
+                            "SELECT conference_cadence_days FROM classroom WHERE id = 1",
+                            "UPDATE classroom SET conference_cadence_days = ?1 WHERE id = 1",
+                            "conference-cadence-days", days, error);
 }
 
 guint
@@ -379,8 +394,10 @@ trellis_profile_set_stale_profile_weeks (TrellisClassroom  *classroom,
 {
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
 
-  return set_classroom_int (classroom, "UPDATE classroom SET stale_profile_weeks = ?1 WHERE id = 1",
-                            weeks, error);
+  return set_classroom_int (classroom,
+                            "SELECT stale_profile_weeks FROM classroom WHERE id = 1",
+                            "UPDATE classroom SET stale_profile_weeks = ?1 WHERE id = 1",
+                            "stale-profile-weeks", weeks, error);
 }
 
 guint
@@ -398,8 +415,10 @@ trellis_profile_set_class_minutes_per_week (TrellisClassroom  *classroom,
 {
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
 
-  return set_classroom_int (classroom, "UPDATE classroom SET class_minutes_per_week = ?1 WHERE id = 1",
-                            minutes, error);
+  return set_classroom_int (classroom,
+                            "SELECT class_minutes_per_week FROM classroom WHERE id = 1",
+                            "UPDATE classroom SET class_minutes_per_week = ?1 WHERE id = 1",
+                            "class-minutes-per-week", minutes, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1277,6 +1296,12 @@ trellis_profile_update_goal (TrellisClassroom  *classroom,
  * Writes one goal change and its revision row, without a transaction of
  * its own.  @learner_id, when not 0, is the learner the goal must belong to.
  */
+static gboolean write_goal_skills (TrellisClassroom  *classroom,
+                                   gint64             goal_id,
+                                   const gint64      *skill_ids,
+                                   guint              n_skill_ids,
+                                   GError           **error);
+
 static gboolean
 write_goal_change (TrellisClassroom         *classroom,
                    gint64                    learner_id,
@@ -1309,6 +1334,10 @@ write_goal_change (TrellisClassroom         *classroom,
 
   if (change->title != NULL && title == NULL)
     return _trellis_set_invalid (error, _("A goal needs a title"));
+
+  if (change->set_skills &&
+      !write_goal_skills (classroom, goal->id, change->skill_ids, change->n_skill_ids, error))
+    return FALSE;
 
   revise = title != NULL || criteria != NULL || date != NULL;
   if (!revise && change->status == goal->status)
@@ -1397,6 +1426,45 @@ trellis_profile_revise_goal (TrellisClassroom  *classroom,
   return change_goal (classroom, &change, error);
 }
 
+/* Replaces the goal's skills, without a transaction of its own. */
+static gboolean
+write_goal_skills (TrellisClassroom  *classroom,
+                   gint64             goal_id,
+                   const gint64      *skill_ids,
+                   guint              n_skill_ids,
+                   GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  for (guint i = 0; i < n_skill_ids; i++)
+    if (trellis_classroom_lookup_skill (classroom, skill_ids[i]) == NULL)
+      return _trellis_set_not_found (error, _("The skill is no longer in this classroom"));
+
+  stmt = trellis_classroom_prepare (classroom, "DELETE FROM goal_skills WHERE goal_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, goal_id);
+  if (!trellis_classroom_step (classroom, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = trellis_classroom_prepare (classroom,
+                                    "INSERT OR IGNORE INTO goal_skills (goal_id, skill_id) VALUES (?1, ?2)",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_skill_ids; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, goal_id);
+      sqlite3_bind_int64 (stmt, 2, skill_ids[i]);
+      if (!trellis_classroom_step (classroom, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 trellis_profile_set_goal_skills (TrellisClassroom  *classroom,
                                  gint64             goal_id,
@@ -1405,7 +1473,6 @@ trellis_profile_set_goal_skills (TrellisClassroom  *classroom,
                                  GError           **error)
 {
   g_autoptr(TrellisGoal) goal = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean written;
 
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
@@ -1421,29 +1488,7 @@ trellis_profile_set_goal_skills (TrellisClassroom  *classroom,
   if (!trellis_classroom_begin (classroom, error))
     return FALSE;
 
-  written = trellis_classroom_exec (classroom, "SAVEPOINT goal_skills", error);
-  stmt = written ? trellis_classroom_prepare (classroom, "DELETE FROM goal_skills WHERE goal_id = ?1", error) : NULL;
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, goal_id);
-      written = trellis_classroom_step (classroom, stmt, error);
-      g_clear_pointer (&stmt, sqlite3_finalize);
-    }
-  else
-    written = FALSE;
-
-  if (written)
-    stmt = trellis_classroom_prepare (classroom,
-                                      "INSERT OR IGNORE INTO goal_skills (goal_id, skill_id) VALUES (?1, ?2)",
-                                      error);
-  written = written && stmt != NULL;
-  for (guint i = 0; written && i < n_skill_ids; i++)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, goal_id);
-      sqlite3_bind_int64 (stmt, 2, skill_ids[i]);
-      written = trellis_classroom_step (classroom, stmt, error);
-    }
+  written = write_goal_skills (classroom, goal_id, skill_ids, n_skill_ids, error);
 
   return _trellis_finish_edit (classroom, written, error);
 }
@@ -1813,7 +1858,7 @@ trellis_profile_save_conference (TrellisClassroom               *classroom,
 
   if (written && reflection != NULL)
     written = write_reflection (classroom, learner_id, record->reflection_author, reflection, held_on,
-                                record->reflection_goal_id, 0, id, error) != 0;
+                                record->reflection_goal_id, record->reflection_node_id, id, error) != 0;
 
   return _trellis_finish_edit (classroom, written, error) ? id : 0;
 }

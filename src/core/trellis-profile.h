@@ -127,7 +127,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisGoalRevision, trellis_goal_revision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisReflection, trellis_reflection_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisConference, trellis_conference_free)
 
-/* Classroom preferences the profile uses (columns of `classroom`). */
+/*
+ * Classroom preferences the profile uses (columns of `classroom`).  A
+ * change emits TrellisClassroom::preferences-changed, detailed with
+ * "conference-cadence-days", "stale-profile-weeks" or "class-minutes-per-week".
+ */
 guint      trellis_profile_get_conference_cadence_days (TrellisClassroom  *classroom);
 gboolean   trellis_profile_set_conference_cadence_days (TrellisClassroom  *classroom,
                                                         guint              days,
@@ -290,7 +294,9 @@ gboolean   trellis_profile_delete_reflection   (TrellisClassroom    *classroom,
 /*
  * A change to one goal agreed in a conference: @status with @reason; when
  * any of @title, @success_criteria, @target_date is set the goal is
- * revised (its old text kept in the revision row).
+ * revised (its old text kept in the revision row).  With @set_skills the
+ * goal's skills become @skill_ids (no revision: linking is not revising);
+ * keep @status the goal's own to change only its skills.
  */
 typedef struct
 {
@@ -300,6 +306,9 @@ typedef struct
   const char        *success_criteria;
   const char        *target_date;
   const char        *reason;
+  gboolean           set_skills;
+  const gint64      *skill_ids;
+  guint              n_skill_ids;
 } TrellisGoalChange;
 
 /* Everything written in one conference. */
@@ -314,6 +323,7 @@ typedef struct
   const char              *reflection;        /* NULL or empty: none */
   TrellisReflectionAuthor  reflection_author;
   gint64                   reflection_goal_id; /* 0: none */
+  gint64                   reflection_node_id; /* 0: none; a milestone, say */
 } TrellisConferenceRecord;
 
 /* Saves a conference, its goal changes and its reflection in one transaction. */

@@ -22,5 +22,15 @@ gboolean          _trellis_conference_window_get_goal_editor     (TrellisConfere
                                                                   AdwEntryRow            **reason_row);
 AdwMessageDialog *_trellis_conference_window_get_discard_dialog  (TrellisConferenceWindow *self);
 GtkLabel         *_trellis_conference_window_get_timer_label     (TrellisConferenceWindow *self);
+GtkCheckButton   *_trellis_conference_window_get_goal_skill_check (TrellisConferenceWindow *self,
+                                                                   gint64                   goal_id,
+                                                                   gint64                   skill_id);
+gboolean          _trellis_conference_window_get_goal_rows       (TrellisConferenceWindow  *self,
+                                                                  gint64                    goal_id,
+                                                                  AdwActionRow            **progress_row,
+                                                                  AdwActionRow            **skills_row);
+gboolean          _trellis_conference_window_select_reflection_about (TrellisConferenceWindow *self,
+                                                                      gint64                   goal_id,
+                                                                      gint64                   node_id);
 
 G_END_DECLS

@@ -11,7 +11,9 @@
 
 #include "trellis-conference-window-private.h"
 #include "trellis-learner-summary.h"
+#include "trellis-print-dialog.h"
 #include "trellis-profile.h"
+#include "trellis-profile-links.h"
 
 /*
  * TrellisConferenceWindow: conference mode, a focused window for a
@@ -27,13 +29,18 @@
 
 typedef struct
 {
-  gint64           goal_id;
-  char            *title;
-  char            *success_criteria;
-  GtkToggleButton *met_button;
-  AdwEntryRow     *title_row;
-  AdwEntryRow     *criteria_row;
-  AdwEntryRow     *reason_row;
+  gint64             goal_id;
+  TrellisGoalStatus  status;
+  char              *title;
+  char              *success_criteria;
+  GArray            *skills_before;  /* gint64 */
+  GPtrArray         *skill_checks;   /* GtkCheckButton, "skill-id" data */
+  GtkToggleButton   *met_button;
+  AdwEntryRow       *title_row;
+  AdwEntryRow       *criteria_row;
+  AdwEntryRow       *reason_row;
+  AdwActionRow      *progress_row;
+  AdwActionRow      *skills_row;
 } GoalEditor;
 
 struct _TrellisConferenceWindow
@@ -63,6 +70,8 @@ struct _TrellisConferenceWindow
   GtkTextView         *notes_view;
   GtkTextView         *next_steps_view;
   GtkTextView         *reflection_view;
+  AdwComboRow         *reflection_about_row;
+  GPtrArray           *reflection_targets;  /* TrellisReflectionTarget, after "nothing" */
 };
 
 G_DEFINE_FINAL_TYPE (TrellisConferenceWindow, trellis_conference_window, ADW_TYPE_WINDOW)
@@ -89,6 +98,42 @@ goal_editor_clear (GoalEditor *editor)
 {
   g_clear_pointer (&editor->title, g_free);
   g_clear_pointer (&editor->success_criteria, g_free);
+  g_clear_pointer (&editor->skills_before, g_array_unref);
+  g_clear_pointer (&editor->skill_checks, g_ptr_array_unref);
+}
+
+/* The skills checked for a goal, in skill order. */
+static GArray *
+dup_checked_skills (GoalEditor *editor)
+{
+  GArray *skills = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < editor->skill_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (editor->skill_checks, i);
+      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "skill-id"));
+
+      if (gtk_check_button_get_active (check))
+        g_array_append_val (skills, id);
+    }
+
+  return skills;
+}
+
+static gboolean
+skills_changed (GoalEditor *editor)
+{
+  g_autoptr(GArray) now = dup_checked_skills (editor);
+
+  if (now->len != editor->skills_before->len)
+    return TRUE;
+
+  /* Both are in skill order. */
+  for (guint i = 0; i < now->len; i++)
+    if (g_array_index (now, gint64, i) != g_array_index (editor->skills_before, gint64, i))
+      return TRUE;
+
+  return FALSE;
 }
 
 static char *
@@ -135,7 +180,7 @@ has_input (TrellisConferenceWindow *self)
       GoalEditor *editor = &g_array_index (self->goal_editors, GoalEditor, i);
       AdwEntryRow *rows[] = { editor->title_row, editor->criteria_row, editor->reason_row };
 
-      if (gtk_toggle_button_get_active (editor->met_button))
+      if (gtk_toggle_button_get_active (editor->met_button) || skills_changed (editor))
         return TRUE;
 
       for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
@@ -313,6 +358,67 @@ dup_goal_progress (TrellisConferenceWindow *self,
       g_string_append (text, goal->success_criteria);
     }
 
+  {
+    g_autofree char *codes = trellis_profile_links_dup_skill_codes (self->classroom, goal->skill_ids);
+
+    if (codes != NULL)
+      {
+        g_string_append_c (text, '\n');
+        /* Translators: %s is a list of skill codes */
+        g_string_append_printf (text, _("Skills: %s"), codes);
+      }
+  }
+
+  return g_string_free (text, FALSE);
+}
+
+/*
+ * The goal's progress: for each linked skill, what the mastery model makes
+ * of the evidence (or that there is none yet).  NULL without skills.
+ */
+static char *
+dup_skills_progress (TrellisConferenceWindow *self,
+                     GArray                  *skill_ids,
+                     GPtrArray               *mastery)
+{
+  GString *text;
+
+  if (skill_ids == NULL || skill_ids->len == 0)
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < skill_ids->len; i++)
+    {
+      TrellisSkill *skill = trellis_classroom_lookup_skill (self->classroom, g_array_index (skill_ids, gint64, i));
+      TrellisMasterySummary *found = NULL;
+
+      if (skill == NULL)
+        continue;
+
+      for (guint m = 0; mastery != NULL && m < mastery->len && found == NULL; m++)
+        {
+          TrellisMasterySummary *summary = g_ptr_array_index (mastery, m);
+
+          if (g_strcmp0 (summary->code, trellis_skill_get_code (skill)) == 0)
+            found = summary;
+        }
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (found != NULL)
+        /* Translators: a skill's code and name, how likely the learner knows it, and the evidence behind it */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s %s: %d%% known, from %d piece of evidence",
+                                                   "%s %s: %d%% known, from %d pieces of evidence",
+                                                   (gulong) found->n_evidence),
+                                trellis_skill_get_code (skill), trellis_skill_get_name (skill),
+                                (int) (found->p_known * 100 + 0.5), found->n_evidence);
+      else
+        /* Translators: a skill's code and name */
+        g_string_append_printf (text, _("%s %s: no evidence yet"),
+                                trellis_skill_get_code (skill), trellis_skill_get_name (skill));
+    }
+
   return g_string_free (text, FALSE);
 }
 
@@ -347,6 +453,91 @@ on_met_toggled_cb (GtkToggleButton *button,
 }
 
 static void
+update_skills_row (TrellisConferenceWindow *self,
+                   GoalEditor              *editor)
+{
+  g_autoptr(GArray) skills = dup_checked_skills (editor);
+  g_autofree char *codes = trellis_profile_links_dup_skill_codes (self->classroom, skills);
+
+  adw_action_row_set_subtitle (editor->skills_row,
+                               codes != NULL ? codes : _("None yet: link the skills this goal works on"));
+}
+
+static void
+on_skill_toggled_cb (GtkCheckButton          *check,
+                     TrellisConferenceWindow *self)
+{
+  gint64 goal_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "goal-id"));
+
+  for (guint i = 0; i < self->goal_editors->len; i++)
+    {
+      GoalEditor *editor = &g_array_index (self->goal_editors, GoalEditor, i);
+
+      if (editor->goal_id == goal_id)
+        update_skills_row (self, editor);
+    }
+}
+
+/* A "Choose" button with a popover of check buttons, one per skill. */
+static GtkWidget *
+new_skills_button (TrellisConferenceWindow *self,
+                   GoalEditor              *editor)
+{
+  GListModel *skills = trellis_classroom_get_skills (self->classroom);
+  guint n_skills = skills != NULL ? g_list_model_get_n_items (skills) : 0;
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Choose…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Link this goal to skills"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose linked skills"),
+                                  -1);
+  gtk_widget_set_sensitive (button, n_skills > 0);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+
+  for (guint i = 0; i < n_skills; i++)
+    {
+      g_autoptr(TrellisSkill) skill = g_list_model_get_item (skills, i);
+      gint64 id = trellis_skill_get_id (skill);
+      g_autofree char *label = NULL;
+      GtkWidget *check;
+      gboolean linked = FALSE;
+
+      for (guint j = 0; j < editor->skills_before->len; j++)
+        if (g_array_index (editor->skills_before, gint64, j) == id)
+          linked = TRUE;
+
+      /* Translators: a skill's code, then its name */
+      label = g_strdup_printf (_("%s — %s"), trellis_skill_get_code (skill), trellis_skill_get_name (skill));
+      check = gtk_check_button_new_with_label (label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), linked);
+      g_object_set_data (G_OBJECT (check), "skill-id", GSIZE_TO_POINTER (id));
+      g_object_set_data (G_OBJECT (check), "goal-id", GSIZE_TO_POINTER (editor->goal_id));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_skill_toggled_cb), self);
+      gtk_box_append (GTK_BOX (box), check);
+      g_ptr_array_add (editor->skill_checks, check);
+    }
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  return button;
+}
+
+static void
 load_goals (TrellisConferenceWindow *self,
             GPtrArray               *mastery)
 {
@@ -365,7 +556,10 @@ load_goals (TrellisConferenceWindow *self,
     {
       TrellisGoal *goal = g_ptr_array_index (goals, i);
       g_autofree char *subtitle = NULL;
+      g_autofree char *progress = NULL;
       GoalEditor editor = { 0 };
+      GtkWidget *progress_row;
+      GtkWidget *skills_row;
       GtkWidget *row;
       GtkWidget *met;
 
@@ -386,13 +580,38 @@ load_goals (TrellisConferenceWindow *self,
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), met);
 
       editor.goal_id = goal->id;
+      editor.status = goal->status;
       editor.title = g_strdup (goal->title);
       editor.success_criteria = g_strdup (goal->success_criteria);
+      editor.skills_before = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (goal->skill_ids != NULL)
+        g_array_append_vals (editor.skills_before, goal->skill_ids->data, goal->skill_ids->len);
+      editor.skill_checks = g_ptr_array_new ();
       editor.met_button = GTK_TOGGLE_BUTTON (met);
+
+      /* Progress on the linked skills, then what can change. */
+      progress = dup_skills_progress (self, goal->skill_ids, mastery);
+      progress_row = text_row (_("Progress"),
+                               progress != NULL ? progress
+                                                : _("Link skills to the goal to see what the evidence says about them."));
+      gtk_widget_add_css_class (progress_row, "goal-progress");
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (progress_row), 0);
+      editor.progress_row = ADW_ACTION_ROW (progress_row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), progress_row);
+
+      skills_row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (skills_row), _("Linked Skills"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (skills_row), FALSE);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (skills_row), 3);
+      editor.skills_row = ADW_ACTION_ROW (skills_row);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (skills_row), new_skills_button (self, &editor));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), skills_row);
+
       editor.title_row = add_editor_row (ADW_EXPANDER_ROW (row), _("Revised goal (leave empty to keep it)"));
       editor.criteria_row = add_editor_row (ADW_EXPANDER_ROW (row), _("Revised “I will know I’ve met it when…”"));
       editor.reason_row = add_editor_row (ADW_EXPANDER_ROW (row), _("Why (the reason for the change)"));
       g_array_append_val (self->goal_editors, editor);
+      update_skills_row (self, &g_array_index (self->goal_editors, GoalEditor, self->goal_editors->len - 1));
 
       adw_preferences_group_add (self->goals_group, row);
       n_shown++;
@@ -424,9 +643,42 @@ load_reflections (TrellisConferenceWindow *self)
     {
       TrellisReflection *reflection = g_ptr_array_index (reflections, i);
       g_autofree char *date = trellis_learner_summary_format_date (reflection->written_on);
+      g_autofree char *about = trellis_profile_links_describe_reflection (self->classroom, reflection);
+      GString *subtitle = g_string_new (date);
 
-      adw_preferences_group_add (self->reflections_group, text_row (reflection->text, date));
+      /* Who wrote it, and what it is about. */
+      g_string_append (subtitle, " · ");
+      g_string_append (subtitle, trellis_profile_links_describe_author (reflection->author));
+      if (about != NULL)
+        {
+          g_string_append (subtitle, " · ");
+          g_string_append (subtitle, about);
+        }
+
+      adw_preferences_group_add (self->reflections_group, text_row (reflection->text, subtitle->str));
+      g_string_free (subtitle, TRUE);
     }
+}
+
+/* What the learner's reflection can be about: nothing, a goal, a milestone. */
+static void
+load_reflection_targets (TrellisConferenceWindow *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  self->reflection_targets = trellis_profile_links_list_targets (self->classroom, self->learner, &error);
+  if (self->reflection_targets == NULL)
+    {
+      show_error (self, error);
+      self->reflection_targets = g_ptr_array_new_with_free_func ((GDestroyNotify) trellis_reflection_target_free);
+    }
+
+  gtk_string_list_append (model, _("Nothing in particular"));
+  for (guint i = 0; i < self->reflection_targets->len; i++)
+    gtk_string_list_append (model, ((TrellisReflectionTarget *) g_ptr_array_index (self->reflection_targets, i))->label);
+  adw_combo_row_set_model (self->reflection_about_row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (self->reflection_about_row, 0);
 }
 
 static void
@@ -571,9 +823,16 @@ load (TrellisConferenceWindow *self)
       gtk_label_set_label (self->due_label, text);
     }
 
+  {
+    g_autoptr(TrellisConference) latest = trellis_profile_get_latest_conference (self->classroom, self->learner, NULL);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "conference.print-last", latest != NULL);
+  }
+
   mastery = trellis_learner_summary_list_mastery (self->classroom, self->learner, NULL);
   load_goals (self, mastery);
   load_reflections (self);
+  load_reflection_targets (self);
   load_positions (self);
   load_mastery (self, mastery);
   load_history (self);
@@ -640,11 +899,13 @@ save_action (GtkWidget  *widget,
   TrellisConferenceWindow *self = TRELLIS_CONFERENCE_WINDOW (widget);
   g_autoptr(GArray) changes = g_array_new (FALSE, TRUE, sizeof (TrellisGoalChange));
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GError) error = NULL;
   g_autofree char *notes = dup_buffer_text (self->notes_view);
   g_autofree char *next_steps = dup_buffer_text (self->next_steps_view);
   g_autofree char *reflection = dup_buffer_text (self->reflection_view);
   TrellisConferenceRecord record = { 0 };
+  guint about;
   gint64 id;
 
   if (self->classroom == NULL || self->learner == NULL)
@@ -671,6 +932,17 @@ save_action (GtkWidget  *widget,
       change.goal_id = editor->goal_id;
       change.reason = reason;
 
+      /* Linking skills is no revision: the status stays, unless changed too. */
+      if (skills_changed (editor))
+        {
+          GArray *skills = dup_checked_skills (editor);
+
+          g_ptr_array_add (arrays, skills);
+          change.set_skills = TRUE;
+          change.skill_ids = (const gint64 *) skills->data;
+          change.n_skill_ids = skills->len;
+        }
+
       if (gtk_toggle_button_get_active (editor->met_button))
         {
           change.status = TRELLIS_GOAL_STATUS_MET;
@@ -680,6 +952,10 @@ save_action (GtkWidget  *widget,
           change.status = TRELLIS_GOAL_STATUS_REVISED;
           change.title = title;
           change.success_criteria = criteria;
+        }
+      else if (change.set_skills)
+        {
+          change.status = editor->status;
         }
       else
         {
@@ -698,6 +974,18 @@ save_action (GtkWidget  *widget,
   record.reflection = reflection;
   record.reflection_author = TRELLIS_REFLECTION_AUTHOR_LEARNER;
   record.reflection_goal_id = 0;
+  record.reflection_node_id = 0;
+
+  /* The first item is "nothing in particular". */
+  about = adw_combo_row_get_selected (self->reflection_about_row);
+  if (about != GTK_INVALID_LIST_POSITION && about > 0 &&
+      self->reflection_targets != NULL && about - 1 < self->reflection_targets->len)
+    {
+      TrellisReflectionTarget *target = g_ptr_array_index (self->reflection_targets, about - 1);
+
+      record.reflection_goal_id = target->goal_id;
+      record.reflection_node_id = target->node_id;
+    }
 
   id = trellis_profile_save_conference (self->classroom, self->learner, &record, &error);
   if (id == 0)
@@ -710,6 +998,32 @@ save_action (GtkWidget  *widget,
 
   self->closing = TRUE;
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TrellisConferenceWindow *self = TRELLIS_CONFERENCE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  TrellisPrintout *printout;
+
+  if (self->classroom == NULL || self->learner == NULL)
+    return;
+
+  if (g_str_equal (action_name, "conference.print-last"))
+    printout = trellis_printout_new_conference (self->classroom, self->learner, &error);
+  else
+    printout = trellis_printout_new_profile (self->classroom, self->learner, &error);
+
+  if (printout == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  trellis_print_dialog_run (GTK_WINDOW (self), printout);
 }
 
 static void
@@ -775,6 +1089,7 @@ trellis_conference_window_finalize (GObject *object)
   TrellisConferenceWindow *self = TRELLIS_CONFERENCE_WINDOW (object);
 
   g_array_unref (self->goal_editors);
+  g_clear_pointer (&self->reflection_targets, g_ptr_array_unref);
 
   G_OBJECT_CLASS (trellis_conference_window_parent_class)->finalize (object);
 }
@@ -880,12 +1195,16 @@ trellis_conference_window_class_init (TrellisConferenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, notes_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, next_steps_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, reflection_view);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, reflection_about_row);
 
   gtk_widget_class_install_action (widget_class, "conference.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "conference.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "conference.print-profile", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "conference.print-last", NULL, print_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "conference.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "conference.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "conference.print-profile", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "conference.cancel", NULL);
 }
 
@@ -1013,4 +1332,83 @@ _trellis_conference_window_get_timer_label (TrellisConferenceWindow *self)
   g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), NULL);
 
   return self->timer_label;
+}
+
+GtkCheckButton *
+_trellis_conference_window_get_goal_skill_check (TrellisConferenceWindow *self,
+                                                 gint64                   goal_id,
+                                                 gint64                   skill_id)
+{
+  g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), NULL);
+
+  for (guint i = 0; i < self->goal_editors->len; i++)
+    {
+      GoalEditor *editor = &g_array_index (self->goal_editors, GoalEditor, i);
+
+      if (editor->goal_id != goal_id)
+        continue;
+
+      for (guint j = 0; j < editor->skill_checks->len; j++)
+        {
+          GtkCheckButton *check = g_ptr_array_index (editor->skill_checks, j);
+
+          if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "skill-id")) == skill_id)
+            return check;
+        }
+    }
+
+  return NULL;
+}
+
+/* Selects what the reflection is about: a goal or a node (0, 0: nothing). */
+gboolean
+_trellis_conference_window_select_reflection_about (TrellisConferenceWindow *self,
+                                                    gint64                   goal_id,
+                                                    gint64                   node_id)
+{
+  g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), FALSE);
+
+  if (goal_id == 0 && node_id == 0)
+    {
+      adw_combo_row_set_selected (self->reflection_about_row, 0);
+      return TRUE;
+    }
+
+  for (guint i = 0; self->reflection_targets != NULL && i < self->reflection_targets->len; i++)
+    {
+      TrellisReflectionTarget *target = g_ptr_array_index (self->reflection_targets, i);
+
+      if ((goal_id != 0 && target->goal_id == goal_id) || (node_id != 0 && target->node_id == node_id))
+        {
+          adw_combo_row_set_selected (self->reflection_about_row, i + 1);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
+_trellis_conference_window_get_goal_rows (TrellisConferenceWindow  *self,
+                                          gint64                    goal_id,
+                                          AdwActionRow            **progress_row,
+                                          AdwActionRow            **skills_row)
+{
+  g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < self->goal_editors->len; i++)
+    {
+      GoalEditor *editor = &g_array_index (self->goal_editors, GoalEditor, i);
+
+      if (editor->goal_id != goal_id)
+        continue;
+
+      if (progress_row != NULL)
+        *progress_row = editor->progress_row;
+      if (skills_row != NULL)
+        *skills_row = editor->skills_row;
+      return TRUE;
+    }
+
+  return FALSE;
 }

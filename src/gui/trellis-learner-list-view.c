@@ -293,6 +293,13 @@ on_learners_items_changed_cb (TrellisLearnerListView *self)
   refresh (self);
 }
 
+/* The stale marks and "conference due" follow the class preferences. */
+static void
+on_preferences_changed_cb (TrellisLearnerListView *self)
+{
+  refresh (self);
+}
+
 static void
 set_filter_flag (TrellisLearnerListView *self,
                  gboolean               *flag,
@@ -507,6 +514,8 @@ trellis_learner_list_view_dispose (GObject *object)
 
   if (self->learners != NULL)
     g_signal_handlers_disconnect_by_func (self->learners, on_learners_items_changed_cb, self);
+  if (self->classroom != NULL)
+    g_signal_handlers_disconnect_by_func (self->classroom, on_preferences_changed_cb, self);
 
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -910,7 +919,12 @@ trellis_learner_list_view_set_classroom (TrellisLearnerListView *self,
   if (self->classroom == classroom)
     return;
 
+  if (self->classroom != NULL)
+    g_signal_handlers_disconnect_by_func (self->classroom, on_preferences_changed_cb, self);
   g_set_object (&self->classroom, classroom);
+  if (classroom != NULL)
+    g_signal_connect_swapped (classroom, "preferences-changed",
+                              G_CALLBACK (on_preferences_changed_cb), self);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   trellis_learner_list_view_set_learners (self, classroom ? trellis_classroom_get_learners (classroom) : NULL);
   refresh (self);

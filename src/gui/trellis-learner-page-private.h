@@ -35,5 +35,11 @@ AdwEntryRow             *_trellis_learner_page_get_goal_dialog_row    (TrellisLe
                                                                        TrellisGoalField    field);
 AdwToast                *_trellis_learner_page_get_undo_toast         (TrellisLearnerPage *self);
 TrellisConferenceWindow *_trellis_learner_page_get_conference_window  (TrellisLearnerPage *self);
+AdwComboRow             *_trellis_learner_page_get_reflection_author_row (TrellisLearnerPage *self);
+gboolean                 _trellis_learner_page_select_reflection_about (TrellisLearnerPage *self,
+                                                                       gint64              goal_id,
+                                                                       gint64              node_id);
+GtkCheckButton          *_trellis_learner_page_get_goal_dialog_skill_check (TrellisLearnerPage *self,
+                                                                           gint64              skill_id);
 
 G_END_DECLS

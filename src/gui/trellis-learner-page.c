@@ -13,7 +13,9 @@
 #include "trellis-learner-page-private.h"
 #include "trellis-learner-summary.h"
 #include "trellis-print.h"
+#include "trellis-print-dialog.h"
 #include "trellis-profile.h"
+#include "trellis-profile-links.h"
 #include "trellis-window.h"
 
 /*
@@ -55,6 +57,8 @@ struct _TrellisLearnerPage
   GoalDialogMode           goal_mode;
   gint64                   goal_id;
   TrellisGoalStatus        goal_status;
+  GPtrArray               *goal_skill_checks;  /* GtkCheckButton, "skill-id" data */
+  GArray                  *goal_skills_before; /* gint64 */
 
   TrellisConferenceWindow *conference_window;
   GtkFileChooserNative    *file_chooser;
@@ -63,7 +67,9 @@ struct _TrellisLearnerPage
   /* Rebuilt with the sections. */
   AdwEntryRow             *add_entry_rows[TRELLIS_PROFILE_N_KINDS];
   AdwEntryRow             *add_reflection_row;
-  GtkDropDown             *reflection_author;
+  AdwComboRow             *reflection_author;
+  AdwComboRow             *reflection_about;
+  GPtrArray               *reflection_targets;  /* TrellisReflectionTarget, after "nothing" */
 
   AdwAvatar               *avatar;
   GtkLabel                *name_label;
@@ -320,16 +326,29 @@ on_add_reflection_apply_cb (AdwEntryRow        *row,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   TrellisReflectionAuthor author;
+  gint64 goal_id = 0, node_id = 0;
+  guint about;
 
   if (!can_edit (self) || text[0] == '\0')
     return;
 
-  author = gtk_drop_down_get_selected (self->reflection_author) == 1
+  author = adw_combo_row_get_selected (self->reflection_author) == 1
            ? TRELLIS_REFLECTION_AUTHOR_LEARNER
            : TRELLIS_REFLECTION_AUTHOR_TEACHER;
 
+  /* The first item is "nothing in particular". */
+  about = adw_combo_row_get_selected (self->reflection_about);
+  if (about != GTK_INVALID_LIST_POSITION && about > 0 &&
+      self->reflection_targets != NULL && about - 1 < self->reflection_targets->len)
+    {
+      TrellisReflectionTarget *target = g_ptr_array_index (self->reflection_targets, about - 1);
+
+      goal_id = target->goal_id;
+      node_id = target->node_id;
+    }
+
   if (trellis_profile_add_reflection (self->classroom, self->learner, author, text,
-                                      NULL, 0, 0, 0, &error) == 0)
+                                      NULL, goal_id, node_id, 0, &error) == 0)
     {
       show_error (self, error);
       return;
@@ -378,6 +397,8 @@ close_goal_dialog (TrellisLearnerPage *self)
   g_signal_handlers_disconnect_by_data (dialog, self);
   for (guint i = 0; i < TRELLIS_GOAL_N_FIELDS; i++)
     self->goal_rows[i] = NULL;
+  g_clear_pointer (&self->goal_skill_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->goal_skills_before, g_array_unref);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -397,6 +418,51 @@ dup_field (TrellisLearnerPage *self,
   return text;
 }
 
+/* The skills checked in the goal dialog, in skill order; NULL when not offered. */
+static GArray *
+dup_checked_skills (TrellisLearnerPage *self)
+{
+  GArray *skills;
+
+  if (self->goal_skill_checks == NULL)
+    return NULL;
+
+  skills = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->goal_skill_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->goal_skill_checks, i);
+      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "skill-id"));
+
+      if (gtk_check_button_get_active (check))
+        g_array_append_val (skills, id);
+    }
+
+  return skills;
+}
+
+static gboolean
+same_skills (GArray *a,
+             GArray *b)
+{
+  guint len_a = a != NULL ? a->len : 0;
+  guint len_b = b != NULL ? b->len : 0;
+
+  if (len_a != len_b)
+    return FALSE;
+
+  for (guint i = 0; i < len_a; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < len_b && !found; j++)
+        found = g_array_index (a, gint64, i) == g_array_index (b, gint64, j);
+      if (!found)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 on_goal_dialog_response_cb (AdwMessageDialog   *dialog,
                             const char         *response,
@@ -407,6 +473,9 @@ on_goal_dialog_response_cb (AdwMessageDialog   *dialog,
   g_autofree char *criteria = dup_field (self, TRELLIS_GOAL_FIELD_CRITERIA);
   g_autofree char *target_date = dup_field (self, TRELLIS_GOAL_FIELD_TARGET_DATE);
   g_autofree char *reason = dup_field (self, TRELLIS_GOAL_FIELD_REASON);
+  g_autoptr(GArray) skills = dup_checked_skills (self);
+  g_autoptr(GArray) skills_before = self->goal_skills_before ? g_array_ref (self->goal_skills_before) : NULL;
+  gint64 goal_id = self->goal_id;
   gboolean ok = TRUE;
 
   close_goal_dialog (self);
@@ -417,8 +486,9 @@ on_goal_dialog_response_cb (AdwMessageDialog   *dialog,
   switch (self->goal_mode)
     {
     case GOAL_DIALOG_ADD:
-      ok = trellis_profile_add_goal (self->classroom, self->learner, title, criteria,
-                                     target_date, &error) != 0;
+      goal_id = trellis_profile_add_goal (self->classroom, self->learner, title, criteria,
+                                          target_date, &error);
+      ok = goal_id != 0;
       break;
 
     case GOAL_DIALOG_EDIT:
@@ -440,6 +510,11 @@ on_goal_dialog_response_cb (AdwMessageDialog   *dialog,
       g_assert_not_reached ();
     }
 
+  /* The goal's skills, when the dialog offered them and they changed. */
+  if (ok && skills != NULL && !same_skills (skills, skills_before))
+    ok = trellis_profile_set_goal_skills (self->classroom, goal_id,
+                                          (const gint64 *) skills->data, skills->len, &error);
+
   if (!ok)
     show_error (self, error);
 
@@ -453,6 +528,80 @@ on_goal_title_changed_cb (TrellisLearnerPage *self)
 
   if (self->goal_dialog != NULL && self->goal_mode != GOAL_DIALOG_STATUS)
     adw_message_dialog_set_response_enabled (self->goal_dialog, "apply", title != NULL);
+}
+
+/*
+ * The skills a goal is linked to, as a list of check rows (code and name)
+ * under a heading; the classroom's skills in their order.
+ */
+static GtkWidget *
+new_skills_picker (TrellisLearnerPage *self,
+                   const TrellisGoal  *goal)
+{
+  GListModel *skills = trellis_classroom_get_skills (self->classroom);
+  guint n_skills = skills != NULL ? g_list_model_get_n_items (skills) : 0;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading;
+  GtkWidget *scrolled;
+  GtkWidget *list;
+
+  self->goal_skill_checks = g_ptr_array_new ();
+  self->goal_skills_before = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (goal != NULL && goal->skill_ids != NULL)
+    g_array_append_vals (self->goal_skills_before, goal->skill_ids->data, goal->skill_ids->len);
+
+  heading = gtk_label_new (_("Linked Skills"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Linked skills"),
+                                  -1);
+
+  if (n_skills == 0)
+    gtk_list_box_append (GTK_LIST_BOX (list),
+                         placeholder_row (_("This classroom has no skills yet. Add skills to a playlist’s activities, then link goals to them here.")));
+
+  for (guint i = 0; i < n_skills; i++)
+    {
+      g_autoptr(TrellisSkill) skill = g_list_model_get_item (skills, i);
+      gint64 id = trellis_skill_get_id (skill);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      gboolean linked = FALSE;
+
+      for (guint j = 0; j < self->goal_skills_before->len; j++)
+        if (g_array_index (self->goal_skills_before, gint64, j) == id)
+          linked = TRUE;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), trellis_skill_get_code (skill));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), trellis_skill_get_name (skill));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), linked);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, trellis_skill_get_code (skill),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, trellis_skill_get_name (skill),
+                                      -1);
+      g_object_set_data (G_OBJECT (check), "skill-id", GSIZE_TO_POINTER (id));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_ptr_array_add (self->goal_skill_checks, check);
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 250);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  return box;
 }
 
 static void
@@ -549,7 +698,18 @@ show_goal_dialog (TrellisLearnerPage *self,
         }
     }
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  if (mode != GOAL_DIALOG_STATUS)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+      gtk_box_append (GTK_BOX (box), list);
+      gtk_box_append (GTK_BOX (box), new_skills_picker (self, goal));
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+    }
+  else
+    {
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+    }
 
   self->goal_dialog = ADW_MESSAGE_DIALOG (dialog);
   self->goal_mode = mode;
@@ -695,9 +855,11 @@ add_kind_group (TrellisLearnerPage            *self,
 }
 
 static char *
-dup_goal_subtitle (const TrellisGoal *goal)
+dup_goal_subtitle (TrellisLearnerPage *self,
+                   const TrellisGoal  *goal)
 {
   GString *subtitle = g_string_new (trellis_goal_status_get_label (goal->status));
+  g_autofree char *codes = trellis_profile_links_dup_skill_codes (self->classroom, goal->skill_ids);
 
   if (goal->target_date != NULL)
     {
@@ -712,6 +874,13 @@ dup_goal_subtitle (const TrellisGoal *goal)
     {
       g_string_append_c (subtitle, '\n');
       g_string_append (subtitle, goal->success_criteria);
+    }
+
+  if (codes != NULL)
+    {
+      g_string_append_c (subtitle, '\n');
+      /* Translators: %s is a list of skill codes */
+      g_string_append_printf (subtitle, _("Skills: %s"), codes);
     }
 
   return g_string_free (subtitle, FALSE);
@@ -747,7 +916,7 @@ add_goals_group (TrellisLearnerPage *self)
       TrellisGoal *goal = g_ptr_array_index (goals, i);
       g_autoptr(GPtrArray) revisions = NULL;
       g_autoptr(GMenu) menu = g_menu_new ();
-      g_autofree char *subtitle = dup_goal_subtitle (goal);
+      g_autofree char *subtitle = dup_goal_subtitle (self, goal);
       GtkWidget *row;
 
       row = adw_expander_row_new ();
@@ -819,15 +988,17 @@ add_reflections_group (TrellisLearnerPage *self)
 {
   g_autoptr(GPtrArray) reflections = NULL;
   g_autoptr(GError) error = NULL;
-  const char *authors[] = { N_("Teacher"), N_("Learner"), NULL };
+  const char *authors[] = { N_("The teacher"), N_("The learner, in a conference"), NULL };
   g_autoptr(GtkStringList) author_model = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) about_model = gtk_string_list_new (NULL);
   GtkWidget *group;
-  GtkWidget *add_row;
-  GtkWidget *drop_down;
+  GtkWidget *form;
+  GtkWidget *row;
 
   reflections = trellis_profile_list_reflections (self->classroom, self->learner,
                                                   N_RECENT_REFLECTIONS, &error);
-  if (reflections == NULL)
+  if (reflections == NULL ||
+      (self->reflection_targets = trellis_profile_links_list_targets (self->classroom, self->learner, &error)) == NULL)
     {
       show_error (self, error);
       return;
@@ -843,44 +1014,66 @@ add_reflections_group (TrellisLearnerPage *self)
     {
       TrellisReflection *reflection = g_ptr_array_index (reflections, i);
       g_autofree char *date = trellis_learner_summary_format_date (reflection->written_on);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *about = trellis_profile_links_describe_reflection (self->classroom, reflection);
+      GString *subtitle = g_string_new (date);
 
-      if (reflection->author == TRELLIS_REFLECTION_AUTHOR_LEARNER)
-        /* Translators: %s is a date */
-        subtitle = g_strdup_printf (_("%s · in the learner’s words"), date);
-      else
-        /* Translators: %s is a date */
-        subtitle = g_strdup_printf (_("%s · by the teacher"), date);
+      /* Who wrote it, and what it is about. */
+      g_string_append (subtitle, " · ");
+      g_string_append (subtitle, trellis_profile_links_describe_author (reflection->author));
+      if (about != NULL)
+        {
+          g_string_append (subtitle, " · ");
+          g_string_append (subtitle, about);
+        }
 
+      row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reflection->text);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 4);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      gtk_widget_add_css_class (row, "reflection");
+      gtk_widget_add_css_class (row, trellis_reflection_author_to_string (reflection->author));
+      g_string_free (subtitle, TRUE);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
+  gtk_box_append (self->sections_box, group);
+
+  /* Writing one: who wrote it, what it is about, the text. */
+  form = new_group (_("Write a Reflection"),
+                    _("In the learner’s words, or your own observation; optionally about a goal or a milestone"));
+
   for (guint i = 0; authors[i] != NULL; i++)
     gtk_string_list_append (author_model, _(authors[i]));
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Written By"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (author_model));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), row);
+  self->reflection_author = ADW_COMBO_ROW (row);
 
-  add_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add_row), _("Add a reflection"));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (add_row), FALSE);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (add_row), TRUE);
-  adw_entry_row_add_prefix (ADW_ENTRY_ROW (add_row), gtk_image_new_from_icon_name ("list-add-symbolic"));
-  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (author_model)), NULL);
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (drop_down, _("Who wrote it"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Who wrote it"),
-                                  -1);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (add_row), drop_down);
-  g_signal_connect (add_row, "apply", G_CALLBACK (on_add_reflection_apply_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add_row);
-  self->add_reflection_row = ADW_ENTRY_ROW (add_row);
-  self->reflection_author = GTK_DROP_DOWN (drop_down);
+  gtk_string_list_append (about_model, _("Nothing in particular"));
+  for (guint i = 0; i < self->reflection_targets->len; i++)
+    gtk_string_list_append (about_model,
+                            ((TrellisReflectionTarget *) g_ptr_array_index (self->reflection_targets, i))->label);
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("About"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (about_model));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), row);
+  self->reflection_about = ADW_COMBO_ROW (row);
 
-  gtk_box_append (self->sections_box, group);
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Add a reflection"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), gtk_image_new_from_icon_name ("list-add-symbolic"));
+  g_signal_connect (row, "apply", G_CALLBACK (on_add_reflection_apply_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), row);
+  self->add_reflection_row = ADW_ENTRY_ROW (row);
+
+  gtk_box_append (self->sections_box, form);
 }
 
 static void
@@ -988,10 +1181,19 @@ add_conferences_group (TrellisLearnerPage *self)
 
   group = new_group (_("Conferences"), description);
 
-  g_menu_append (menu, _("_Profile as PDF…"), "profile.export-profile");
-  g_menu_append (menu, _("_Latest Conference as PDF…"), "profile.export-conference");
+  {
+    g_autoptr(GMenu) print_section = g_menu_new ();
+    g_autoptr(GMenu) export_section = g_menu_new ();
+
+    g_menu_append (print_section, _("_Print Profile…"), "profile.print-profile");
+    g_menu_append (print_section, _("Print _Latest Conference…"), "profile.print-conference");
+    g_menu_append (export_section, _("Profile as P_DF…"), "profile.export-profile");
+    g_menu_append (export_section, _("Latest _Conference as PDF…"), "profile.export-conference");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (print_section));
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (export_section));
+  }
   export_button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (export_button), _("Export PDF"));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (export_button), _("Print or Export"));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
   gtk_widget_add_css_class (export_button, "flat");
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), export_button);
@@ -1125,6 +1327,8 @@ rebuild (TrellisLearnerPage *self)
     self->add_entry_rows[i] = NULL;
   self->add_reflection_row = NULL;
   self->reflection_author = NULL;
+  self->reflection_about = NULL;
+  g_clear_pointer (&self->reflection_targets, g_ptr_array_unref);
 
   update_header (self);
   update_fields (self);
@@ -1139,10 +1343,13 @@ rebuild (TrellisLearnerPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.add-goal", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.export-profile",
                                  self->classroom != NULL && self->learner != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.print-profile",
+                                 self->classroom != NULL && self->learner != NULL);
 
   if (self->classroom == NULL || self->learner == NULL)
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.export-conference", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.print-conference", FALSE);
       return;
     }
 
@@ -1180,6 +1387,7 @@ rebuild (TrellisLearnerPage *self)
     g_autoptr(TrellisConference) latest = trellis_profile_get_latest_conference (self->classroom, self->learner, NULL);
 
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.export-conference", latest != NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.print-conference", latest != NULL);
   }
 }
 
@@ -1230,6 +1438,13 @@ static void
 on_learner_notify_cb (TrellisLearnerPage *self)
 {
   update_header (self);
+}
+
+/* Stale marks and when the next conference is due follow the preferences. */
+static void
+on_preferences_changed_cb (TrellisLearnerPage *self)
+{
+  queue_rebuild (self);
 }
 
 static void
@@ -1432,6 +1647,33 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
 }
 
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TrellisLearnerPage *self = TRELLIS_LEARNER_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  TrellisPrintout *printout;
+
+  if (self->classroom == NULL || self->learner == NULL)
+    return;
+
+  if (g_str_equal (action_name, "profile.print-conference"))
+    printout = trellis_printout_new_conference (self->classroom, self->learner, &error);
+  else
+    printout = trellis_printout_new_profile (self->classroom, self->learner, &error);
+
+  if (printout == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  trellis_print_dialog_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, printout);
+}
+
 /* Overrides */
 
 static void
@@ -1464,9 +1706,12 @@ trellis_learner_page_dispose (GObject *object)
       g_clear_object (&self->undo_toast);
     }
   g_clear_pointer (&self->deleted_entry, trellis_profile_entry_free);
+  g_clear_pointer (&self->reflection_targets, g_ptr_array_unref);
 
   if (self->learner != NULL)
     g_signal_handlers_disconnect_by_func (self->learner, on_learner_notify_cb, self);
+  if (self->classroom != NULL)
+    g_signal_handlers_disconnect_by_func (self->classroom, on_preferences_changed_cb, self);
   g_clear_object (&self->learner);
   g_clear_object (&self->classroom);
 
@@ -1574,6 +1819,8 @@ trellis_learner_page_class_init (TrellisLearnerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "profile.mark-revisited", NULL, mark_revisited_action);
   gtk_widget_class_install_action (widget_class, "profile.export-profile", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "profile.export-conference", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "profile.print-profile", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "profile.print-conference", NULL, print_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "learnerpage");
@@ -1615,8 +1862,15 @@ trellis_learner_page_set_classroom (TrellisLearnerPage *self,
   g_return_if_fail (TRELLIS_IS_LEARNER_PAGE (self));
   g_return_if_fail (classroom == NULL || TRELLIS_IS_CLASSROOM (classroom));
 
-  if (!g_set_object (&self->classroom, classroom))
+  if (self->classroom == classroom)
     return;
+
+  if (self->classroom != NULL)
+    g_signal_handlers_disconnect_by_func (self->classroom, on_preferences_changed_cb, self);
+  g_set_object (&self->classroom, classroom);
+  if (classroom != NULL)
+    g_signal_connect_swapped (classroom, "preferences-changed",
+                              G_CALLBACK (on_preferences_changed_cb), self);
 
   /* An entry deleted in another classroom cannot come back here. */
   g_clear_pointer (&self->deleted_entry, trellis_profile_entry_free);
@@ -1784,4 +2038,60 @@ _trellis_learner_page_get_conference_window (TrellisLearnerPage *self)
   g_return_val_if_fail (TRELLIS_IS_LEARNER_PAGE (self), NULL);
 
   return self->conference_window;
+}
+
+AdwComboRow *
+_trellis_learner_page_get_reflection_author_row (TrellisLearnerPage *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_LEARNER_PAGE (self), NULL);
+
+  return self->reflection_author;
+}
+
+/* Selects what the next reflection is about: a goal or a node (0, 0: nothing). */
+gboolean
+_trellis_learner_page_select_reflection_about (TrellisLearnerPage *self,
+                                               gint64              goal_id,
+                                               gint64              node_id)
+{
+  g_return_val_if_fail (TRELLIS_IS_LEARNER_PAGE (self), FALSE);
+
+  if (self->reflection_about == NULL || self->reflection_targets == NULL)
+    return FALSE;
+
+  if (goal_id == 0 && node_id == 0)
+    {
+      adw_combo_row_set_selected (self->reflection_about, 0);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < self->reflection_targets->len; i++)
+    {
+      TrellisReflectionTarget *target = g_ptr_array_index (self->reflection_targets, i);
+
+      if ((goal_id != 0 && target->goal_id == goal_id) || (node_id != 0 && target->node_id == node_id))
+        {
+          adw_combo_row_set_selected (self->reflection_about, i + 1);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+GtkCheckButton *
+_trellis_learner_page_get_goal_dialog_skill_check (TrellisLearnerPage *self,
+                                                   gint64              skill_id)
+{
+  g_return_val_if_fail (TRELLIS_IS_LEARNER_PAGE (self), NULL);
+
+  for (guint i = 0; self->goal_skill_checks != NULL && i < self->goal_skill_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->goal_skill_checks, i);
+
+      if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "skill-id")) == skill_id)
+        return check;
+    }
+
+  return NULL;
 }

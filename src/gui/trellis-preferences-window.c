@@ -10,10 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "trellis-preferences-window-private.h"
+#include "trellis-profile.h"
 
 /*
  * TrellisPreferencesWindow: the preferences of one classroom, stored in its
- * file.  For now its name, and where the file is.
+ * file: its name, where the file is, how often each learner has a
+ * conference, when a profile counts as stale, and the class minutes a week
+ * that pacing plans with.  A change is written at once; the views that use
+ * it hear of it through TrellisClassroom::preferences-changed.
  */
 struct _TrellisPreferencesWindow
 {
@@ -23,6 +27,9 @@ struct _TrellisPreferencesWindow
 
   AdwEntryRow          *name_row;
   AdwActionRow         *file_row;
+  GtkSpinButton        *cadence_spin;
+  GtkSpinButton        *stale_weeks_spin;
+  GtkSpinButton        *minutes_spin;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisPreferencesWindow, trellis_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -73,6 +80,61 @@ on_name_apply_cb (TrellisPreferencesWindow *self)
 }
 
 static void
+update_numbers (TrellisPreferencesWindow *self)
+{
+  const struct {
+    GtkSpinButton *spin;
+    guint          value;
+  } numbers[] = {
+    { self->cadence_spin, trellis_profile_get_conference_cadence_days (self->classroom) },
+    { self->stale_weeks_spin, trellis_profile_get_stale_profile_weeks (self->classroom) },
+    { self->minutes_spin, trellis_profile_get_class_minutes_per_week (self->classroom) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_signal_handlers_block_matched (numbers[i].spin, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      gtk_spin_button_set_value (numbers[i].spin, numbers[i].value);
+      g_signal_handlers_unblock_matched (numbers[i].spin, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+    }
+}
+
+static void
+on_preferences_changed_cb (TrellisPreferencesWindow *self)
+{
+  update_numbers (self);
+}
+
+static void
+on_spin_value_changed_cb (TrellisPreferencesWindow *self,
+                          GtkSpinButton            *spin)
+{
+  g_autoptr(GError) error = NULL;
+  guint value = (guint) gtk_spin_button_get_value_as_int (spin);
+  gboolean ok = FALSE;
+
+  if (trellis_classroom_get_read_only (self->classroom))
+    return;
+
+  if (spin == self->cadence_spin)
+    ok = trellis_profile_set_conference_cadence_days (self->classroom, value, &error);
+  else if (spin == self->stale_weeks_spin)
+    ok = trellis_profile_set_stale_profile_weeks (self->classroom, value, &error);
+  else if (spin == self->minutes_spin)
+    ok = trellis_profile_set_class_minutes_per_week (self->classroom, value, &error);
+  else
+    g_assert_not_reached ();
+
+  if (!ok)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+      update_numbers (self);
+    }
+}
+
+static void
 trellis_preferences_window_constructed (GObject *object)
 {
   TrellisPreferencesWindow *self = TRELLIS_PREFERENCES_WINDOW (object);
@@ -92,10 +154,20 @@ trellis_preferences_window_constructed (GObject *object)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->name_row),
                             !trellis_classroom_get_read_only (self->classroom));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cadence_spin),
+                            !trellis_classroom_get_read_only (self->classroom));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stale_weeks_spin),
+                            !trellis_classroom_get_read_only (self->classroom));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->minutes_spin),
+                            !trellis_classroom_get_read_only (self->classroom));
 
   update_name (self);
+  update_numbers (self);
   g_signal_connect_object (self->classroom, "notify::name",
                            G_CALLBACK (on_classroom_name_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->classroom, "preferences-changed",
+                           G_CALLBACK (on_preferences_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -170,7 +242,11 @@ trellis_preferences_window_class_init (TrellisPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/trellis/Trellis/trellis-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPreferencesWindow, file_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPreferencesWindow, cadence_spin);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPreferencesWindow, stale_weeks_spin);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPreferencesWindow, minutes_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_name_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_spin_value_changed_cb);
 }
 
 static void
@@ -208,4 +284,23 @@ _trellis_preferences_window_get_name_row (TrellisPreferencesWindow *self)
   g_return_val_if_fail (TRELLIS_IS_PREFERENCES_WINDOW (self), NULL);
 
   return self->name_row;
+}
+
+GtkSpinButton *
+_trellis_preferences_window_get_spin (TrellisPreferencesWindow *self,
+                                      TrellisPreference         preference)
+{
+  g_return_val_if_fail (TRELLIS_IS_PREFERENCES_WINDOW (self), NULL);
+
+  switch (preference)
+    {
+    case TRELLIS_PREFERENCE_CONFERENCE_CADENCE_DAYS:
+      return self->cadence_spin;
+    case TRELLIS_PREFERENCE_STALE_PROFILE_WEEKS:
+      return self->stale_weeks_spin;
+    case TRELLIS_PREFERENCE_CLASS_MINUTES_PER_WEEK:
+      return self->minutes_spin;
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

@@ -10,13 +10,18 @@
  * screenshots.  Not a test.
  *
  *   trellis-screenshot [--dark] [--start] [--empty] [--select N] [--search TEXT]
- *                      [--delete] [--conference] [--width W] [--height H] OUTPUT.png
+ *                      [--delete] [--conference [--expand-goal]] [--preferences] [--goal-dialog]
+ *                      [--reflection] [--width W] [--height H] OUTPUT.png
  *
  * Without --start, the window shows the sample classroom (created in a
  * temporary folder; with --empty, a classroom without learners) with the
  * Nth learner selected, optionally a search, or the undo toast of a
- * deletion, or (--conference) conference mode with that learner; with --start, the start page with that classroom and a missing
- * one among the recent classrooms.
+ * deletion, or (--conference) conference mode with that learner (its first
+ * goal open with --expand-goal), or the
+ * classroom preferences (--preferences), or the goal dialog of the
+ * learner's first goal (--goal-dialog), or the learner page scrolled to
+ * the reflection form (--reflection); with --start, the start page with
+ * that classroom and a missing one among the recent classrooms.
  * Needs a display (xvfb-run) and GSETTINGS_SCHEMA_DIR pointing at the
  * compiled schema; use GSETTINGS_BACKEND=memory to leave your settings alone.
  */
@@ -30,6 +35,8 @@
 #include "trellis-application.h"
 #include "trellis-learner-list-view.h"
 #include "trellis-learner-page-private.h"
+#include "trellis-preferences-window.h"
+#include "trellis-profile.h"
 #include "trellis-sample.h"
 #include "trellis-window-private.h"
 
@@ -74,6 +81,27 @@ settle (GtkWidget *widget)
   gtk_test_widget_wait_for_draw (widget);
 }
 
+/* The first expander row with @css_class under @widget. */
+static GtkWidget *
+find_expander (GtkWidget  *widget,
+               const char *css_class)
+{
+  if (ADW_IS_EXPANDER_ROW (widget) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_expander (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 save_png (GtkWidget   *widget,
           const char  *path,
@@ -116,6 +144,10 @@ main (int   argc,
   gboolean confirm_delete = FALSE;
   g_autofree char *filter = NULL;
   gboolean conference = FALSE;
+  gboolean expand_goal = FALSE;
+  gboolean preferences = FALSE;
+  gboolean goal_dialog = FALSE;
+  gboolean reflection = FALSE;
   g_autofree char *search = NULL;
   int select = 2;
   int width = 1100;
@@ -130,6 +162,10 @@ main (int   argc,
     { "confirm-delete", 0, 0, G_OPTION_ARG_NONE, &confirm_delete, "Show the confirmation of deleting the selected learner", NULL },
     { "filter", 0, 0, G_OPTION_ARG_STRING, &filter, "Filter the learners: stale, conference-due or goal-overdue", "NAME" },
     { "conference", 0, 0, G_OPTION_ARG_NONE, &conference, "Show conference mode with the selected learner", NULL },
+    { "expand-goal", 0, 0, G_OPTION_ARG_NONE, &expand_goal, "In conference mode, open the first goal", NULL },
+    { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Show the classroom preferences", NULL },
+    { "goal-dialog", 0, 0, G_OPTION_ARG_NONE, &goal_dialog, "Edit the selected learner's first goal", NULL },
+    { "reflection", 0, 0, G_OPTION_ARG_NONE, &reflection, "Scroll the learner page to the reflection form", NULL },
     { "select", 0, 0, G_OPTION_ARG_INT, &select, "Select the Nth learner (-1: none)", "N" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
@@ -250,6 +286,13 @@ main (int   argc,
       if (focused != NULL)
         {
           gtk_window_set_default_size (GTK_WINDOW (focused), width, height);
+          if (expand_goal)
+            {
+              GtkWidget *goal = find_expander (focused, "goal");
+
+              if (goal != NULL)
+                adw_expander_row_set_expanded (ADW_EXPANDER_ROW (goal), TRUE);
+            }
           settle (focused);
           if (!save_png (focused, outputs[0], &error))
             {
@@ -262,6 +305,72 @@ main (int   argc,
           remove_dir (dir);
           return status;
         }
+    }
+
+  if (preferences || goal_dialog)
+    {
+      TrellisLearnerPage *page = _trellis_window_get_learner_page (window);
+      GtkWidget *shown = NULL;
+
+      if (preferences)
+        {
+          shown = trellis_preferences_window_new (classroom);
+          gtk_window_set_transient_for (GTK_WINDOW (shown), GTK_WINDOW (window));
+          gtk_window_present (GTK_WINDOW (shown));
+        }
+      else
+        {
+          g_autoptr(GPtrArray) goals = NULL;
+
+          if (trellis_learner_page_get_learner (page) != NULL)
+            goals = trellis_profile_list_goals (classroom, trellis_learner_page_get_learner (page), NULL);
+          if (goals != NULL && goals->len > 0)
+            gtk_widget_activate_action (GTK_WIDGET (page), "profile.edit-goal", "x",
+                                        ((TrellisGoal *) g_ptr_array_index (goals, 0))->id);
+          else
+            gtk_widget_activate_action (GTK_WIDGET (page), "profile.add-goal", NULL);
+          shown = (GtkWidget *) _trellis_learner_page_get_goal_dialog (page);
+        }
+
+      if (shown != NULL)
+        {
+          settle (shown);
+          if (!save_png (shown, outputs[0], &error))
+            {
+              g_printerr ("trellis-screenshot: %s\n", error->message);
+              status = EXIT_FAILURE;
+            }
+          /* The page owns its dialog: closed as the teacher would. */
+          if (ADW_IS_MESSAGE_DIALOG (shown))
+            adw_message_dialog_response (ADW_MESSAGE_DIALOG (shown), "cancel");
+          else
+            gtk_window_destroy (GTK_WINDOW (shown));
+          gtk_window_destroy (GTK_WINDOW (window));
+          g_clear_object (&classroom);
+          remove_dir (dir);
+          return status;
+        }
+    }
+
+  if (reflection)
+    {
+      TrellisLearnerPage *page = _trellis_window_get_learner_page (window);
+      AdwEntryRow *row = _trellis_learner_page_get_add_reflection_row (page);
+      GtkWidget *scrolled = row != NULL ? gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_SCROLLED_WINDOW) : NULL;
+      graphene_point_t point;
+
+      /* The form at the bottom of the view, the reflections above it. */
+      if (scrolled != NULL &&
+          gtk_widget_compute_point (GTK_WIDGET (row), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                    &GRAPHENE_POINT_INIT (0, 0), &point))
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+          gtk_adjustment_set_value (adjustment,
+                                    point.y + gtk_widget_get_height (GTK_WIDGET (row)) + 24 -
+                                    gtk_adjustment_get_page_size (adjustment));
+        }
+      settle (GTK_WIDGET (window));
     }
 
   if (!save_png (GTK_WIDGET (window), outputs[0], &error))
