@@ -1064,13 +1064,14 @@ trellis_classroom_import_skills_csv (TrellisClassroom          *self,
           trellis_skill_set_name (row->existing, row->name);
           if (row->prerequisites != NULL)
             {
-              guint n_before;
+              guint n_before = 0;
               g_autofree gint64 *before = NULL;
+              const gint64 *stored;
               const gint64 *after;
               guint n_after;
 
-              before = g_memdup2 (trellis_skill_get_prerequisite_ids (row->existing, &n_before),
-                                  n_before * sizeof (gint64));
+              stored = trellis_skill_get_prerequisite_ids (row->existing, &n_before);
+              before = g_memdup2 (stored, n_before * sizeof (gint64));
               ids = row_prerequisite_ids (self, row, by_code);
               trellis_skill_set_prerequisite_ids (row->existing, (const gint64 *)(gpointer)ids->data, ids->len);
               after = trellis_skill_get_prerequisite_ids (row->existing, &n_after);
