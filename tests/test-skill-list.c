@@ -442,6 +442,15 @@ test_import_semicolons (Fixture       *fixture,
   g_assert_cmpuint (report.n_added, ==, 3);
   codes = prerequisite_codes (fixture, "C");
   g_assert_cmpstr (codes, ==, "A B");
+
+  /* A header with a column of its own, in capitals. */
+  g_assert_true (import (fixture, "GRADE,CODE,NAME,PREREQUISITES\n6,D,Delta,C\n", &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_added, ==, 1);
+  g_assert_cmpstr (trellis_skill_get_name (find (fixture, "D")), ==, "Delta");
+  g_clear_pointer (&codes, g_free);
+  codes = prerequisite_codes (fixture, "D");
+  g_assert_cmpstr (codes, ==, "C");
 }
 
 typedef struct
@@ -473,6 +482,8 @@ static const ImportErrorCase import_errors[] = {
     trellis_csv_error_quark, TRELLIS_CSV_ERROR_QUOTE, "skills.csv, line 2:" },
   { "header-only", "code,name,prerequisites\n",
     trellis_skill_list_error_quark, TRELLIS_SKILL_LIST_ERROR_PARSE, "line 1: there is a header but no skills" },
+  { "header-without-name", "Code,Skill,Prerequisites\nA,Alpha,\n",
+    trellis_skill_list_error_quark, TRELLIS_SKILL_LIST_ERROR_PARSE, "line 1: the header needs a “code” and a “name” column" },
   { "one-column", "A\nB\n",
     trellis_skill_list_error_quark, TRELLIS_SKILL_LIST_ERROR_PARSE, "line 1:" },
   { "empty", "",

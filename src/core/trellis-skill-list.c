@@ -597,8 +597,8 @@ heading_is (const char         *field,
   return FALSE;
 }
 
-static const char * const code_headings[] = { "code", "skill code", "skill", "id", NULL };
-static const char * const name_headings[] = { "name", "skill name", "title", "description", NULL };
+static const char * const code_headings[] = { "code", "skill code", "standard code", NULL };
+static const char * const name_headings[] = { "name", "skill name", "title", NULL };
 static const char * const prerequisite_headings[] = {
   "prerequisites", "prerequisite codes", "prerequisite", "prerequisite code", "prereqs",
   "requires", NULL
@@ -795,8 +795,9 @@ row_prerequisite_ids (TrellisClassroom *self,
  * Imports a skill list: one skill per row, columns code, name and
  * (optionally) prerequisite codes separated by semicolons, commas or
  * spaces.  A first row naming its columns ("code", "name",
- * "prerequisites"…) is a header and may put them in any order; without
- * one the columns are taken in that order.
+ * "prerequisites"…, in any case) is a header and may put them in any
+ * order, with other columns besides; without one the columns are taken in
+ * that order.
  *
  * New codes are added at the end of the list; existing codes get the
  * file's name and, when the file has the prerequisites column, its
@@ -857,6 +858,11 @@ trellis_classroom_import_skills_csv (TrellisClassroom          *self,
         else if (found_prerequisites < 0 && heading_is (field, prerequisite_headings))
           found_prerequisites = (int)f;
       }
+
+    if ((found_code >= 0) != (found_name >= 0))
+      return import_error (error, TRELLIS_SKILL_LIST_ERROR_PARSE,
+                           _("%s, line %u: the header needs a “code” and a “name” column"),
+                           name, trellis_csv_get_line (csv, 0));
 
     if (found_code >= 0 && found_name >= 0)
       {
