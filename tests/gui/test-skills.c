@@ -14,7 +14,8 @@
  * the popover shows the stored set again; a CSV file is imported (and a
  * broken one refused with a dialog, changing nothing); deleting asks
  * first and says how much evidence goes with the skill.  The builder's
- * editor picks the skills an activity shows.  Reopening the file finds it
+ * editor picks the skills an activity shows.  The main window's menu
+ * opens the Skills window too.  Reopening the file finds it
  * all.
  *
  * With TRELLIS_SCREENSHOT_DIR set, the test leaves skills-top.png, skills.png,
@@ -614,6 +615,36 @@ test_node_skills (Fixture       *fixture,
   }
 }
 
+/* The main window's menu opens it too; closing the classroom closes it. */
+static void
+test_from_main_window (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TrellisSkillsWindow *window;
+  GListModel *skills = trellis_classroom_get_skills (fixture->classroom);
+  guint n = g_list_model_get_n_items (skills);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.skills", NULL));
+  window = find_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, GTK_WINDOW (fixture->window));
+  g_assert_nonnull (window);
+  g_assert_true (trellis_skills_window_get_classroom (window) == fixture->classroom);
+
+  /* Once per window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.skills", NULL));
+  g_assert_true (find_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, GTK_WINDOW (fixture->window)) == window);
+
+  gtk_editable_set_text (GTK_EDITABLE (_trellis_skills_window_get_code_entry (window)), "GEO.1");
+  gtk_editable_set_text (GTK_EDITABLE (_trellis_skills_window_get_name_entry (window)), "Read a map");
+  g_signal_emit_by_name (_trellis_skills_window_get_name_entry (window), "entry-activated");
+  trellis_test_iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n + 1);
+  g_assert_nonnull (skill_by_code (fixture->classroom, "GEO.1"));
+
+  trellis_window_set_classroom (fixture->window, NULL);
+  trellis_test_iterate_pending ();
+  g_assert_null (find_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +657,7 @@ main (int   argc,
   g_test_add ("/skills/edit", Fixture, NULL, fixture_set_up, test_edit_skills, fixture_tear_down);
   g_test_add ("/skills/empty", Fixture, "empty", fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/skills/node-skills", Fixture, NULL, fixture_set_up, test_node_skills, fixture_tear_down);
+  g_test_add ("/skills/main-window", Fixture, NULL, fixture_set_up, test_from_main_window, fixture_tear_down);
 
   return g_test_run ();
 }
