@@ -1070,7 +1070,7 @@ populate_node_skills_cb (GtkMenuButton *button,
 
   skills = trellis_classroom_dup_node_skills (self->classroom, self->node, NULL);
   trellis_skill_picker_populate (self->skills_picker, trellis_classroom_get_skills (self->classroom),
-                                 NULL, skills);
+                                 NULL, skills, NULL);
 }
 
 static void

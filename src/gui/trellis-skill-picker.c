@@ -170,6 +170,8 @@ trellis_skill_picker_new (void)
  * @skills: a #GListModel of #TrellisSkill
  * @exclude: (nullable): a skill not to offer (the one being edited)
  * @selected: (nullable) (element-type TrellisSkill): the skills ticked
+ * @unavailable: (nullable) (element-type TrellisSkill): skills shown but
+ *   not offered (they would make prerequisites go round in a circle)
  *
  * Shows one check button per skill of @skills, ticked for @selected,
  * without emitting ::changed.
@@ -178,7 +180,8 @@ void
 trellis_skill_picker_populate (TrellisSkillPicker *self,
                                GListModel         *skills,
                                TrellisSkill       *exclude,
-                               GPtrArray          *selected)
+                               GPtrArray          *selected,
+                               GPtrArray          *unavailable)
 {
   GtkWidget *child;
   guint n;
@@ -213,6 +216,11 @@ trellis_skill_picker_populate (TrellisSkillPicker *self,
       gtk_check_button_set_active (GTK_CHECK_BUTTON (button),
                                    selected != NULL && g_ptr_array_find (selected, skill, NULL));
       g_signal_connect (button, "toggled", G_CALLBACK (on_check_toggled_cb), self);
+      if (unavailable != NULL && g_ptr_array_find (unavailable, skill, NULL))
+        {
+          gtk_widget_set_sensitive (button, FALSE);
+          gtk_widget_set_tooltip_text (button, _("Already builds on this skill"));
+        }
 
       row = gtk_list_box_row_new ();
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);

@@ -21,7 +21,8 @@ TrellisSkillPicker *trellis_skill_picker_new          (void);
 void                trellis_skill_picker_populate     (TrellisSkillPicker *self,
                                                        GListModel         *skills,
                                                        TrellisSkill       *exclude,
-                                                       GPtrArray          *selected);
+                                                       GPtrArray          *selected,
+                                                       GPtrArray          *unavailable);
 GPtrArray          *trellis_skill_picker_dup_selected (TrellisSkillPicker *self);
 GtkCheckButton     *trellis_skill_picker_get_button   (TrellisSkillPicker *self,
                                                        TrellisSkill       *skill);

@@ -35,6 +35,7 @@ struct _TrellisSkillsWindow
   char                 *last_message;
   /* The toast shown last: a new message replaces it rather than queueing. */
   AdwToast             *toast;
+  guint                 refresh_id;
 
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
@@ -122,10 +123,33 @@ set_entry_text (AdwEntryRow *row,
   adw_entry_row_set_show_apply_button (row, TRUE);
 }
 
-/* Shows @skill's fields in its row. */
+/* Accessible names that say which skill a button is for. */
+static void
+update_row_labels (GtkWidget    *row,
+                   TrellisSkill *skill)
+{
+  GtkWidget *delete = g_object_get_data (G_OBJECT (row), "delete-button");
+  GtkWidget *choose = g_object_get_data (G_OBJECT (row), "choose-button");
+  /* Translators: the accessible name of a skill's delete button; %s is its code */
+  g_autofree char *delete_label = g_strdup_printf (_("Delete %s"), trellis_skill_get_code (skill));
+  /* Translators: the accessible name of the button that picks a skill's prerequisites */
+  g_autofree char *choose_label = g_strdup_printf (_("Choose what %s builds on"), trellis_skill_get_code (skill));
+
+  if (delete != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+  if (choose != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL, choose_label, -1);
+}
+
+/*
+ * Shows @skill's code, name and prerequisites in its row's title and
+ * subtitles; with @entries, in its entries too (which drops what the
+ * teacher typed there and did not apply).
+ */
 static void
 refresh_row (TrellisSkillsWindow *self,
-             GtkWidget           *row)
+             GtkWidget           *row,
+             gboolean             entries)
 {
   TrellisSkill *skill = g_object_get_data (G_OBJECT (row), "trellis-skill");
   AdwActionRow *prerequisites_row = g_object_get_data (G_OBJECT (row), "prerequisites-row");
@@ -143,23 +167,32 @@ refresh_row (TrellisSkillsWindow *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), escaped);
-  set_entry_text (g_object_get_data (G_OBJECT (row), "code-entry"), trellis_skill_get_code (skill));
-  set_entry_text (g_object_get_data (G_OBJECT (row), "name-entry"), trellis_skill_get_name (skill));
+  if (entries)
+    {
+      set_entry_text (g_object_get_data (G_OBJECT (row), "code-entry"), trellis_skill_get_code (skill));
+      set_entry_text (g_object_get_data (G_OBJECT (row), "name-entry"), trellis_skill_get_name (skill));
+    }
+  update_row_labels (row, skill);
 
   g_clear_pointer (&escaped, g_free);
   escaped = g_markup_escape_text (*codes != '\0' ? codes : _("None: a starting point"), -1);
   adw_action_row_set_subtitle (prerequisites_row, escaped);
 }
 
-/* A skill's code changes what other rows show: refresh them all. */
-static void
-refresh_rows (TrellisSkillsWindow *self)
+/* A skill's code shows in other rows' subtitles: refresh them all, once. */
+static gboolean
+refresh_rows_cb (gpointer user_data)
 {
+  TrellisSkillsWindow *self = user_data;
+
+  self->refresh_id = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->skill_list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (ADW_IS_EXPANDER_ROW (child) && g_object_get_data (G_OBJECT (child), "trellis-skill") != NULL)
-      refresh_row (self, child);
+      refresh_row (self, child, FALSE);
+
+  return G_SOURCE_REMOVE;
 }
 
 static GtkWidget *
@@ -183,9 +216,15 @@ on_skill_notify_cb (TrellisSkill *skill,
                     GtkWidget    *row)
 {
   GtkRoot *root = gtk_widget_get_root (row);
+  TrellisSkillsWindow *self;
 
-  if (TRELLIS_IS_SKILLS_WINDOW (root))
-    refresh_rows (TRELLIS_SKILLS_WINDOW (root));
+  if (!TRELLIS_IS_SKILLS_WINDOW (root))
+    return;
+
+  self = TRELLIS_SKILLS_WINDOW (root);
+  refresh_row (self, row, g_str_equal (pspec->name, "code") || g_str_equal (pspec->name, "name"));
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_rows_cb, self);
 }
 
 static void
@@ -211,7 +250,7 @@ on_row_code_apply_cb (AdwEntryRow         *entry,
                                        &error))
     {
       show_message (self, error->message);
-      refresh_row (self, row);
+      refresh_row (self, row, TRUE);
     }
 }
 
@@ -228,8 +267,42 @@ on_row_name_apply_cb (AdwEntryRow         *entry,
                                        trellis_skill_get_description (skill), &error))
     {
       show_message (self, error->message);
-      refresh_row (self, row);
+      refresh_row (self, row, TRUE);
     }
+}
+
+/* The skills that build on @skill, directly or through others: it cannot need them. */
+static GPtrArray *
+dup_all_dependents (TrellisSkillsWindow *self,
+                    TrellisSkill        *skill)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (found, g_object_ref (skill));
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_autoptr(GPtrArray) direct = trellis_classroom_dup_skill_dependents (self->classroom,
+                                                                           g_ptr_array_index (found, i));
+
+      for (guint k = 0; k < direct->len; k++)
+        if (!g_ptr_array_find (found, g_ptr_array_index (direct, k), NULL))
+          g_ptr_array_add (found, g_object_ref (g_ptr_array_index (direct, k)));
+    }
+  g_ptr_array_remove_index (found, 0);
+
+  return g_steal_pointer (&found);
+}
+
+static void
+fill_picker (TrellisSkillsWindow *self,
+             TrellisSkillPicker  *picker,
+             TrellisSkill        *skill)
+{
+  g_autoptr(GPtrArray) prerequisites = trellis_classroom_dup_skill_prerequisites (self->classroom, skill);
+  g_autoptr(GPtrArray) dependents = dup_all_dependents (self, skill);
+
+  trellis_skill_picker_populate (picker, trellis_classroom_get_skills (self->classroom), skill,
+                                 prerequisites, dependents);
 }
 
 static void
@@ -243,11 +316,9 @@ on_prerequisites_changed_cb (TrellisSkillPicker  *picker,
 
   if (!trellis_classroom_set_skill_prerequisites (self->classroom, skill, selected, &error))
     {
-      g_autoptr(GPtrArray) stored = trellis_classroom_dup_skill_prerequisites (self->classroom, skill);
-
       show_message (self, error->message);
       /* Show what the file has again. */
-      trellis_skill_picker_populate (picker, trellis_classroom_get_skills (self->classroom), skill, stored);
+      fill_picker (self, picker, skill);
     }
 }
 
@@ -257,11 +328,9 @@ populate_picker_cb (GtkMenuButton *button,
 {
   GtkWidget *row = user_data;
   TrellisSkillsWindow *self = TRELLIS_SKILLS_WINDOW (gtk_widget_get_root (row));
-  TrellisSkill *skill = g_object_get_data (G_OBJECT (row), "trellis-skill");
-  g_autoptr(GPtrArray) prerequisites = trellis_classroom_dup_skill_prerequisites (self->classroom, skill);
 
-  trellis_skill_picker_populate (TRELLIS_SKILL_PICKER (gtk_menu_button_get_popover (button)),
-                                 trellis_classroom_get_skills (self->classroom), skill, prerequisites);
+  fill_picker (self, TRELLIS_SKILL_PICKER (gtk_menu_button_get_popover (button)),
+               g_object_get_data (G_OBJECT (row), "trellis-skill"));
 }
 
 static GtkWidget *
@@ -271,7 +340,6 @@ create_skill_row_cb (gpointer item,
   TrellisSkillsWindow *self = user_data;
   TrellisSkill *skill = item;
   gboolean writable = is_writable (self);
-  g_autofree char *delete_label = NULL;
   TrellisSkillPicker *picker;
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *code_entry = adw_entry_row_new ();
@@ -306,19 +374,14 @@ create_skill_row_cb (gpointer item,
   gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (choose, writable);
   gtk_widget_set_tooltip_text (choose, _("Choose the skills this one builds on"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Choose prerequisites"), -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (prerequisites_row), _("Builds On"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (prerequisites_row), choose);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (prerequisites_row), choose);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), prerequisites_row);
 
-  /* Translators: the accessible name of a skill's delete button */
-  delete_label = g_strdup_printf (_("Delete %s"), trellis_skill_get_code (skill));
   gtk_widget_add_css_class (delete, "flat");
   gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (delete, _("Delete Skill…"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "skills.delete");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "x", trellis_skill_get_id (skill));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), delete);
@@ -328,8 +391,9 @@ create_skill_row_cb (gpointer item,
   g_object_set_data (G_OBJECT (row), "prerequisites-row", prerequisites_row);
   g_object_set_data (G_OBJECT (row), "picker", picker);
   g_object_set_data (G_OBJECT (row), "choose-button", choose);
+  g_object_set_data (G_OBJECT (row), "delete-button", delete);
 
-  refresh_row (self, row);
+  refresh_row (self, row, TRUE);
   g_signal_connect_object (skill, "notify", G_CALLBACK (on_skill_notify_cb), row, 0);
 
   return row;
@@ -585,6 +649,7 @@ trellis_skills_window_dispose (GObject *object)
 {
   TrellisSkillsWindow *self = TRELLIS_SKILLS_WINDOW (object);
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));

@@ -368,8 +368,12 @@ test_edit_skills (Fixture       *fixture,
                    ==, expected);
   gtk_popover_popdown (GTK_POPOVER (picker));
 
-  /* The first skill building on it would close a circle: refused, and unticked again. */
+  /*
+   * The first skill building on it would close a circle: not offered, and
+   * refused if ticked anyway; it shows unticked again.
+   */
   picker = open_prerequisites (window, base);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (trellis_skill_picker_get_button (picker, added))));
   tick (picker, added, TRUE);
   g_clear_pointer (&codes, g_free);
   codes = prerequisite_codes (classroom, base);
@@ -390,6 +394,36 @@ test_edit_skills (Fixture       *fixture,
   codes = prerequisite_codes (classroom, skill_by_code (classroom, "HIST.6.4"));
   g_assert_cmpstr (codes, ==, "HIST.6.2 HIST.6.3");
   g_assert_cmpuint (count_rows (_trellis_skills_window_get_skill_list (window)), ==, n + 3);
+
+  /*
+   * HIST.6.2 cannot build on what builds on it, even through another
+   * skill; the rest is offered.  Ticking one changes its row's subtitle
+   * but not what the teacher is typing in another row.
+   */
+  gtk_editable_set_text (GTK_EDITABLE (_trellis_skills_window_get_row_name_entry (window, skill_by_code (classroom, "HIST.6.3"))),
+                         "Compare civilizations (typing)");
+  picker = open_prerequisites (window, added);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (trellis_skill_picker_get_button (picker, skill_by_code (classroom, "HIST.6.3")))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (trellis_skill_picker_get_button (picker, skill_by_code (classroom, "HIST.6.4")))));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (trellis_skill_picker_get_button (picker, base))));
+  {
+    g_autoptr(TrellisSkill) second = g_list_model_get_item (skills, 1);
+    g_autofree char *subtitle = NULL;
+
+    tick (picker, second, TRUE);
+    subtitle = g_strdup_printf ("Use primary sources · builds on %s, %s", base_code, trellis_skill_get_code (second));
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (_trellis_skills_window_get_skill_row (window, added))),
+                     ==, subtitle);
+    tick (picker, second, FALSE);
+  }
+  gtk_popover_popdown (GTK_POPOVER (picker));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_trellis_skills_window_get_row_name_entry (window, skill_by_code (classroom, "HIST.6.3")))),
+                   ==, "Compare civilizations (typing)");
+  /* A code change shows in the subtitles of the skills that build on it. */
+  enter (_trellis_skills_window_get_row_code_entry (window, added), "HIST.6.2a");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (_trellis_skills_window_get_skill_row (window, skill_by_code (classroom, "HIST.6.3")))),
+                   ==, "Compare civilizations · builds on HIST.6.2a");
+  enter (_trellis_skills_window_get_row_code_entry (window, added), "HIST.6.2");
 
   /* A broken one: a dialog names the line, nothing changes. */
   write_file (broken, "code,name,prerequisites\nHIST.6.5,Ask questions,\nHIST.6.6,Answer them,NOPE\n");
