@@ -19,7 +19,7 @@
  * all.
  *
  * With TRELLIS_SCREENSHOT_DIR set, the test leaves skills-top.png, skills.png,
- * skills-picker.png,
+ * skills-picker.png, skills-delete.png,
  * skills-dark.png, skills-narrow.png and playlist-skills.png there.
  */
 
@@ -460,6 +460,8 @@ test_edit_skills (Fixture       *fixture,
   expected = g_strdup_printf ("%u pieces of evidence", (guint)uses.n_evidence);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be undone"));
+  if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
+    save_png (GTK_WIDGET (dialog), "skills-delete.png");
   /* Cancel keeps it; Delete deletes it. */
   adw_message_dialog_response (dialog, "cancel");
   trellis_test_iterate_pending ();
