@@ -651,6 +651,50 @@ test_node_skills (Fixture       *fixture,
   }
 }
 
+/* A classroom opened read-only shows its skills but offers no edit. */
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(TrellisClassroom) read_only = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  TrellisSkillsWindow *window;
+  g_autoptr(TrellisSkill) first = NULL;
+  guint n;
+
+  trellis_window_set_classroom (fixture->window, NULL);
+  trellis_test_iterate_pending ();
+  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+  before = trellis_test_read_bytes (fixture->path);
+  read_only = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  trellis_window_set_classroom (fixture->window, read_only);
+  n = g_list_model_get_n_items (trellis_classroom_get_skills (read_only));
+  first = g_list_model_get_item (trellis_classroom_get_skills (read_only), 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.skills", NULL));
+  window = find_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, GTK_WINDOW (fixture->window));
+  g_assert_nonnull (window);
+  g_assert_cmpuint (count_rows (_trellis_skills_window_get_skill_list (window)), ==, n);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_trellis_skills_window_get_code_entry (window))));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_trellis_skills_window_get_row_name_entry (window, first))));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_trellis_skills_window_get_prerequisites_button (window, first))));
+
+  /* Delete asks nothing and deletes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "skills.delete", "x", trellis_skill_get_id (first));
+  trellis_test_iterate_pending ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_skills (read_only)), ==, n);
+
+  trellis_window_set_classroom (fixture->window, NULL);
+  trellis_test_iterate_pending ();
+  g_assert_finalize_object (g_steal_pointer (&read_only));
+  after = trellis_test_read_bytes (fixture->path);
+  trellis_test_assert_bytes_equal (before, after);
+}
+
 /* The main window's menu opens it too; closing the classroom closes it. */
 static void
 test_from_main_window (Fixture       *fixture,
@@ -693,6 +737,7 @@ main (int   argc,
   g_test_add ("/skills/edit", Fixture, NULL, fixture_set_up, test_edit_skills, fixture_tear_down);
   g_test_add ("/skills/empty", Fixture, "empty", fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/skills/node-skills", Fixture, NULL, fixture_set_up, test_node_skills, fixture_tear_down);
+  g_test_add ("/skills/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   g_test_add ("/skills/main-window", Fixture, NULL, fixture_set_up, test_from_main_window, fixture_tear_down);
 
   return g_test_run ();
