@@ -289,7 +289,8 @@ _trellis_classroom_load_curriculum (TrellisClassroom  *self,
 
   skills = trellis_classroom_prepare (self, "SELECT " SKILL_COLUMNS " FROM skills", error);
   if (skills == NULL ||
-      !load_rows (self, skills, skill_from_row, compare_skill_pointers, self->skills, error))
+      !load_rows (self, skills, skill_from_row, compare_skill_pointers, self->skills, error) ||
+      !_trellis_classroom_load_skill_prerequisites (self, error))
     return FALSE;
 
   playlists = trellis_classroom_prepare (self,
@@ -664,6 +665,7 @@ trellis_classroom_delete_skill (TrellisClassroom  *self,
 {
   gboolean written;
   guint position;
+  gint64 id;
 
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_SKILL (skill), FALSE);
@@ -677,7 +679,9 @@ trellis_classroom_delete_skill (TrellisClassroom  *self,
   if (!_trellis_finish_edit (self, written, error))
     return FALSE;
 
+  id = trellis_skill_get_id (skill);
   g_list_store_remove (self->skills, position);
+  _trellis_classroom_forget_skill_prerequisite (self, id);
   return TRUE;
 }
 

@@ -48,4 +48,10 @@ void     _trellis_classroom_clear_curriculum (TrellisClassroom  *self);
 gboolean _trellis_classroom_load_curriculum  (TrellisClassroom  *self,
                                               GError           **error);
 
+/* trellis-skill-list.c */
+gboolean _trellis_classroom_load_skill_prerequisites  (TrellisClassroom  *self,
+                                                       GError           **error);
+void     _trellis_classroom_forget_skill_prerequisite (TrellisClassroom  *self,
+                                                       gint64             id);
+
 G_END_DECLS

@@ -27,6 +27,8 @@ struct _TrellisSkill
   char    *name;
   char    *description;
   gint64   position;
+  /* The ids of the skills this one builds on, ascending; never NULL. */
+  GArray  *prerequisite_ids;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisSkill, trellis_skill, G_TYPE_OBJECT)
@@ -38,6 +40,7 @@ enum {
   PROP_NAME,
   PROP_DESCRIPTION,
   PROP_POSITION,
+  PROP_PREREQUISITE_IDS,
   N_PROPS
 };
 
@@ -51,6 +54,7 @@ trellis_skill_finalize (GObject *object)
   g_clear_pointer (&self->code, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->prerequisite_ids, g_array_unref);
 
   G_OBJECT_CLASS (trellis_skill_parent_class)->finalize (object);
 }
@@ -83,6 +87,10 @@ trellis_skill_get_property (GObject    *object,
 
     case PROP_POSITION:
       g_value_set_int64 (value, self->position);
+      break;
+
+    case PROP_PREREQUISITE_IDS:
+      g_value_set_boxed (value, self->prerequisite_ids);
       break;
 
     default:
@@ -160,12 +168,22 @@ trellis_skill_class_init (TrellisSkillClass *klass)
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /*
+   * The ids of the skills this one builds on (a #GArray of gint64,
+   * ascending), as the classroom file has them; set by the classroom.
+   */
+  properties[PROP_PREREQUISITE_IDS] =
+    g_param_spec_boxed ("prerequisite-ids", NULL, NULL,
+                        G_TYPE_ARRAY,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 trellis_skill_init (TrellisSkill *self)
 {
+  self->prerequisite_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 TrellisSkill *
@@ -261,6 +279,92 @@ trellis_skill_set_position (TrellisSkill *self,
       self->position = position;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
     }
+}
+
+/**
+ * trellis_skill_get_prerequisite_ids:
+ * @n_ids: (out): the number of ids
+ *
+ * Returns: (transfer none) (array length=n_ids): the ids of the skills this
+ *   one builds on, ascending
+ */
+const gint64 *
+trellis_skill_get_prerequisite_ids (TrellisSkill *self,
+                                    guint        *n_ids)
+{
+  g_return_val_if_fail (TRELLIS_IS_SKILL (self), NULL);
+  g_return_val_if_fail (n_ids != NULL, NULL);
+
+  *n_ids = self->prerequisite_ids->len;
+  return (const gint64 *)(gpointer)self->prerequisite_ids->data;
+}
+
+/**
+ * trellis_skill_has_prerequisite:
+ *
+ * Returns: whether the skill with @id is one this skill builds on
+ */
+gboolean
+trellis_skill_has_prerequisite (TrellisSkill *self,
+                                gint64        id)
+{
+  g_return_val_if_fail (TRELLIS_IS_SKILL (self), FALSE);
+
+  for (guint i = 0; i < self->prerequisite_ids->len; i++)
+    if (g_array_index (self->prerequisite_ids, gint64, i) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 ia = *(const gint64 *)a;
+  gint64 ib = *(const gint64 *)b;
+
+  return (ia > ib) - (ia < ib);
+}
+
+/**
+ * trellis_skill_set_prerequisite_ids:
+ * @ids: (array length=n_ids) (nullable): skill ids, in any order
+ *
+ * Changes the object only (the classroom writes the file first), and
+ * notifies #TrellisSkill:prerequisite-ids when the set changes.
+ */
+void
+trellis_skill_set_prerequisite_ids (TrellisSkill *self,
+                                    const gint64 *ids,
+                                    guint         n_ids)
+{
+  g_autoptr(GArray) sorted = NULL;
+
+  g_return_if_fail (TRELLIS_IS_SKILL (self));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < sorted->len && !seen; j++)
+        seen = g_array_index (sorted, gint64, j) == ids[i];
+      if (!seen)
+        g_array_append_val (sorted, ids[i]);
+    }
+  g_array_sort (sorted, compare_ids);
+
+  if (sorted->len == self->prerequisite_ids->len &&
+      (sorted->len == 0 ||
+       memcmp (sorted->data, self->prerequisite_ids->data, sorted->len * sizeof (gint64)) == 0))
+    return;
+
+  /* A new array: holders of the old one (property values) keep theirs. */
+  g_array_unref (self->prerequisite_ids);
+  self->prerequisite_ids = g_steal_pointer (&sorted);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREREQUISITE_IDS]);
 }
 
 /**

@@ -31,6 +31,13 @@ void          trellis_skill_set_description (TrellisSkill  *self,
 gint64        trellis_skill_get_position    (TrellisSkill  *self);
 void          trellis_skill_set_position    (TrellisSkill  *self,
                                              gint64         position);
+const gint64 *trellis_skill_get_prerequisite_ids (TrellisSkill *self,
+                                                 guint        *n_ids);
+void          trellis_skill_set_prerequisite_ids (TrellisSkill *self,
+                                                 const gint64 *ids,
+                                                 guint         n_ids);
+gboolean      trellis_skill_has_prerequisite     (TrellisSkill *self,
+                                                 gint64        id);
 int           trellis_skill_compare         (gconstpointer  a,
                                              gconstpointer  b,
                                              gpointer       user_data);

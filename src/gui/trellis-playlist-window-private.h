@@ -18,5 +18,7 @@ GtkSpinButton  *_trellis_playlist_window_get_min_spin     (TrellisPlaylistWindow
 GtkSpinButton  *_trellis_playlist_window_get_max_spin     (TrellisPlaylistWindow *self);
 GtkLabel       *_trellis_playlist_window_get_breadth_label (TrellisPlaylistWindow *self);
 GtkListBox     *_trellis_playlist_window_get_node_list    (TrellisPlaylistWindow *self);
+AdwActionRow   *_trellis_playlist_window_get_skills_row   (TrellisPlaylistWindow *self);
+GtkMenuButton  *_trellis_playlist_window_get_skills_button (TrellisPlaylistWindow *self);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include "trellis-export-dialog-private.h"
 #include "trellis-playlist-window-private.h"
 #include "trellis-print.h"
+#include "trellis-skill-picker.h"
+#include "trellis-skills-window.h"
 
 /*
  * The playlist builder: the classroom's playlists on the left, the
@@ -61,6 +63,9 @@ struct _TrellisPlaylistWindow
   GtkSwitch         *starter_switch;
   AdwActionRow      *challenge_row;
   GtkSwitch         *challenge_switch;
+  AdwActionRow      *skills_row;
+  GtkMenuButton     *skills_button;
+  TrellisSkillPicker *skills_picker;
   AdwPreferencesGroup *choice_group;
   GtkSpinButton     *min_spin;
   GtkSpinButton     *max_spin;
@@ -78,6 +83,7 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 static void rebuild_nodes (TrellisPlaylistWindow *self);
+static void load_skills_row (TrellisPlaylistWindow *self);
 
 /* Helpers */
 
@@ -303,6 +309,7 @@ load_editor (TrellisPlaylistWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->social_row), kind == TRELLIS_NODE_KIND_ACTIVITY);
   gtk_widget_set_visible (GTK_WIDGET (self->starter_row), is_option);
   gtk_widget_set_visible (GTK_WIDGET (self->challenge_row), kind == TRELLIS_NODE_KIND_ACTIVITY);
+  load_skills_row (self);
 
   update_breadth (self);
   self->loading = FALSE;
@@ -1015,6 +1022,88 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Skills: the skills an item shows, and the classroom's skill list */
+
+/* The codes of the skills the selected item shows, as the row's subtitle. */
+static void
+load_skills_row (TrellisPlaylistWindow *self)
+{
+  g_autoptr(GPtrArray) skills = NULL;
+  g_autoptr(GString) codes = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (self->node == NULL)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->skills_row),
+                          trellis_node_get_kind (self->node) != TRELLIS_NODE_KIND_CHOICE);
+
+  skills = trellis_classroom_dup_node_skills (self->classroom, self->node, &error);
+  if (skills == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  for (guint i = 0; i < skills->len; i++)
+    g_string_append_printf (codes, "%s%s", i > 0 ? ", " : "",
+                            trellis_skill_get_code (g_ptr_array_index (skills, i)));
+  if (codes->len == 0)
+    g_string_append (codes, g_list_model_get_n_items (trellis_classroom_get_skills (self->classroom)) > 0
+                            ? _("None chosen")
+                            : _("No skills in this classroom yet: add them with Skills… (Ctrl+K)"));
+
+  escaped = g_markup_escape_text (codes->str, -1);
+  adw_action_row_set_subtitle (self->skills_row, escaped);
+}
+
+static void
+populate_node_skills_cb (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  TrellisPlaylistWindow *self = user_data;
+  g_autoptr(GPtrArray) skills = NULL;
+
+  if (self->node == NULL)
+    return;
+
+  skills = trellis_classroom_dup_node_skills (self->classroom, self->node, NULL);
+  trellis_skill_picker_populate (self->skills_picker, trellis_classroom_get_skills (self->classroom),
+                                 NULL, skills, NULL);
+}
+
+static void
+on_node_skills_changed_cb (TrellisSkillPicker    *picker,
+                           TrellisPlaylistWindow *self)
+{
+  g_autoptr(GPtrArray) selected = trellis_skill_picker_dup_selected (picker);
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || self->node == NULL)
+    return;
+
+  if (!trellis_classroom_set_node_skills (self->classroom, self->node, selected, &error))
+    {
+      show_error (self, error);
+      populate_node_skills_cb (self->skills_button, self);
+    }
+  load_skills_row (self);
+}
+
+static void
+skills_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrellisPlaylistWindow *self = TRELLIS_PLAYLIST_WINDOW (widget);
+  TrellisSkillsWindow *skills = trellis_skills_window_new (GTK_WINDOW (self), self->classroom);
+
+  /* Codes may have changed: show them again when the teacher is back. */
+  g_signal_connect_object (skills, "destroy", G_CALLBACK (load_skills_row), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (skills));
+}
+
 /* Overrides */
 
 static void
@@ -1029,6 +1118,7 @@ trellis_playlist_window_constructed (GObject *object)
 
   playlists = trellis_classroom_get_playlists (self->classroom);
   gtk_list_box_bind_model (self->playlist_list, playlists, create_playlist_row_cb, NULL, NULL);
+  gtk_menu_button_set_create_popup_func (self->skills_button, populate_node_skills_cb, self, NULL);
   g_signal_connect_object (playlists, "items-changed", G_CALLBACK (on_playlists_changed_cb), self, G_CONNECT_AFTER);
   if (g_list_model_get_n_items (playlists) > 0)
     gtk_list_box_select_row (self->playlist_list, gtk_list_box_get_row_at_index (self->playlist_list, 0));
@@ -1127,6 +1217,7 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TRELLIS_TYPE_SKILL_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/trellis/Trellis/trellis-playlist-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, toast_overlay);
@@ -1148,6 +1239,9 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, starter_switch);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, challenge_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, challenge_switch);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, skills_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, skills_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, skills_picker);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, choice_group);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, min_spin);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, max_spin);
@@ -1161,6 +1255,7 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_social_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_flag_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_bounds_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_node_skills_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "builder.add-playlist", NULL, add_playlist_action);
   gtk_widget_class_install_action (widget_class, "builder.duplicate-playlist", NULL, duplicate_playlist_action);
@@ -1176,11 +1271,13 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "builder.group-node", NULL, group_node_action);
   gtk_widget_class_install_action (widget_class, "builder.ungroup-node", NULL, ungroup_node_action);
   gtk_widget_class_install_action (widget_class, "builder.delete-node", NULL, delete_node_action);
+  gtk_widget_class_install_action (widget_class, "builder.skills", NULL, skills_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "builder.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "builder.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "builder.delete-node", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "builder.skills", NULL);
 }
 
 static void
@@ -1310,4 +1407,16 @@ GtkListBox *
 _trellis_playlist_window_get_node_list (TrellisPlaylistWindow *self)
 {
   return self->node_list;
+}
+
+AdwActionRow *
+_trellis_playlist_window_get_skills_row (TrellisPlaylistWindow *self)
+{
+  return self->skills_row;
+}
+
+GtkMenuButton *
+_trellis_playlist_window_get_skills_button (TrellisPlaylistWindow *self)
+{
+  return self->skills_button;
 }

@@ -11,6 +11,7 @@
 
 #include "trellis-dashboard-window.h"
 #include "trellis-playlist-window.h"
+#include "trellis-skills-window.h"
 #include "trellis-export-dialog.h"
 #include "trellis-gradebook-dialog.h"
 #include "trellis-import-dialog.h"
@@ -52,6 +53,7 @@ struct _TrellisWindow
   GtkWindow              *dashboard_window;
   /* The playlist builder beside this window (a weak pointer). */
   GtkWindow              *playlist_window;
+  GtkWindow              *skills_window;
 
   AdwToastOverlay        *toast_overlay;
   GtkStack               *main_stack;
@@ -109,6 +111,7 @@ update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (widget, "win.conference", writable && selected);
   gtk_widget_action_set_enabled (widget, "win.dashboard", self->classroom != NULL);
   gtk_widget_action_set_enabled (widget, "win.playlists", self->classroom != NULL);
+  gtk_widget_action_set_enabled (widget, "win.skills", self->classroom != NULL);
 
   gtk_widget_action_set_enabled (widget, "win.export", self->classroom != NULL);
   gtk_widget_action_set_enabled (widget, "win.import", writable);
@@ -714,6 +717,25 @@ playlists_action (GtkWidget  *widget,
 }
 
 static void
+skills_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  if (self->classroom == NULL)
+    return;
+
+  if (self->skills_window == NULL)
+    {
+      self->skills_window = GTK_WINDOW (trellis_skills_window_new (GTK_WINDOW (self), self->classroom));
+      g_object_add_weak_pointer (G_OBJECT (self->skills_window), (gpointer *) &self->skills_window);
+    }
+
+  gtk_window_present (self->skills_window);
+}
+
+static void
 save_window_state (TrellisWindow *self)
 {
   int width, height;
@@ -787,6 +809,14 @@ disconnect_classroom (TrellisWindow *self)
 
       g_object_remove_weak_pointer (G_OBJECT (dashboard), (gpointer *) &self->dashboard_window);
       gtk_window_destroy (dashboard);
+    }
+
+  if (self->skills_window != NULL)
+    {
+      GtkWindow *skills = g_steal_pointer (&self->skills_window);
+
+      g_object_remove_weak_pointer (G_OBJECT (skills), (gpointer *) &self->skills_window);
+      gtk_window_destroy (skills);
     }
 
   if (self->playlist_window != NULL)
@@ -936,6 +966,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.conference", NULL, conference_action);
   gtk_widget_class_install_action (widget_class, "win.dashboard", NULL, dashboard_action);
   gtk_widget_class_install_action (widget_class, "win.playlists", NULL, playlists_action);
+  gtk_widget_class_install_action (widget_class, "win.skills", NULL, skills_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.gradebook", NULL, gradebook_action);
