@@ -490,9 +490,17 @@ trellis_pacing_compute_for_playlist (TrellisClassroom *classroom,
                                  class_minutes_per_week);
 }
 
-/* “12 Oct”: the day and the month's short name. */
-static char *
-short_date (const char *iso)
+/**
+ * trellis_pacing_format_day:
+ * @iso: YYYY-MM-DD
+ *
+ * A date as the pacing shows it: “12 Oct”, the day and the month's short
+ * name.  Anything but YYYY-MM-DD comes back as it is.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+trellis_pacing_format_day (const char *iso)
 {
   g_autoptr(GDateTime) time = NULL;
   GDate date;
@@ -522,7 +530,7 @@ trellis_pacing_describe_week (const TrellisPacingWeek *week)
 
   g_return_val_if_fail (week != NULL, NULL);
 
-  monday = short_date (week->monday);
+  monday = trellis_pacing_format_day (week->monday);
   text = g_string_new (NULL);
 
   if (week->planned_minutes == 0)
@@ -543,7 +551,7 @@ trellis_pacing_describe_week (const TrellisPacingWeek *week)
   for (guint i = 0; i < week->milestones->len; i++)
     {
       TrellisPacingEntry *milestone = g_ptr_array_index (week->milestones, i);
-      g_autofree char *due = short_date (milestone->date);
+      g_autofree char *due = trellis_pacing_format_day (milestone->date);
 
       g_string_append (text, i == 0 ? _(". Milestones: ") : _("; "));
       /* Translators: a milestone's title and its target date, like “12 Oct” */

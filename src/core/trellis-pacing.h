@@ -86,6 +86,7 @@ TrellisPacing *trellis_pacing_compute              (const char              *uni
 TrellisPacing *trellis_pacing_compute_for_playlist (TrellisClassroom        *classroom,
                                                     TrellisPlaylist         *playlist,
                                                     guint                    class_minutes_per_week);
+char          *trellis_pacing_format_day           (const char              *iso);
 char          *trellis_pacing_describe_week        (const TrellisPacingWeek *week);
 char          *trellis_pacing_describe             (const TrellisPacing     *pacing);
 void           trellis_pacing_free                 (TrellisPacing           *pacing);

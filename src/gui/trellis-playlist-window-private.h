@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "trellis-pacing-timeline.h"
 #include "trellis-playlist-window.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,7 @@ GtkSpinButton  *_trellis_playlist_window_get_min_spin     (TrellisPlaylistWindow
 GtkSpinButton  *_trellis_playlist_window_get_max_spin     (TrellisPlaylistWindow *self);
 GtkLabel       *_trellis_playlist_window_get_breadth_label (TrellisPlaylistWindow *self);
 GtkListBox     *_trellis_playlist_window_get_node_list    (TrellisPlaylistWindow *self);
+TrellisPacingTimeline *_trellis_playlist_window_get_pacing_timeline (TrellisPlaylistWindow *self);
+GtkSpinButton  *_trellis_playlist_window_get_minutes_spin (TrellisPlaylistWindow *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-export-dialog-private.h"
+#include "trellis-pacing-timeline.h"
 #include "trellis-playlist-window-private.h"
 #include "trellis-print.h"
 
@@ -65,6 +66,9 @@ struct _TrellisPlaylistWindow
   GtkSpinButton     *min_spin;
   GtkSpinButton     *max_spin;
   GtkLabel          *breadth_label;
+  GtkRevealer       *pacing_revealer;
+  TrellisPacingTimeline *pacing_timeline;
+  gboolean           show_pacing;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisPlaylistWindow, trellis_playlist_window, ADW_TYPE_WINDOW)
@@ -72,12 +76,14 @@ G_DEFINE_FINAL_TYPE (TrellisPlaylistWindow, trellis_playlist_window, ADW_TYPE_WI
 enum {
   PROP_0,
   PROP_CLASSROOM,
+  PROP_SHOW_PACING,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
 
 static void rebuild_nodes (TrellisPlaylistWindow *self);
+static void update_pacing (TrellisPlaylistWindow *self);
 
 /* Helpers */
 
@@ -479,6 +485,7 @@ rebuild_nodes (TrellisPlaylistWindow *self)
 
   update_breadth (self);
   update_actions (self);
+  update_pacing (self);
 }
 
 /* The selected playlist was deleted: select the first one left, if any. */
@@ -1015,6 +1022,40 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Pacing */
+
+/* The timeline follows the playlist, only while it shows. */
+static void
+update_pacing (TrellisPlaylistWindow *self)
+{
+  if (self->show_pacing && self->classroom != NULL)
+    trellis_pacing_timeline_update (self->pacing_timeline, self->classroom, self->playlist);
+}
+
+static void
+set_show_pacing (TrellisPlaylistWindow *self,
+                 gboolean               show)
+{
+  show = !!show;
+  if (self->show_pacing == show)
+    return;
+
+  self->show_pacing = show;
+  update_pacing (self);
+  gtk_revealer_set_reveal_child (self->pacing_revealer, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PACING]);
+}
+
+/*
+ * Class minutes per week may have changed in the preferences meanwhile
+ * (they notify nothing): read them again when the window comes back.
+ */
+static void
+on_is_active_changed_cb (TrellisPlaylistWindow *self)
+{
+  update_pacing (self);
+}
+
 /* Overrides */
 
 static void
@@ -1084,6 +1125,10 @@ trellis_playlist_window_get_property (GObject    *object,
       g_value_set_object (value, self->classroom);
       break;
 
+    case PROP_SHOW_PACING:
+      g_value_set_boolean (value, self->show_pacing);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1101,6 +1146,10 @@ trellis_playlist_window_set_property (GObject      *object,
     {
     case PROP_CLASSROOM:
       self->classroom = g_value_dup_object (value);
+      break;
+
+    case PROP_SHOW_PACING:
+      set_show_pacing (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1124,6 +1173,11 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
     g_param_spec_object ("classroom", NULL, NULL,
                          TRELLIS_TYPE_CLASSROOM,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SHOW_PACING] =
+    g_param_spec_boolean ("show-pacing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1152,6 +1206,8 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, min_spin);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, max_spin);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, breadth_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, pacing_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, pacing_timeline);
   gtk_widget_class_bind_template_callback (widget_class, on_playlist_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_node_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_playlist_title_apply_cb);
@@ -1176,11 +1232,15 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "builder.group-node", NULL, group_node_action);
   gtk_widget_class_install_action (widget_class, "builder.ungroup-node", NULL, ungroup_node_action);
   gtk_widget_class_install_action (widget_class, "builder.delete-node", NULL, delete_node_action);
+  gtk_widget_class_install_property_action (widget_class, "builder.show-pacing", "show-pacing");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "builder.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "builder.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "builder.delete-node", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "builder.show-pacing", NULL);
+
+  g_type_ensure (TRELLIS_TYPE_PACING_TIMELINE);
 }
 
 static void
@@ -1189,6 +1249,7 @@ trellis_playlist_window_init (TrellisPlaylistWindow *self)
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
 }
 
 /* Public API */
@@ -1310,4 +1371,16 @@ GtkListBox *
 _trellis_playlist_window_get_node_list (TrellisPlaylistWindow *self)
 {
   return self->node_list;
+}
+
+TrellisPacingTimeline *
+_trellis_playlist_window_get_pacing_timeline (TrellisPlaylistWindow *self)
+{
+  return self->pacing_timeline;
+}
+
+GtkSpinButton *
+_trellis_playlist_window_get_minutes_spin (TrellisPlaylistWindow *self)
+{
+  return self->minutes_spin;
 }

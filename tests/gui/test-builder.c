@@ -1,0 +1,303 @@
+/* test-builder.c
+ *
+ * Copyright 2026 The Trellis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * The playlist builder's pacing timeline, drag-and-drop reordering and
+ * undoable deletion (issue 6), on the sample classroom made with a clock
+ * stopped on Thursday 22 October 2026, so that its dates are known: the
+ * "Ancient civilizations" unit runs from Monday 28 September to Tuesday
+ * 3 November, with 250 class minutes a week.
+ *
+ * With TRELLIS_SCREENSHOT_DIR set, the pacing test also leaves
+ * pacing-light.png, pacing-dark.png and pacing-narrow.png there.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "trellis-pacing.h"
+#include "trellis-playlist-window-private.h"
+#include "trellis-profile.h"
+#include "trellis-sample.h"
+#include "trellis-test-utils.h"
+#include "trellis-window-private.h"
+
+#define NOW "2026-10-22T10:00:00Z"
+
+typedef struct
+{
+  char             *dir;
+  char             *path;
+  TrellisClassroom *classroom;
+  TrellisWindow    *window;
+} Fixture;
+
+/* Helpers */
+
+static TrellisPlaylistWindow *
+open_builder (Fixture *fixture)
+{
+  g_autoptr(GList) toplevels = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlists", NULL));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (TRELLIS_IS_PLAYLIST_WINDOW (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (fixture->window))
+      {
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (l->data));
+        return l->data;
+      }
+
+  g_assert_not_reached ();
+}
+
+static void
+activate (TrellisPlaylistWindow *builder,
+          const char            *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), action, NULL));
+  trellis_test_iterate_pending ();
+}
+
+static TrellisNode *
+find_node (GListModel *model,
+           const char *title)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisNode) node = g_list_model_get_item (model, i);
+
+      if (g_str_equal (trellis_node_get_title (node), title))
+        return node;
+    }
+
+  g_assert_not_reached ();
+}
+
+static const TrellisPacingWeek *
+week_at (const TrellisPacing *pacing,
+         guint                i)
+{
+  g_assert_cmpuint (i, <, pacing->weeks->len);
+  return g_ptr_array_index (pacing->weeks, i);
+}
+
+static void
+assert_week (const TrellisPacing *pacing,
+             guint                i,
+             const char          *monday,
+             guint                planned,
+             guint                available)
+{
+  const TrellisPacingWeek *week = week_at (pacing, i);
+
+  g_assert_cmpstr (week->monday, ==, monday);
+  g_assert_cmpuint (week->planned_minutes, ==, planned);
+  g_assert_cmpuint (week->available_minutes, ==, available);
+  g_assert_cmpint (week->overloaded, ==, planned > available);
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window take its size and draw. */
+static void
+settle (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+
+  gtk_test_widget_wait_for_draw (widget);
+  g_timeout_add (400, on_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (widget);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TRELLIS_SCREENSHOT_DIR"), name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = trellis_test_make_tmp_dir ("trellis-test-builder-XXXXXX");
+  fixture->path = g_build_filename (fixture->dir, "Sample.trellis", NULL);
+  fixture->classroom = trellis_sample_create_full (fixture->path, 0, trellis_test_clock_iso8601, (gpointer)NOW,
+                                                   &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref (trellis_window_new (NULL));
+  trellis_window_set_classroom (fixture->window, fixture->classroom);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  if (g_list_find (toplevels, fixture->window) != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  trellis_test_iterate_pending ();
+  g_assert_finalize_object (fixture->window);
+  if (fixture->classroom != NULL)
+    g_assert_finalize_object (fixture->classroom);
+
+  trellis_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Tests */
+
+/*
+ * Ctrl+T's action shows the timeline of the selected playlist; its weeks
+ * follow the class minutes per week when the window comes back, and the
+ * editor's minutes at once.
+ */
+static void
+test_pacing (Fixture       *fixture,
+             gconstpointer  data)
+{
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPacingTimeline *timeline = _trellis_playlist_window_get_pacing_timeline (builder);
+  g_autoptr(GError) error = NULL;
+  const TrellisPacing *pacing;
+  TrellisPlaylist *playlist;
+  TrellisNode *feedback;
+  const char *text;
+  gboolean shown;
+
+  playlist = trellis_playlist_window_get_playlist (builder);
+  g_assert_cmpstr (trellis_playlist_get_title (playlist), ==, "Ancient civilizations");
+
+  /* Hidden at first, then shown by its action. */
+  g_object_get (builder, "show-pacing", &shown, NULL);
+  g_assert_false (shown);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  activate (builder, "builder.show-pacing");
+  g_object_get (builder, "show-pacing", &shown, NULL);
+  g_assert_true (shown);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (GTK_WIDGET (timeline)))));
+
+  /*
+   * Worked from the sample: week 1 has the map walk (45) and the sources
+   * (50); week 2 the first check-in (10) and the longest civilization
+   * (150, all equal); week 5 the play (220, the longest way to show what
+   * you know) and the fourth check-in (10); the unit's last week has two
+   * school days (100 minutes) and the museum (60).
+   */
+  pacing = trellis_pacing_timeline_get_pacing (timeline);
+  g_assert_nonnull (pacing);
+  g_assert_cmpuint (pacing->class_minutes_per_week, ==, 250);
+  g_assert_cmpuint (pacing->weeks->len, ==, 6);
+  assert_week (pacing, 0, "2026-09-28", 95, 250);
+  assert_week (pacing, 1, "2026-10-05", 160, 250);
+  assert_week (pacing, 2, "2026-10-12", 10, 250);
+  assert_week (pacing, 3, "2026-10-19", 50, 250);
+  assert_week (pacing, 4, "2026-10-26", 230, 250);
+  assert_week (pacing, 5, "2026-11-02", 60, 100);
+  g_assert_cmpuint (pacing->n_overloaded, ==, 0);
+  g_assert_cmpuint (week_at (pacing, 5)->milestones->len, ==, 1);
+
+  text = trellis_pacing_timeline_get_text (timeline);
+  g_assert_nonnull (strstr (text, "Week of 5 Oct: 160 of 250 class minutes planned — 90 to spare. "
+                                  "Milestones: Week 1 check-in: research question, due 5 Oct."));
+  g_assert_nonnull (strstr (text, "Week of 2 Nov: 60 of 100 class minutes planned — 40 to spare. "
+                                  "Milestones: Museum presentation, due 2 Nov."));
+
+  /* 150 minutes a week, set elsewhere: read again when the window comes back. */
+  g_assert_true (trellis_profile_set_class_minutes_per_week (fixture->classroom, 150, &error));
+  g_assert_no_error (error);
+  g_object_notify (G_OBJECT (builder), "is-active");
+  pacing = trellis_pacing_timeline_get_pacing (timeline);
+  g_assert_cmpuint (pacing->class_minutes_per_week, ==, 150);
+  assert_week (pacing, 1, "2026-10-05", 160, 150);
+  assert_week (pacing, 4, "2026-10-26", 230, 150);
+  assert_week (pacing, 5, "2026-11-02", 60, 60);
+  g_assert_cmpuint (pacing->n_overloaded, ==, 2);
+  text = trellis_pacing_timeline_get_text (timeline);
+  g_assert_nonnull (strstr (text, "Week of 26 Oct: 230 of 150 class minutes planned — over by 80."));
+
+  /* The editor's minutes show at once: the gallery walk goes from 40 to 100. */
+  feedback = find_node (trellis_classroom_get_nodes (fixture->classroom, playlist, NULL), "Peer feedback gallery walk");
+  trellis_playlist_window_select_node (builder, feedback);
+  gtk_spin_button_set_value (_trellis_playlist_window_get_minutes_spin (builder), 100);
+  trellis_test_iterate_pending ();
+  g_assert_cmpint (trellis_node_get_estimated_minutes (feedback), ==, 100);
+  pacing = trellis_pacing_timeline_get_pacing (timeline);
+  assert_week (pacing, 3, "2026-10-19", 110, 150);
+
+  if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (builder), 1200, 800);
+      settle (GTK_WIDGET (builder));
+      save_png (GTK_WIDGET (builder), "pacing-light.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      settle (GTK_WIDGET (builder));
+      save_png (GTK_WIDGET (builder), "pacing-dark.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+      gtk_window_set_default_size (GTK_WINDOW (builder), 560, 720);
+      settle (GTK_WIDGET (builder));
+      save_png (GTK_WIDGET (builder), "pacing-narrow.png");
+    }
+
+  /* And hidden again. */
+  activate (builder, "builder.show-pacing");
+  g_object_get (builder, "show-pacing", &shown, NULL);
+  g_assert_false (shown);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/builder/pacing", test_pacing);
+
+#undef ADD
+
+  return g_test_run ();
+}
