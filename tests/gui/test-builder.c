@@ -12,8 +12,9 @@
  * "Ancient civilizations" unit runs from Monday 28 September to Tuesday
  * 3 November, with 250 class minutes a week.
  *
- * With TRELLIS_SCREENSHOT_DIR set, the pacing test also leaves
- * pacing-light.png, pacing-dark.png and pacing-narrow.png there.
+ * With TRELLIS_SCREENSHOT_DIR set, the tests also leave pacing-light.png,
+ * pacing-dark.png, pacing-narrow.png, drop-indicator.png,
+ * drop-indicator-dark.png and undo-toast.png there.
  */
 
 #include "config.h"
@@ -104,6 +105,78 @@ assert_week (const TrellisPacing *pacing,
   g_assert_cmpuint (week->planned_minutes, ==, planned);
   g_assert_cmpuint (week->available_minutes, ==, available);
   g_assert_cmpint (week->overloaded, ==, planned > available);
+}
+
+static char *
+titles (GListModel *model)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisNode) node = g_list_model_get_item (model, i);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", trellis_node_get_title (node));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The item list's row that shows @node. */
+static int
+row_of (TrellisPlaylistWindow *builder,
+        TrellisNode           *node)
+{
+  GtkListBox *list = _trellis_playlist_window_get_node_list (builder);
+  GtkListBoxRow *row;
+
+  trellis_test_iterate_pending ();
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_object_get_data (G_OBJECT (row), "trellis-node") == node)
+      return i;
+
+  g_assert_not_reached ();
+}
+
+/* Drops @node as the list's drop target would, with the node in a GValue. */
+static gboolean
+drop (TrellisPlaylistWindow  *builder,
+      TrellisNode            *node,
+      int                     row,
+      TrellisDropPlace        place,
+      GError                **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped;
+
+  g_value_init (&value, TRELLIS_TYPE_NODE);
+  g_value_set_object (&value, node);
+  dropped = _trellis_playlist_window_drop_value (builder, &value, row, place, error);
+  trellis_test_iterate_pending ();
+
+  return dropped;
+}
+
+static void
+assert_titles (GListModel *model,
+               const char *expected)
+{
+  g_autofree char *text = titles (model);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static AdwMessageDialog *
+find_dialog (GtkWindow *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == parent)
+      return l->data;
+
+  return NULL;
 }
 
 static gboolean
@@ -285,6 +358,243 @@ test_pacing (Fixture       *fixture,
   g_assert_false (shown);
 }
 
+/*
+ * Dropping rows through the drop handler's code: within the top level,
+ * into a choice group, out of one, a milestone dropped on an option lands
+ * beside the group, below the rows is the end; Alt+Up still works after,
+ * and the file keeps the order.
+ */
+static void
+test_drag_and_drop (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
+  g_autoptr(GError) error = NULL;
+  TrellisNode *map, *reading, *choose, *greece, *feedback, *checkin2, *report, *show, *museum, *other;
+  TrellisPlaylist *ecosystems;
+  GListModel *top, *civilizations, *demonstrations;
+  gint64 playlist_id = trellis_playlist_get_id (playlist);
+
+  top = trellis_classroom_get_nodes (fixture->classroom, playlist, NULL);
+  map = find_node (top, "Map walk: where civilizations began");
+  reading = find_node (top, "Reading primary sources");
+  choose = find_node (top, "Choose your civilization");
+  checkin2 = find_node (top, "Week 2 check-in: sources and notes");
+  show = find_node (top, "Show what you know");
+  feedback = find_node (top, "Peer feedback gallery walk");
+  museum = find_node (top, "Museum presentation");
+  civilizations = trellis_classroom_get_nodes (fixture->classroom, playlist, choose);
+  demonstrations = trellis_classroom_get_nodes (fixture->classroom, playlist, show);
+  greece = find_node (civilizations, "Ancient Greece: city-states and citizens");
+  report = find_node (demonstrations, "Written report");
+
+  if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
+    {
+      GtkListBox *list = _trellis_playlist_window_get_node_list (builder);
+
+      /* What the drop target's motion shows: a line, or a group to drop into. */
+      gtk_window_set_default_size (GTK_WINDOW (builder), 1200, 800);
+      gtk_widget_add_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, row_of (builder, reading))),
+                                "drop-after");
+      gtk_widget_add_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, row_of (builder, choose))),
+                                "drop-into");
+      settle (GTK_WIDGET (builder));
+      save_png (GTK_WIDGET (builder), "drop-indicator.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      settle (GTK_WIDGET (builder));
+      save_png (GTK_WIDGET (builder), "drop-indicator-dark.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+      gtk_widget_remove_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, row_of (builder, reading))),
+                                   "drop-after");
+      gtk_widget_remove_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, row_of (builder, choose))),
+                                   "drop-into");
+    }
+
+  /* Below the reading: after it, and it stays selected. */
+  g_assert_true (drop (builder, map, row_of (builder, reading), TRELLIS_DROP_AFTER, &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_playlist_window_get_node (builder) == map);
+  {
+    g_autoptr(TrellisNode) first = g_list_model_get_item (top, 0);
+    g_autoptr(TrellisNode) second = g_list_model_get_item (top, 1);
+
+    g_assert_true (first == reading);
+    g_assert_true (second == map);
+  }
+
+  /* Onto the middle of a choice group: its last option. */
+  g_assert_true (drop (builder, feedback, row_of (builder, choose), TRELLIS_DROP_INTO, &error));
+  g_assert_no_error (error);
+  assert_titles (civilizations, "Ancient Egypt: life along the Nile|Ancient Greece: city-states and citizens|"
+                                "Ancient China: dynasties and inventions|Peer feedback gallery walk");
+  g_assert_cmpint (trellis_node_get_parent_id (feedback), ==, trellis_node_get_id (choose));
+
+  /* An option before the museum: out of its group. */
+  g_assert_true (drop (builder, greece, row_of (builder, museum), TRELLIS_DROP_BEFORE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_node_get_parent_id (greece), ==, 0);
+  assert_titles (civilizations, "Ancient Egypt: life along the Nile|Ancient China: dynasties and inventions|"
+                                "Peer feedback gallery walk");
+
+  /* A milestone dropped after an option lands after that option's group. */
+  g_assert_true (drop (builder, checkin2, row_of (builder, report), TRELLIS_DROP_AFTER, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_node_get_parent_id (checkin2), ==, 0);
+  g_assert_cmpint (g_list_model_get_n_items (demonstrations), ==, 3);
+
+  /* Below every row: the end. */
+  g_assert_true (drop (builder, reading, -1, TRELLIS_DROP_AFTER, &error));
+  g_assert_no_error (error);
+  assert_titles (top, "Map walk: where civilizations began|Week 1 check-in: research question|"
+                      "Choose your civilization|Show what you know|Week 2 check-in: sources and notes|"
+                      "Week 3 check-in: first draft|Week 4 check-in: rehearsal|"
+                      "Ancient Greece: city-states and citizens|Museum presentation|Reading primary sources");
+
+  /* Onto itself: nothing moves. */
+  g_assert_true (drop (builder, reading, row_of (builder, reading), TRELLIS_DROP_BEFORE, &error));
+  g_assert_no_error (error);
+
+  /* An item of another playlist is refused in words, and nothing moves. */
+  ecosystems = trellis_classroom_find_playlist (fixture->classroom, "Ecosystems and energy flow", &error);
+  g_assert_no_error (error);
+  other = find_node (trellis_classroom_get_nodes (fixture->classroom, ecosystems, NULL), "Energy pyramid lab");
+  g_assert_false (drop (builder, other, 0, TRELLIS_DROP_BEFORE, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (top), ==, 10);
+
+  /* Alt+Up's action still moves the dropped item. */
+  trellis_playlist_window_select_node (builder, reading);
+  activate (builder, "builder.move-up");
+  {
+    g_autoptr(TrellisNode) ninth = g_list_model_get_item (top, 8);
+
+    g_assert_true (ninth == reading);
+  }
+
+  /* The file keeps it all. */
+  trellis_window_set_classroom (fixture->window, NULL);
+  trellis_test_iterate_pending ();
+  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+  {
+    g_autoptr(TrellisClassroom) reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);
+    TrellisPlaylist *reloaded;
+    TrellisNode *group;
+
+    g_assert_no_error (error);
+    reloaded = trellis_classroom_lookup_playlist (reopened, playlist_id);
+    top = trellis_classroom_get_nodes (reopened, reloaded, NULL);
+    assert_titles (top, "Map walk: where civilizations began|Week 1 check-in: research question|"
+                        "Choose your civilization|Show what you know|Week 2 check-in: sources and notes|"
+                        "Week 3 check-in: first draft|Week 4 check-in: rehearsal|"
+                        "Ancient Greece: city-states and citizens|Reading primary sources|Museum presentation");
+    group = find_node (top, "Choose your civilization");
+    assert_titles (trellis_classroom_get_nodes (reopened, reloaded, group),
+                   "Ancient Egypt: life along the Nile|Ancient China: dynasties and inventions|"
+                   "Peer feedback gallery walk");
+  }
+}
+
+/*
+ * Deleting a choice group after the confirmation, then its toast's Undo:
+ * the group is back in its place with its options, the learners' progress
+ * and choices, and the reopened file has it all.
+ */
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *titles_before = NULL;
+  AdwMessageDialog *dialog;
+  AdwToast *toast;
+  TrellisNode *choose, *restored;
+  GListModel *top;
+  gint64 id, n_progress, n_choices;
+  gint64 playlist_id = trellis_playlist_get_id (playlist);
+  const char *action;
+
+  top = trellis_classroom_get_nodes (fixture->classroom, playlist, NULL);
+  titles_before = titles (top);
+  choose = find_node (top, "Choose your civilization");
+  id = trellis_node_get_id (choose);
+  n_progress = trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM progress");
+  n_choices = trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM choices");
+  /* Nothing to undo yet. */
+  gtk_widget_activate_action (GTK_WIDGET (builder), "builder.undo-delete", NULL);
+  trellis_test_iterate_pending ();
+  g_assert_null (_trellis_playlist_window_get_undo_toast (builder));
+  assert_titles (top, titles_before);
+
+  /* Delete asks first; Cancel keeps it. */
+  trellis_playlist_window_select_node (builder, choose);
+  activate (builder, "builder.delete-node");
+  dialog = find_dialog (GTK_WINDOW (builder));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  trellis_test_iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (top), ==, 10);
+
+  activate (builder, "builder.delete-node");
+  dialog = find_dialog (GTK_WINDOW (builder));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  trellis_test_iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (top), ==, 9);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM progress"), <, n_progress);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM choices"), <, n_choices);
+
+  /* The toast offers Undo through its action. */
+  if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
+    {
+      settle (GTK_WIDGET (builder));
+      save_png (GTK_WIDGET (builder), "undo-toast.png");
+    }
+  toast = _trellis_playlist_window_get_undo_toast (builder);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“Choose your civilization” deleted");
+  action = adw_toast_get_action_name (toast);
+  g_assert_cmpstr (action, ==, "builder.undo-delete");
+  activate (builder, action);
+
+  g_assert_cmpuint (g_list_model_get_n_items (top), ==, 10);
+  assert_titles (top, titles_before);
+  restored = trellis_playlist_window_get_node (builder);
+  g_assert_nonnull (restored);
+  g_assert_cmpint (trellis_node_get_id (restored), ==, id);
+  g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_nodes (fixture->classroom, playlist, restored)), ==, 3);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM progress"), ==, n_progress);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM choices"), ==, n_choices);
+  /* Once only. */
+  g_assert_null (_trellis_playlist_window_get_undo_toast (builder));
+
+  trellis_window_set_classroom (fixture->window, NULL);
+  trellis_test_iterate_pending ();
+  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+  {
+    g_autoptr(TrellisClassroom) reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);
+    TrellisPlaylist *reloaded;
+    TrellisNode *group;
+
+    g_assert_no_error (error);
+    reloaded = trellis_classroom_lookup_playlist (reopened, playlist_id);
+    top = trellis_classroom_get_nodes (reopened, reloaded, NULL);
+    assert_titles (top, titles_before);
+    group = find_node (top, "Choose your civilization");
+    g_assert_cmpint (trellis_node_get_id (group), ==, id);
+    assert_titles (trellis_classroom_get_nodes (reopened, reloaded, group),
+                   "Ancient Egypt: life along the Nile|Ancient Greece: city-states and citizens|"
+                   "Ancient China: dynasties and inventions");
+    g_assert_cmpint (trellis_test_query_int (reopened, "SELECT count(*) FROM progress"), ==, n_progress);
+    g_assert_cmpint (trellis_test_query_int (reopened, "SELECT count(*) FROM choices"), ==, n_choices);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,10 +602,22 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  /* The application loads its style sheet; the windows here have none. */
+  if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, "/io/github/trellis/Trellis/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/builder/pacing", test_pacing);
+  ADD ("/builder/drag-and-drop", test_drag_and_drop);
+  ADD ("/builder/delete-undo", test_delete_undo);
 
 #undef ADD
 
