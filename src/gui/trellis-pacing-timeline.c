@@ -288,7 +288,27 @@ rebuild (TrellisPacingTimeline *self)
       self->scale = MAX (self->scale, MAX (week->planned_minutes, week->available_minutes));
     }
 
-  summary = pacing != NULL ? trellis_pacing_describe (pacing) : g_strdup (_("No playlist selected."));
+  if (pacing == NULL)
+    summary = g_strdup (_("No playlist selected."));
+  else if (n_weeks > 0)
+    {
+      g_autofree char *description = trellis_pacing_describe (pacing);
+      g_autofree char *first = trellis_pacing_format_day (pacing->first_day);
+      g_autofree char *last = trellis_pacing_format_day (pacing->last_day);
+
+      if (g_strcmp0 (pacing->first_day, pacing->last_day) == 0)
+        /* Translators: the one date the items have, then a description of the week */
+        summary = g_strdup_printf (_("Items dated %s: %s"), first, description);
+      else
+        summary = g_strdup_printf (pacing->from_unit_dates ?
+                                   /* Translators: the unit's first and last day, then a description of its weeks */
+                                   _("Unit from %s to %s: %s") :
+                                   /* Translators: the first and last item dates, then a description of the weeks */
+                                   _("Items dated %s to %s: %s"),
+                                   first, last, description);
+    }
+  else
+    summary = trellis_pacing_describe (pacing);
   gtk_label_set_text (self->summary_label, summary);
   g_string_append (text, summary);
 

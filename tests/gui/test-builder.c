@@ -358,6 +358,56 @@ test_pacing (Fixture       *fixture,
   g_assert_false (shown);
 }
 
+/* A timeline on its own: no playlist, then one without dates, then dates. */
+static void
+test_pacing_empty (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *timeline = g_object_ref_sink (trellis_pacing_timeline_new ());
+  TrellisPacingTimeline *self = TRELLIS_PACING_TIMELINE (timeline);
+  g_autoptr(GError) error = NULL;
+  TrellisNodeFields fields = { 0 };
+  AdwStatusPage *empty = NULL;
+  TrellisPlaylist *playlist;
+  TrellisNode *node;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (timeline); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_STATUS_PAGE (child))
+      empty = ADW_STATUS_PAGE (child);
+  g_assert_nonnull (empty);
+
+  trellis_pacing_timeline_update (self, fixture->classroom, NULL);
+  g_assert_null (trellis_pacing_timeline_get_pacing (self));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (empty)));
+  g_assert_cmpstr (trellis_pacing_timeline_get_text (self), ==, "No playlist selected.");
+
+  playlist = trellis_classroom_add_playlist (fixture->classroom, "Fresh unit", &error);
+  g_assert_no_error (error);
+  node = trellis_classroom_add_node (fixture->classroom, playlist, NULL, TRELLIS_NODE_KIND_ACTIVITY, "Warm-up", -1,
+                                     &error);
+  g_assert_no_error (error);
+  fields.mask = TRELLIS_NODE_FIELD_ESTIMATED_MINUTES;
+  fields.estimated_minutes = 30;
+  g_assert_true (trellis_classroom_update_node (fixture->classroom, node, &fields, &error));
+
+  trellis_pacing_timeline_update (self, fixture->classroom, playlist);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (empty)));
+  g_assert_cmpstr (trellis_pacing_timeline_get_text (self), ==,
+                   "No item has a date yet. 1 item has no date (30 minutes).\n"
+                   "No date yet: Warm-up (30 min).");
+
+  fields.mask = TRELLIS_NODE_FIELD_SUGGESTED_DATE;
+  fields.suggested_date = "2026-11-04";
+  g_assert_true (trellis_classroom_update_node (fixture->classroom, node, &fields, &error));
+  trellis_pacing_timeline_update (self, fixture->classroom, playlist);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (empty)));
+  g_assert_cmpstr (trellis_pacing_timeline_get_text (self), ==,
+                   "Items dated 4 Nov: 1 week; every week fits in 250 class minutes.\n"
+                   "Week of 2 Nov: 30 of 250 class minutes planned — 220 to spare.");
+
+  g_assert_finalize_object (timeline);
+}
+
 /*
  * Dropping rows through the drop handler's code: within the top level,
  * into a choice group, out of one, a milestone dropped on an option lands
@@ -616,6 +666,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/builder/pacing", test_pacing);
+  ADD ("/builder/pacing-empty", test_pacing_empty);
   ADD ("/builder/drag-and-drop", test_drag_and_drop);
   ADD ("/builder/delete-undo", test_delete_undo);
 
