@@ -154,8 +154,15 @@ on_drop_motion_cb (GtkDropTarget *target,
                    double         y,
                    GtkListBox    *list)
 {
+  const GValue *value = gtk_drop_target_get_value (target);
+  TrellisNode *dragged = value != NULL && G_VALUE_HOLDS (value, TRELLIS_TYPE_NODE) ? g_value_get_object (value) : NULL;
   TrellisDropPlace place;
   GtkListBoxRow *row = row_at (list, y, &place);
+
+  /* Only activities go into a group; anything else lands after it. */
+  if (place == TRELLIS_DROP_INTO && dragged != NULL &&
+      trellis_node_get_kind (dragged) != TRELLIS_NODE_KIND_ACTIVITY)
+    place = TRELLIS_DROP_AFTER;
 
   clear_indicator (list);
   if (row == NULL)
@@ -217,6 +224,8 @@ _trellis_playlist_window_setup_dnd (TrellisPlaylistWindow *self)
   GtkDropTarget *target = gtk_drop_target_new (TRELLIS_TYPE_NODE, GDK_ACTION_MOVE);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  /* The motion handler looks at what is dragged. */
+  gtk_drop_target_set_preload (target, TRUE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), list);
   gtk_widget_add_controller (GTK_WIDGET (list), GTK_EVENT_CONTROLLER (source));
 

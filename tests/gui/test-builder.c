@@ -546,6 +546,99 @@ test_drag_and_drop (Fixture       *fixture,
   }
 }
 
+/* The item list's drop target, as the list's controllers hold it. */
+static GtkDropTarget *
+list_drop_target (GtkListBox *list)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Emits the drop target's "drop" at @fraction of @node's row height. */
+static gboolean
+drop_at (TrellisPlaylistWindow *builder,
+         TrellisNode           *node,
+         TrellisNode           *onto,
+         double                 fraction)
+{
+  GtkListBox *list = _trellis_playlist_window_get_node_list (builder);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, row_of (builder, onto));
+  g_auto(GValue) value = G_VALUE_INIT;
+  graphene_rect_t bounds;
+  gboolean dropped = FALSE;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (list), &bounds));
+  g_value_init (&value, TRELLIS_TYPE_NODE);
+  g_value_set_object (&value, node);
+  g_signal_emit_by_name (list_drop_target (list), "drop", &value,
+                         (double)bounds.origin.x + 10, (double)bounds.origin.y + bounds.size.height * fraction,
+                         &dropped);
+  trellis_test_iterate_pending ();
+
+  return dropped;
+}
+
+/*
+ * The drop target's own handler, with the pointer's place: the top of a
+ * row drops before it, its bottom after it, a choice group's middle into it.
+ */
+static void
+test_drop_target (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
+  TrellisNode *map, *checkin1, *choose, *feedback, *museum;
+  GListModel *top;
+
+  gtk_window_set_default_size (GTK_WINDOW (builder), 1200, 800);
+  settle (GTK_WIDGET (builder));
+  top = trellis_classroom_get_nodes (fixture->classroom, playlist, NULL);
+  map = find_node (top, "Map walk: where civilizations began");
+  checkin1 = find_node (top, "Week 1 check-in: research question");
+  choose = find_node (top, "Choose your civilization");
+  feedback = find_node (top, "Peer feedback gallery walk");
+  museum = find_node (top, "Museum presentation");
+
+  /* The bottom quarter of the first check-in: after it. */
+  g_assert_true (drop_at (builder, map, checkin1, 0.75));
+  assert_titles (top, "Reading primary sources|Week 1 check-in: research question|"
+                      "Map walk: where civilizations began|Choose your civilization|"
+                      "Week 2 check-in: sources and notes|Show what you know|Week 3 check-in: first draft|"
+                      "Peer feedback gallery walk|Week 4 check-in: rehearsal|Museum presentation");
+
+  /* The top quarter of the museum: before it. */
+  g_assert_true (drop_at (builder, map, museum, 0.25));
+  {
+    g_autoptr(TrellisNode) ninth = g_list_model_get_item (top, 8);
+
+    g_assert_true (ninth == map);
+  }
+
+  /* The middle of a choice group: into it, at the end. */
+  g_assert_true (drop_at (builder, feedback, choose, 0.5));
+  g_assert_cmpint (trellis_node_get_parent_id (feedback), ==, trellis_node_get_id (choose));
+  assert_titles (trellis_classroom_get_nodes (fixture->classroom, playlist, choose),
+                 "Ancient Egypt: life along the Nile|Ancient Greece: city-states and citizens|"
+                 "Ancient China: dynasties and inventions|Peer feedback gallery walk");
+
+  /* A choice group does not go into another: it lands just after it. */
+  g_assert_true (drop_at (builder, find_node (top, "Show what you know"), choose, 0.5));
+  assert_titles (top, "Reading primary sources|Week 1 check-in: research question|Choose your civilization|"
+                      "Show what you know|Week 2 check-in: sources and notes|Week 3 check-in: first draft|"
+                      "Week 4 check-in: rehearsal|Map walk: where civilizations began|Museum presentation");
+}
+
 /*
  * Deleting a choice group after the confirmation, then its toast's Undo:
  * the group is back in its place with its options, the learners' progress
@@ -668,6 +761,7 @@ main (int   argc,
   ADD ("/builder/pacing", test_pacing);
   ADD ("/builder/pacing-empty", test_pacing_empty);
   ADD ("/builder/drag-and-drop", test_drag_and_drop);
+  ADD ("/builder/drop-target", test_drop_target);
   ADD ("/builder/delete-undo", test_delete_undo);
 
 #undef ADD
