@@ -124,6 +124,37 @@ clear_indicator (GtkListBox *list)
     }
 }
 
+/*
+ * The row of the choice group @group_id (@last FALSE) or of its last
+ * option (@last TRUE; the group's row if it has none).
+ */
+static GtkListBoxRow *
+group_edge_row (GtkListBox *list,
+                gint64      group_id,
+                gboolean    last)
+{
+  GtkListBoxRow *found = NULL;
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      TrellisNode *node = row_node (row);
+
+      if (node == NULL)
+        continue;
+      if (trellis_node_get_id (node) == group_id)
+        {
+          found = row;
+          if (!last)
+            break;
+        }
+      else if (last && trellis_node_get_parent_id (node) == group_id)
+        found = row;
+    }
+
+  return found;
+}
+
 /* Callbacks */
 
 static GdkContentProvider *
@@ -163,6 +194,22 @@ on_drop_motion_cb (GtkDropTarget *target,
   if (place == TRELLIS_DROP_INTO && dragged != NULL &&
       trellis_node_get_kind (dragged) != TRELLIS_NODE_KIND_ACTIVITY)
     place = TRELLIS_DROP_AFTER;
+
+  /* Anything but an activity lands beside a group, never among its options. */
+  if (row != NULL && dragged != NULL && trellis_node_get_kind (dragged) != TRELLIS_NODE_KIND_ACTIVITY)
+    {
+      TrellisNode *over = row_node (row);
+      gint64 group_id = 0;
+
+      if (over != NULL && trellis_node_get_parent_id (over) != 0)
+        group_id = trellis_node_get_parent_id (over);
+      else if (over != NULL && trellis_node_get_kind (over) == TRELLIS_NODE_KIND_CHOICE &&
+               place == TRELLIS_DROP_AFTER)
+        group_id = trellis_node_get_id (over);
+
+      if (group_id != 0)
+        row = group_edge_row (list, group_id, place != TRELLIS_DROP_BEFORE);
+    }
 
   clear_indicator (list);
   if (row == NULL)

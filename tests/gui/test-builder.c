@@ -610,6 +610,29 @@ test_drop_target (Fixture       *fixture,
   feedback = find_node (top, "Peer feedback gallery walk");
   museum = find_node (top, "Museum presentation");
 
+  /* While a drag moves over the list, the row under it shows the place. */
+  {
+    GtkListBox *list = _trellis_playlist_window_get_node_list (builder);
+    GtkDropTarget *target = list_drop_target (list);
+    GtkWidget *group_row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, row_of (builder, choose)));
+    GtkWidget *checkin_row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, row_of (builder, checkin1)));
+    graphene_rect_t bounds;
+    GdkDragAction action = 0;
+
+    g_assert_true (gtk_widget_compute_bounds (group_row, GTK_WIDGET (list), &bounds));
+    g_signal_emit_by_name (target, "motion", 10.0, (double)(bounds.origin.y + bounds.size.height / 2), &action);
+    g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+    g_assert_true (gtk_widget_has_css_class (group_row, "drop-into"));
+
+    g_assert_true (gtk_widget_compute_bounds (checkin_row, GTK_WIDGET (list), &bounds));
+    g_signal_emit_by_name (target, "motion", 10.0, (double)(bounds.origin.y + 2), &action);
+    g_assert_false (gtk_widget_has_css_class (group_row, "drop-into"));
+    g_assert_true (gtk_widget_has_css_class (checkin_row, "drop-before"));
+
+    g_signal_emit_by_name (target, "leave");
+    g_assert_false (gtk_widget_has_css_class (checkin_row, "drop-before"));
+  }
+
   /* The bottom quarter of the first check-in: after it. */
   g_assert_true (drop_at (builder, map, checkin1, 0.75));
   assert_titles (top, "Reading primary sources|Week 1 check-in: research question|"
