@@ -21,7 +21,7 @@
  * (over by N, N to spare), a bar of the minutes planned against the class
  * minutes available, the figures, and the milestones due that week with
  * a flag.  The bar is blue up to the available time and hatched
- * vermillion beyond it, with a mark where the available time ends, so an
+ * vermilion beyond it, with a mark where the available time ends, so an
  * overloaded week shows by its pattern, an icon and words, not by colour
  * alone.  Every row's plain sentence (trellis_pacing_describe_week()) is
  * its accessible label, and all of them together the widget's
