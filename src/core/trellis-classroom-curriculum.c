@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "trellis-classroom-private.h"
+#include "trellis-row-snapshot-private.h"
 #include "trellis-store-private.h"
 
 /*
@@ -1392,21 +1393,26 @@ lookup_parent (TrellisClassroom *self,
   return NULL;
 }
 
-/**
- * trellis_classroom_delete_node:
- *
- * Deletes a node for good (one transaction), with the progress and choices
- * recorded on it and, for a choice group, its options.  Deleting an option
- * of a choice group that asks for more options than are left lowers the
- * group's bounds to the number left, in the same transaction.  The list
- * emits one removal; the options list of a deleted choice group, if held
- * elsewhere, is emptied.
- */
-gboolean
-trellis_classroom_delete_node (TrellisClassroom  *self,
-                               TrellisNode       *node,
-                               GError           **error)
+struct _TrellisNodeSnapshot
 {
+  TrellisRowSnapshot *rows;
+  gint64              id;
+  gint64              playlist_id;
+  gint64              parent_id;
+  /* The group's bounds, when deleting the option lowered them */
+  gboolean            clamped;
+  guint               choose_min;
+  guint               choose_max;
+};
+
+/* Deletes @node; with @snapshot, first captures what to put back. */
+static gboolean
+delete_node (TrellisClassroom     *self,
+             TrellisNode          *node,
+             TrellisNodeSnapshot **snapshot,
+             GError              **error)
+{
+  g_autoptr(TrellisNodeSnapshot) saved = NULL;
   TrellisNode *parent;
   GListStore *store;
   gboolean clamp = FALSE;
@@ -1414,9 +1420,6 @@ trellis_classroom_delete_node (TrellisClassroom  *self,
   guint position;
   guint new_min = 0;
   guint new_max = 0;
-
-  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), FALSE);
-  g_return_val_if_fail (TRELLIS_IS_NODE (node), FALSE);
 
   if ((store = find_node (self, node, &position, error)) == NULL)
     return FALSE;
@@ -1434,9 +1437,26 @@ trellis_classroom_delete_node (TrellisClassroom  *self,
         }
     }
 
+  if (snapshot != NULL)
+    {
+      saved = g_new0 (TrellisNodeSnapshot, 1);
+      saved->id = trellis_node_get_id (node);
+      saved->playlist_id = trellis_node_get_playlist_id (node);
+      saved->parent_id = trellis_node_get_parent_id (node);
+      saved->clamped = clamp;
+      if (clamp)
+        {
+          saved->choose_min = trellis_node_get_choose_min (parent);
+          saved->choose_max = trellis_node_get_choose_max (parent);
+        }
+    }
+
   if (!trellis_classroom_begin (self, error))
     return FALSE;
-  written = write_delete (self, "DELETE FROM nodes WHERE id = ?1", trellis_node_get_id (node),
+  written = (saved == NULL ||
+             (saved->rows = _trellis_row_snapshot_capture (self, "nodes", "id = ?1 OR parent_id = ?1",
+                                                           trellis_node_get_id (node), error)) != NULL) &&
+            write_delete (self, "DELETE FROM nodes WHERE id = ?1", trellis_node_get_id (node),
                           _("The item is no longer in this playlist"), error) &&
             (!clamp || write_choice_bounds (self, trellis_node_get_id (parent), new_min, new_max, error));
   if (!_trellis_finish_edit (self, written, error))
@@ -1449,7 +1469,195 @@ trellis_classroom_delete_node (TrellisClassroom  *self,
     set_choice_bounds (parent, new_min, new_max);
   g_object_unref (node);
 
+  if (snapshot != NULL)
+    *snapshot = g_steal_pointer (&saved);
   return TRUE;
+}
+
+/**
+ * trellis_classroom_delete_node:
+ *
+ * Deletes a node for good (one transaction), with the progress and choices
+ * recorded on it and, for a choice group, its options.  Deleting an option
+ * of a choice group that asks for more options than are left lowers the
+ * group's bounds to the number left, in the same transaction.  The list
+ * emits one removal; the options list of a deleted choice group, if held
+ * elsewhere, is emptied.
+ */
+gboolean
+trellis_classroom_delete_node (TrellisClassroom  *self,
+                               TrellisNode       *node,
+                               GError           **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_NODE (node), FALSE);
+
+  return delete_node (self, node, NULL, error);
+}
+
+/**
+ * trellis_classroom_delete_node_undoable:
+ *
+ * trellis_classroom_delete_node(), keeping what it deletes: the node's
+ * row, its options', their formats and skills, the progress and choices
+ * learners recorded on them and every other row the deletion removes or
+ * unlinks, ids and all, and the bounds of the choice group it may lower.
+ * trellis_classroom_restore_node() puts it all back.
+ *
+ * Returns: (transfer full) (nullable): what to restore the node from;
+ *   free with trellis_node_snapshot_free()
+ */
+TrellisNodeSnapshot *
+trellis_classroom_delete_node_undoable (TrellisClassroom  *self,
+                                        TrellisNode       *node,
+                                        GError           **error)
+{
+  TrellisNodeSnapshot *snapshot = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
+  g_return_val_if_fail (TRELLIS_IS_NODE (node), NULL);
+
+  if (!delete_node (self, node, &snapshot, error))
+    return NULL;
+
+  return snapshot;
+}
+
+/* The node with id @id in @store, if there. */
+static TrellisNode *
+store_lookup_node (GListStore *store,
+                   gint64      id)
+{
+  return _trellis_model_lookup_id (G_LIST_MODEL (store), (TrellisIdFunc)trellis_node_get_id, id);
+}
+
+static TrellisNode *load_node (TrellisClassroom  *self,
+                               gint64             id,
+                               GError           **error);
+
+static gboolean
+write_restore_node (TrellisClassroom     *self,
+                    TrellisNodeSnapshot  *snapshot,
+                    guint                *index,
+                    TrellisNode         **restored,
+                    GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 count;
+
+  if (!_trellis_row_snapshot_restore (self, snapshot->rows, error) ||
+      (snapshot->clamped &&
+       !write_choice_bounds (self, snapshot->parent_id, snapshot->choose_min, snapshot->choose_max, error)))
+    return FALSE;
+
+  /* Its place among the nodes of its list as the file orders them. */
+  stmt = trellis_classroom_prepare (self,
+                                    "SELECT count(*) FROM nodes AS other, nodes AS restored "
+                                    "WHERE restored.id = ?1 AND other.id <> ?1 "
+                                    "AND other.playlist_id = restored.playlist_id "
+                                    "AND other.parent_id IS restored.parent_id "
+                                    "AND (other.position < restored.position OR "
+                                    "     (other.position = restored.position AND other.id < restored.id))",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, snapshot->id);
+  if (!query_int64 (self, stmt, &count, error))
+    return FALSE;
+  *index = (guint)count;
+
+  return (*restored = load_node (self, snapshot->id, error)) != NULL;
+}
+
+/**
+ * trellis_classroom_restore_node:
+ * @snapshot: what trellis_classroom_delete_node_undoable() returned
+ *
+ * Puts a deleted node back as it was (one transaction): same id, uid and
+ * place, its options, formats, skills, the learners' progress and choices,
+ * the links other rows had to it, and its group's bounds.  If something it
+ * needs is gone meanwhile (its playlist, its choice group, a learner),
+ * nothing is restored and @error says so.  The list emits one insertion.
+ * @snapshot can be used once.
+ *
+ * Returns: (transfer none) (nullable): the node, a new object
+ */
+TrellisNode *
+trellis_classroom_restore_node (TrellisClassroom     *self,
+                                TrellisNodeSnapshot  *snapshot,
+                                GError              **error)
+{
+  g_autoptr(TrellisNode) restored = NULL;
+  TrellisNode *parent = NULL;
+  GListStore *store;
+  gboolean written;
+  guint index = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  if (snapshot->rows == NULL)
+    {
+      _trellis_set_not_found (error, _("The item was already restored"));
+      return NULL;
+    }
+
+  if (trellis_classroom_lookup_playlist (self, snapshot->playlist_id) == NULL)
+    {
+      _trellis_set_not_found (error, _("The item's playlist is no longer in this classroom"));
+      return NULL;
+    }
+
+  /* The lists as they are before the node comes back. */
+  if (snapshot->parent_id != 0)
+    {
+      GListStore *top = ensure_node_store (self, snapshot->playlist_id, 0, error);
+
+      if (top == NULL)
+        return NULL;
+      if ((parent = store_lookup_node (top, snapshot->parent_id)) == NULL)
+        {
+          _trellis_set_not_found (error, _("The item's choice group is no longer in this playlist"));
+          return NULL;
+        }
+    }
+  store = ensure_node_store (self, snapshot->playlist_id, snapshot->parent_id, error);
+  if (store == NULL || store_lookup_node (store, snapshot->id) != NULL)
+    {
+      if (store != NULL)
+        _trellis_set_invalid (error, _("The item is already in its playlist"));
+      return NULL;
+    }
+
+  if (!trellis_classroom_begin (self, error))
+    return NULL;
+  written = write_restore_node (self, snapshot, &index, &restored, error);
+  /* A foreign key that fails: a learner or a skill it refers to is gone. */
+  if (!written && g_error_matches (error != NULL ? *error : NULL, TRELLIS_CLASSROOM_ERROR,
+                                   TRELLIS_CLASSROOM_ERROR_INVALID))
+    {
+      g_clear_error (error);
+      _trellis_set_not_found (error, _("The item cannot come back: something it belongs to was deleted meanwhile"));
+    }
+  if (!_trellis_finish_edit (self, written, error))
+    return NULL;
+
+  g_clear_pointer (&snapshot->rows, _trellis_row_snapshot_free);
+  g_list_store_insert (store, MIN (index, g_list_model_get_n_items (G_LIST_MODEL (store))), restored);
+  if (snapshot->clamped)
+    set_choice_bounds (parent, snapshot->choose_min, snapshot->choose_max);
+
+  return restored;
+}
+
+void
+trellis_node_snapshot_free (TrellisNodeSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+
+  g_clear_pointer (&snapshot->rows, _trellis_row_snapshot_free);
+  g_free (snapshot);
 }
 
 /**

@@ -169,6 +169,20 @@ gboolean          trellis_classroom_move_node          (TrellisClassroom  *self,
 gboolean          trellis_classroom_delete_node        (TrellisClassroom  *self,
                                                         TrellisNode       *node,
                                                         GError           **error);
+
+/* What trellis_classroom_delete_node_undoable() deleted, to put back. */
+typedef struct _TrellisNodeSnapshot TrellisNodeSnapshot;
+
+TrellisNodeSnapshot *trellis_classroom_delete_node_undoable (TrellisClassroom    *self,
+                                                             TrellisNode         *node,
+                                                             GError             **error);
+TrellisNode      *trellis_classroom_restore_node       (TrellisClassroom    *self,
+                                                        TrellisNodeSnapshot *snapshot,
+                                                        GError             **error);
+void              trellis_node_snapshot_free           (TrellisNodeSnapshot *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisNodeSnapshot, trellis_node_snapshot_free)
+
 gboolean          trellis_classroom_set_choice_bounds  (TrellisClassroom  *self,
                                                         TrellisNode       *node,
                                                         guint              choose_min,

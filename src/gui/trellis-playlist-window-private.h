@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "trellis-pacing-timeline.h"
 #include "trellis-playlist-window.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,25 @@ GtkLabel       *_trellis_playlist_window_get_breadth_label (TrellisPlaylistWindo
 GtkListBox     *_trellis_playlist_window_get_node_list    (TrellisPlaylistWindow *self);
 AdwActionRow   *_trellis_playlist_window_get_skills_row   (TrellisPlaylistWindow *self);
 GtkMenuButton  *_trellis_playlist_window_get_skills_button (TrellisPlaylistWindow *self);
+TrellisPacingTimeline *_trellis_playlist_window_get_pacing_timeline (TrellisPlaylistWindow *self);
+GtkSpinButton  *_trellis_playlist_window_get_minutes_spin (TrellisPlaylistWindow *self);
+AdwToast       *_trellis_playlist_window_get_undo_toast   (TrellisPlaylistWindow *self);
+void            _trellis_playlist_window_show_error       (TrellisPlaylistWindow *self,
+                                                           const GError          *error);
+
+/* Drag and drop of the items (trellis-playlist-window-dnd.c) */
+typedef enum
+{
+  TRELLIS_DROP_BEFORE,
+  TRELLIS_DROP_AFTER,
+  TRELLIS_DROP_INTO,
+} TrellisDropPlace;
+
+void            _trellis_playlist_window_setup_dnd        (TrellisPlaylistWindow *self);
+gboolean        _trellis_playlist_window_drop_value       (TrellisPlaylistWindow  *self,
+                                                           const GValue           *value,
+                                                           int                     row_index,
+                                                           TrellisDropPlace        place,
+                                                           GError                **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-export-dialog-private.h"
+#include "trellis-pacing-timeline.h"
 #include "trellis-playlist-window-private.h"
 #include "trellis-print.h"
 #include "trellis-skill-picker.h"
@@ -70,6 +71,12 @@ struct _TrellisPlaylistWindow
   GtkSpinButton     *min_spin;
   GtkSpinButton     *max_spin;
   GtkLabel          *breadth_label;
+  GtkRevealer       *pacing_revealer;
+  TrellisPacingTimeline *pacing_timeline;
+  gboolean           show_pacing;
+  /* The last deletion, while its Undo toast shows */
+  TrellisNodeSnapshot *deleted;
+  AdwToast          *undo_toast;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisPlaylistWindow, trellis_playlist_window, ADW_TYPE_WINDOW)
@@ -77,6 +84,7 @@ G_DEFINE_FINAL_TYPE (TrellisPlaylistWindow, trellis_playlist_window, ADW_TYPE_WI
 enum {
   PROP_0,
   PROP_CLASSROOM,
+  PROP_SHOW_PACING,
   N_PROPS
 };
 
@@ -84,6 +92,7 @@ static GParamSpec *properties [N_PROPS];
 
 static void rebuild_nodes (TrellisPlaylistWindow *self);
 static void load_skills_row (TrellisPlaylistWindow *self);
+static void update_pacing (TrellisPlaylistWindow *self);
 
 /* Helpers */
 
@@ -187,6 +196,7 @@ update_actions (TrellisPlaylistWindow *self)
   gtk_widget_action_set_enabled (widget, "builder.delete-node", has_node);
   gtk_widget_action_set_enabled (widget, "builder.group-node", can_group);
   gtk_widget_action_set_enabled (widget, "builder.ungroup-node", can_ungroup);
+  gtk_widget_action_set_enabled (widget, "builder.undo-delete", self->deleted != NULL);
 }
 
 static void
@@ -486,6 +496,7 @@ rebuild_nodes (TrellisPlaylistWindow *self)
 
   update_breadth (self);
   update_actions (self);
+  update_pacing (self);
 }
 
 /* The selected playlist was deleted: select the first one left, if any. */
@@ -916,6 +927,89 @@ ungroup_node_action (GtkWidget  *widget,
     show_error (self, error);
 }
 
+/* Undo */
+
+static void
+on_undo_toast_dismissed_cb (AdwToast              *toast,
+                            TrellisPlaylistWindow *self)
+{
+  /* Only the latest deletion can be undone. */
+  if (toast != self->undo_toast)
+    return;
+
+  g_clear_object (&self->undo_toast);
+  g_clear_pointer (&self->deleted, trellis_node_snapshot_free);
+  update_actions (self);
+}
+
+/* Deletes @node, keeping it for the Undo toast. */
+static void
+delete_node_with_undo (TrellisPlaylistWindow *self,
+                       TrellisNode           *node)
+{
+  g_autoptr(TrellisNodeSnapshot) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = g_markup_escape_text (trellis_node_get_title (node), -1);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  deleted = trellis_classroom_delete_node_undoable (self->classroom, node, &error);
+  if (deleted == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* Translators: %s is a playlist item's title */
+  title = g_strdup_printf (_("“%s” deleted"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "builder.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self, 0);
+
+  if (self->undo_toast != NULL)
+    {
+      g_autoptr(AdwToast) old = g_steal_pointer (&self->undo_toast);
+
+      adw_toast_dismiss (old);
+    }
+  trellis_node_snapshot_free (self->deleted);
+  self->deleted = g_steal_pointer (&deleted);
+  self->undo_toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  update_actions (self);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrellisPlaylistWindow *self = TRELLIS_PLAYLIST_WINDOW (widget);
+  g_autoptr(TrellisNodeSnapshot) deleted = g_steal_pointer (&self->deleted);
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
+  g_autoptr(GError) error = NULL;
+  TrellisNode *node;
+
+  if (deleted == NULL)
+    return;
+
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+  update_actions (self);
+
+  node = trellis_classroom_restore_node (self->classroom, deleted, &error);
+  if (node == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  if (self->playlist != NULL && trellis_node_get_playlist_id (node) == trellis_playlist_get_id (self->playlist))
+    trellis_playlist_window_select_node (self, node);
+}
+
 static void
 on_delete_node_response_cb (AdwMessageDialog      *dialog,
                             const char            *response,
@@ -927,8 +1021,7 @@ on_delete_node_response_cb (AdwMessageDialog      *dialog,
   if (g_strcmp0 (response, "delete") != 0)
     return;
 
-  if (!trellis_classroom_delete_node (self->classroom, node, &error))
-    show_error (self, error);
+  delete_node_with_undo (self, node);
 }
 
 static void
@@ -941,7 +1034,7 @@ delete_node_action (GtkWidget  *widget,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete Item?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” and the progress learners recorded on it will be deleted for good."),
+                                  _("“%s” and the progress learners recorded on it will be deleted. You can undo this for a few seconds afterwards."),
                                   trellis_node_get_title (self->node));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -1104,6 +1197,40 @@ skills_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (skills));
 }
 
+/* Pacing */
+
+/* The timeline follows the playlist, only while it shows. */
+static void
+update_pacing (TrellisPlaylistWindow *self)
+{
+  if (self->show_pacing && self->classroom != NULL)
+    trellis_pacing_timeline_update (self->pacing_timeline, self->classroom, self->playlist);
+}
+
+static void
+set_show_pacing (TrellisPlaylistWindow *self,
+                 gboolean               show)
+{
+  show = !!show;
+  if (self->show_pacing == show)
+    return;
+
+  self->show_pacing = show;
+  update_pacing (self);
+  gtk_revealer_set_reveal_child (self->pacing_revealer, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PACING]);
+}
+
+/*
+ * Class minutes per week may have changed in the preferences meanwhile
+ * (they notify nothing): read them again when the window comes back.
+ */
+static void
+on_is_active_changed_cb (TrellisPlaylistWindow *self)
+{
+  update_pacing (self);
+}
+
 /* Overrides */
 
 static void
@@ -1143,6 +1270,8 @@ trellis_playlist_window_dispose (GObject *object)
     gtk_list_box_bind_model (self->playlist_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->playlist);
   g_clear_object (&self->node);
+  g_clear_pointer (&self->deleted, trellis_node_snapshot_free);
+  g_clear_object (&self->undo_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_PLAYLIST_WINDOW);
 
@@ -1174,6 +1303,10 @@ trellis_playlist_window_get_property (GObject    *object,
       g_value_set_object (value, self->classroom);
       break;
 
+    case PROP_SHOW_PACING:
+      g_value_set_boolean (value, self->show_pacing);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1191,6 +1324,10 @@ trellis_playlist_window_set_property (GObject      *object,
     {
     case PROP_CLASSROOM:
       self->classroom = g_value_dup_object (value);
+      break;
+
+    case PROP_SHOW_PACING:
+      set_show_pacing (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1214,6 +1351,11 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
     g_param_spec_object ("classroom", NULL, NULL,
                          TRELLIS_TYPE_CLASSROOM,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SHOW_PACING] =
+    g_param_spec_boolean ("show-pacing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1246,6 +1388,8 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, min_spin);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, max_spin);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, breadth_label);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, pacing_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, pacing_timeline);
   gtk_widget_class_bind_template_callback (widget_class, on_playlist_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_node_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_playlist_title_apply_cb);
@@ -1272,12 +1416,18 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "builder.ungroup-node", NULL, ungroup_node_action);
   gtk_widget_class_install_action (widget_class, "builder.delete-node", NULL, delete_node_action);
   gtk_widget_class_install_action (widget_class, "builder.skills", NULL, skills_action);
+  gtk_widget_class_install_property_action (widget_class, "builder.show-pacing", "show-pacing");
+  gtk_widget_class_install_action (widget_class, "builder.undo-delete", NULL, undo_delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "builder.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "builder.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "builder.delete-node", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "builder.skills", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "builder.show-pacing", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "builder.undo-delete", NULL);
+
+  g_type_ensure (TRELLIS_TYPE_PACING_TIMELINE);
 }
 
 static void
@@ -1286,6 +1436,8 @@ trellis_playlist_window_init (TrellisPlaylistWindow *self)
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
+  _trellis_playlist_window_setup_dnd (self);
 }
 
 /* Public API */
@@ -1419,4 +1571,27 @@ GtkMenuButton *
 _trellis_playlist_window_get_skills_button (TrellisPlaylistWindow *self)
 {
   return self->skills_button;
+TrellisPacingTimeline *
+_trellis_playlist_window_get_pacing_timeline (TrellisPlaylistWindow *self)
+{
+  return self->pacing_timeline;
+}
+
+GtkSpinButton *
+_trellis_playlist_window_get_minutes_spin (TrellisPlaylistWindow *self)
+{
+  return self->minutes_spin;
+}
+
+AdwToast *
+_trellis_playlist_window_get_undo_toast (TrellisPlaylistWindow *self)
+{
+  return self->undo_toast;
+}
+
+void
+_trellis_playlist_window_show_error (TrellisPlaylistWindow *self,
+                                     const GError          *error)
+{
+  show_error (self, error);
 }

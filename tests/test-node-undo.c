@@ -1,0 +1,329 @@
+/* test-node-undo.c
+ *
+ * Copyright 2026 The Trellis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "trellis-classroom.h"
+#include "trellis-profile.h"
+#include "trellis-sample.h"
+#include "trellis-test-utils.h"
+
+/*
+ * Deleting a playlist node undoably and restoring it gives back the very
+ * same file content: every row of every table, compared as text.
+ */
+
+#define NOW "2026-10-22T10:00:00Z"
+
+static void
+fixture_set_up (TrellisTestFixture *fixture,
+                gconstpointer       data)
+{
+  g_autoptr(GError) error = NULL;
+
+  trellis_test_fixture_set_up (fixture, data);
+  fixture->classroom = trellis_sample_create_full (fixture->path, 0, trellis_test_clock_iso8601, (gpointer)NOW,
+                                                   &error);
+  g_assert_no_error (error);
+}
+
+/* Every row of every table, in a fixed order, as text. */
+static char *
+dump (TrellisClassroom *classroom)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  names = trellis_classroom_prepare (classroom,
+                                     "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                     "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                     &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (names) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *)sqlite3_column_text (names, 0)));
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *probe_sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *)g_ptr_array_index (tables, t));
+      g_autoptr(sqlite3_stmt) probe = trellis_classroom_prepare (classroom, probe_sql, &error);
+      g_autoptr(sqlite3_stmt) rows = NULL;
+      g_autoptr(GString) sql = g_string_new (probe_sql);
+      int n;
+
+      g_assert_no_error (error);
+      n = sqlite3_column_count (probe);
+      g_string_append (sql, " ORDER BY ");
+      for (int i = 1; i <= n; i++)
+        g_string_append_printf (sql, "%s%d", i > 1 ? ", " : "", i);
+
+      rows = trellis_classroom_prepare (classroom, sql->str, &error);
+      g_assert_no_error (error);
+      g_string_append_printf (text, "[%s]\n", (char *)g_ptr_array_index (tables, t));
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          for (int i = 0; i < n; i++)
+            {
+              if (sqlite3_column_type (rows, i) == SQLITE_NULL)
+                g_string_append (text, "NULL");
+              else
+                g_string_append_printf (text, "%d:%s", sqlite3_column_type (rows, i),
+                                        (const char *)sqlite3_column_text (rows, i));
+              g_string_append_c (text, i + 1 < n ? '|' : '\n');
+            }
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The first column of @sql's first row, ?1 being @id. */
+static gint64
+count (TrellisClassroom *classroom,
+       const char       *sql,
+       gint64            id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stmt = trellis_classroom_prepare (classroom, sql, &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static TrellisNode *
+find_node (GListModel *model,
+           const char *title,
+           guint      *position)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisNode) node = g_list_model_get_item (model, i);
+
+      if (g_str_equal (trellis_node_get_title (node), title))
+        {
+          if (position != NULL)
+            *position = i;
+          return node;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/*
+ * A choice group with options chosen by learners, progress, evidence and
+ * reflections linked to it: all gone, then all back, in its place.
+ */
+static void
+test_choice_group (TrellisTestFixture *fixture,
+                   gconstpointer       data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(TrellisNodeSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TrellisPlaylist *playlist;
+  TrellisNode *group, *restored;
+  GListModel *top;
+  guint position, n_top;
+  gint64 id, n_choices;
+
+  playlist = trellis_classroom_find_playlist (classroom, "Ancient civilizations", &error);
+  g_assert_no_error (error);
+  top = trellis_classroom_get_nodes (classroom, playlist, NULL);
+  n_top = g_list_model_get_n_items (top);
+  group = find_node (top, "Choose your civilization", &position);
+  id = trellis_node_get_id (group);
+  g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_nodes (classroom, playlist, group)), ==, 3);
+
+  /* The sample has learners' choices and progress on the options. */
+  g_assert_cmpint (count (classroom, "SELECT count(*) FROM choices WHERE option_id IN "
+                                     "(SELECT id FROM nodes WHERE parent_id = ?1)", id), >, 0);
+  g_assert_cmpint (count (classroom, "SELECT count(*) FROM progress WHERE node_id IN "
+                                     "(SELECT id FROM nodes WHERE id = ?1 OR parent_id = ?1)", id), >, 0);
+  g_assert_cmpint (count (classroom, "SELECT count(*) FROM node_skills WHERE node_id IN "
+                                     "(SELECT id FROM nodes WHERE parent_id = ?1)", id), >, 0);
+
+  n_choices = trellis_test_query_int (classroom, "SELECT count(*) FROM choices");
+  before = dump (classroom);
+  snapshot = trellis_classroom_delete_node_undoable (classroom, group, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  g_assert_cmpuint (g_list_model_get_n_items (top), ==, n_top - 1);
+  g_assert_cmpint (count (classroom, "SELECT count(*) FROM nodes WHERE id = ?1 OR parent_id = ?1", id), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM choices"), <, n_choices);
+  after = dump (classroom);
+  g_assert_cmpstr (before, !=, after);
+  g_clear_pointer (&after, g_free);
+
+  restored = trellis_classroom_restore_node (classroom, snapshot, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  g_assert_cmpint (trellis_node_get_id (restored), ==, id);
+  g_assert_cmpuint (g_list_model_get_n_items (top), ==, n_top);
+  {
+    g_autoptr(TrellisNode) at = g_list_model_get_item (top, position);
+
+    g_assert_true (at == restored);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_nodes (classroom, playlist, restored)), ==, 3);
+
+  after = dump (classroom);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Once only. */
+  g_assert_null (trellis_classroom_restore_node (classroom, snapshot, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM);
+
+  /* And the file reopens the same. */
+  g_clear_error (&error);
+  g_clear_object (&fixture->classroom);
+  fixture->classroom = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->classroom);
+  g_clear_pointer (&after, g_free);
+  after = dump (fixture->classroom);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/*
+ * An option whose deletion lowered its group's bounds (choose up to 3 of
+ * 3, then 2 left): the bounds come back too, in the file and the object.
+ */
+static void
+test_option_bounds (TrellisTestFixture *fixture,
+                    gconstpointer       data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(TrellisNodeSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TrellisPlaylist *playlist;
+  TrellisNode *group, *option, *restored;
+  GListModel *options;
+  guint position;
+
+  playlist = trellis_classroom_find_playlist (classroom, "Ancient civilizations", &error);
+  g_assert_no_error (error);
+  group = find_node (trellis_classroom_get_nodes (classroom, playlist, NULL), "Show what you know", NULL);
+  g_assert_true (trellis_classroom_set_choice_bounds (classroom, group, 1, 3, &error));
+  g_assert_no_error (error);
+  options = trellis_classroom_get_nodes (classroom, playlist, group);
+  option = find_node (options, "Build a model", &position);
+  g_assert_cmpuint (position, ==, 1);
+
+  before = dump (classroom);
+  snapshot = trellis_classroom_delete_node_undoable (classroom, option, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_node_get_choose_max (group), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (options), ==, 2);
+
+  restored = trellis_classroom_restore_node (classroom, snapshot, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trellis_node_get_choose_max (group), ==, 3);
+  g_assert_cmpuint (trellis_node_get_choose_min (group), ==, 1);
+  {
+    g_autoptr(TrellisNode) at = g_list_model_get_item (options, 1);
+
+    g_assert_true (at == restored);
+  }
+  after = dump (classroom);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Its playlist gone meanwhile: an error in words, and no change. */
+static void
+test_playlist_gone (TrellisTestFixture *fixture,
+                    gconstpointer       data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(TrellisNodeSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TrellisPlaylist *playlist;
+  TrellisNode *node;
+
+  playlist = trellis_classroom_find_playlist (classroom, "Ecosystems and energy flow", &error);
+  g_assert_no_error (error);
+  node = find_node (trellis_classroom_get_nodes (classroom, playlist, NULL), "Energy pyramid lab", NULL);
+  snapshot = trellis_classroom_delete_node_undoable (classroom, node, &error);
+  g_assert_no_error (error);
+  g_assert_true (trellis_classroom_delete_playlist (classroom, playlist, &error));
+  g_assert_no_error (error);
+
+  before = dump (classroom);
+  g_assert_null (trellis_classroom_restore_node (classroom, snapshot, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM);
+  after = dump (classroom);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* A learner it refers to is gone meanwhile: the whole restore is refused. */
+static void
+test_learner_gone (TrellisTestFixture *fixture,
+                   gconstpointer       data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(TrellisNodeSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TrellisPlaylist *playlist;
+  TrellisNode *node;
+  gint64 learner_id;
+  g_autofree char *sql = NULL;
+
+  playlist = trellis_classroom_find_playlist (classroom, "Ancient civilizations", &error);
+  g_assert_no_error (error);
+  node = find_node (trellis_classroom_get_nodes (classroom, playlist, NULL), "Map walk: where civilizations began",
+                    NULL);
+  learner_id = count (classroom, "SELECT min(learner_id) FROM progress WHERE node_id = ?1",
+                      trellis_node_get_id (node));
+  g_assert_cmpint (learner_id, >, 0);
+
+  snapshot = trellis_classroom_delete_node_undoable (classroom, node, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("DELETE FROM learners WHERE id = %" G_GINT64_FORMAT, learner_id);
+  g_assert_true (trellis_classroom_exec (classroom, sql, &error));
+  g_assert_no_error (error);
+
+  before = dump (classroom);
+  g_assert_null (trellis_classroom_restore_node (classroom, snapshot, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM);
+  after = dump (classroom);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_nodes (classroom, playlist, NULL)), ==, 9);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, TrellisTestFixture, NULL, fixture_set_up, func, trellis_test_fixture_tear_down)
+
+  ADD ("/node-undo/choice-group", test_choice_group);
+  ADD ("/node-undo/option-bounds", test_option_bounds);
+  ADD ("/node-undo/playlist-gone", test_playlist_gone);
+  ADD ("/node-undo/learner-gone", test_learner_gone);
+
+#undef ADD
+
+  return g_test_run ();
+}
