@@ -1571,6 +1571,8 @@ GtkMenuButton *
 _trellis_playlist_window_get_skills_button (TrellisPlaylistWindow *self)
 {
   return self->skills_button;
+}
+
 TrellisPacingTimeline *
 _trellis_playlist_window_get_pacing_timeline (TrellisPlaylistWindow *self)
 {
