@@ -1221,12 +1221,9 @@ set_show_pacing (TrellisPlaylistWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PACING]);
 }
 
-/*
- * Class minutes per week may have changed in the preferences meanwhile
- * (they notify nothing): read them again when the window comes back.
- */
+/* The class minutes per week changed in the preferences. */
 static void
-on_is_active_changed_cb (TrellisPlaylistWindow *self)
+on_class_minutes_changed_cb (TrellisPlaylistWindow *self)
 {
   update_pacing (self);
 }
@@ -1247,6 +1244,8 @@ trellis_playlist_window_constructed (GObject *object)
   gtk_list_box_bind_model (self->playlist_list, playlists, create_playlist_row_cb, NULL, NULL);
   gtk_menu_button_set_create_popup_func (self->skills_button, populate_node_skills_cb, self, NULL);
   g_signal_connect_object (playlists, "items-changed", G_CALLBACK (on_playlists_changed_cb), self, G_CONNECT_AFTER);
+  g_signal_connect_object (self->classroom, "preferences-changed::class-minutes-per-week",
+                           G_CALLBACK (on_class_minutes_changed_cb), self, G_CONNECT_SWAPPED);
   if (g_list_model_get_n_items (playlists) > 0)
     gtk_list_box_select_row (self->playlist_list, gtk_list_box_get_row_at_index (self->playlist_list, 0));
 
@@ -1436,7 +1435,6 @@ trellis_playlist_window_init (TrellisPlaylistWindow *self)
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
   _trellis_playlist_window_setup_dnd (self);
 }
 

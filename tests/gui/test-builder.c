@@ -262,8 +262,8 @@ fixture_tear_down (Fixture       *fixture,
 
 /*
  * Ctrl+T's action shows the timeline of the selected playlist; its weeks
- * follow the class minutes per week when the window comes back, and the
- * editor's minutes at once.
+ * follow the class minutes per week as soon as the preference changes, and
+ * the editor's minutes at once.
  */
 static void
 test_pacing (Fixture       *fixture,
@@ -316,10 +316,9 @@ test_pacing (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Week of 2 Nov: 60 of 100 class minutes planned — 40 to spare. "
                                   "Milestones: Museum presentation, due 2 Nov."));
 
-  /* 150 minutes a week, set elsewhere: read again when the window comes back. */
+  /* 150 minutes a week, set in the preferences: the timeline follows at once. */
   g_assert_true (trellis_profile_set_class_minutes_per_week (fixture->classroom, 150, &error));
   g_assert_no_error (error);
-  g_object_notify (G_OBJECT (builder), "is-active");
   pacing = trellis_pacing_timeline_get_pacing (timeline);
   g_assert_cmpuint (pacing->class_minutes_per_week, ==, 150);
   assert_week (pacing, 1, "2026-10-05", 160, 150);
