@@ -41,11 +41,26 @@ struct _TrellisClassroom
 
   TrellisClockFunc  clock;
   gpointer          clock_data;
+
+  /* What the open transaction changed, for ::data-changed after COMMIT. */
+  TrellisDataKinds  pending_kinds;
+  gint64            pending_learner_id;   /* -1: none yet, 0: several */
+  GArray           *pending_evidence;     /* TrellisEvidenceKey */
 };
 
 void     _trellis_classroom_init_curriculum  (TrellisClassroom  *self);
 void     _trellis_classroom_clear_curriculum (TrellisClassroom  *self);
 gboolean _trellis_classroom_load_curriculum  (TrellisClassroom  *self,
                                               GError           **error);
+
+/*
+ * Notes, inside a transaction, that it changes @kinds of @learner_id's data
+ * (0: several learners) and, when @skill_id is not 0, writes evidence on
+ * that skill.  ::data-changed is emitted once after the COMMIT.
+ */
+void     _trellis_classroom_note_change      (TrellisClassroom  *self,
+                                              TrellisDataKinds   kinds,
+                                              gint64             learner_id,
+                                              gint64             skill_id);
 
 G_END_DECLS
