@@ -8,6 +8,7 @@
 #pragma once
 
 #include "trellis-playlist-window.h"
+#include "trellis-progress-grid.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,7 @@ GtkSpinButton  *_trellis_playlist_window_get_min_spin     (TrellisPlaylistWindow
 GtkSpinButton  *_trellis_playlist_window_get_max_spin     (TrellisPlaylistWindow *self);
 GtkLabel       *_trellis_playlist_window_get_breadth_label (TrellisPlaylistWindow *self);
 GtkListBox     *_trellis_playlist_window_get_node_list    (TrellisPlaylistWindow *self);
+TrellisProgressGrid *_trellis_playlist_window_get_progress_grid (TrellisPlaylistWindow *self);
+AdwViewStack   *_trellis_playlist_window_get_view_stack   (TrellisPlaylistWindow *self);
 
 G_END_DECLS
