@@ -19,8 +19,8 @@
  * during class.  Learners are rows, the playlist's top-level items
  * (activities, choice groups, milestones) are columns; each cell shows
  * the learner's status as an icon and a word (never colour alone), the
- * options chosen for a choice group, and a clock on a milestone the
- * learner is late for.
+ * options chosen for a choice group, and a clock (instead of the status
+ * icon) and a red ring on a milestone the learner is late for.
  *
  * Marking takes one or two clicks: a cell opens a popover whose first
  * row is the five statuses; the digits 1–5 mark the focused cell at once
@@ -334,7 +334,6 @@ set_cell (TrellisProgressGrid   *self,
 {
   GtkImage *image = g_object_get_data (G_OBJECT (cell), "trellis-image");
   GtkLabel *label = g_object_get_data (G_OBJECT (cell), "trellis-label");
-  GtkWidget *late_image = g_object_get_data (G_OBJECT (cell), "trellis-late");
   g_autoptr(GString) tooltip = g_string_new (NULL);
   g_autofree char *accessible = NULL;
   int late = days_late (self, learner, node);
@@ -344,9 +343,10 @@ set_cell (TrellisProgressGrid   *self,
   if (marked)
     gtk_widget_add_css_class (cell, status_classes[status]);
 
-  gtk_image_set_from_icon_name (image, marked ? status_icons[status] : "radio-symbolic");
+  /* Late: a clock instead of the status icon (only statuses short of
+   * submitted can be late), and the word stays. */
+  gtk_image_set_from_icon_name (image, late > 0 ? "alarm-symbolic" : marked ? status_icons[status] : "radio-symbolic");
   gtk_label_set_label (label, text);
-  gtk_widget_set_visible (late_image, late > 0);
   if (late > 0)
     gtk_widget_add_css_class (cell, "late");
   else
@@ -370,7 +370,10 @@ set_cell (TrellisProgressGrid   *self,
       g_string_append_c (tooltip, '\n');
       g_string_append_printf (tooltip, g_dngettext (GETTEXT_PACKAGE, "%d day late", "%d days late", (gulong) late), late);
     }
-  gtk_widget_set_tooltip_text (cell, tooltip->str);
+  /* Shown through ::query-tooltip: setting tooltip text asks the display
+   * where the pointer is, which is slow for six hundred cells. */
+  g_object_set_data_full (G_OBJECT (cell), "trellis-tooltip", g_string_free (g_steal_pointer (&tooltip), FALSE),
+                          g_free);
 
   accessible = g_strdup_printf ("%s, %s: %s%s", trellis_learner_get_display_name (learner),
                                 trellis_node_get_title (node), text, late > 0 ? _(", late") : "");
@@ -1166,6 +1169,23 @@ row_header_new (TrellisProgressGrid *self,
   return button;
 }
 
+static gboolean
+on_cell_query_tooltip_cb (GtkWidget  *cell,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard_mode,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), "trellis-tooltip");
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static GtkWidget *
 cell_new (TrellisProgressGrid *self,
           guint                row,
@@ -1175,27 +1195,24 @@ cell_new (TrellisProgressGrid *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *image = gtk_image_new ();
   GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *late = gtk_image_new_from_icon_name ("alarm-symbolic");
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_width_chars (GTK_LABEL (label), 9);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_visible (late, FALSE);
-  gtk_widget_set_tooltip_text (late, _("Late"));
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), late);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "progress-cell");
 
   g_object_set_data (G_OBJECT (button), "trellis-image", image);
   g_object_set_data (G_OBJECT (button), "trellis-label", label);
-  g_object_set_data (G_OBJECT (button), "trellis-late", late);
   g_object_set_data (G_OBJECT (button), "trellis-row", GUINT_TO_POINTER (row + 1));
   g_object_set_data (G_OBJECT (button), "trellis-col", GUINT_TO_POINTER (col + 1));
   g_signal_connect (button, "clicked", G_CALLBACK (on_cell_clicked_cb), self);
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), NULL);
 
   return button;
 }

@@ -689,6 +689,101 @@ test_live_sidebar (Fixture       *fixture,
   g_assert_cmpint (gtk_window_is_active (GTK_WINDOW (fixture->window)), ==, main_active);
 }
 
+/*
+ * 30 learners × 20 items: the grid is built once, a mark redraws one row
+ * and no rebuild.  Times are reported (not asserted: the machine decides).
+ */
+static void
+test_scale (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = trellis_test_make_tmp_dir ("trellis-test-progress-scale-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "Big.trellis", NULL);
+  TrellisClassroom *classroom = trellis_sample_create (path, 30, &error);
+  TrellisPlaylist *playlist;
+  GListModel *learners;
+  GtkWidget *window, *grid, *scroller;
+  GtkAdjustment *vadjustment;
+  TrellisNode *first = NULL;
+  g_autoptr(TrellisLearner) learner = NULL;
+  guint rebuilds;
+  gint64 start;
+
+  g_assert_no_error (error);
+  learners = trellis_classroom_get_learners (classroom);
+  g_assert_cmpuint (g_list_model_get_n_items (learners), ==, 30);
+  playlist = trellis_classroom_add_playlist (classroom, "Twenty items", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Item %u", i + 1);
+      TrellisNodeKind kind = i % 5 == 4 ? TRELLIS_NODE_KIND_MILESTONE
+                             : i % 7 == 3 ? TRELLIS_NODE_KIND_CHOICE : TRELLIS_NODE_KIND_ACTIVITY;
+      TrellisNode *node = trellis_classroom_add_node (classroom, playlist, NULL, kind, title, -1, &error);
+
+      g_assert_no_error (error);
+      if (first == NULL)
+        first = node;
+      if (kind == TRELLIS_NODE_KIND_CHOICE)
+        for (guint j = 0; j < 3; j++)
+          {
+            g_autofree char *option = g_strdup_printf ("Option %u", j + 1);
+
+            trellis_classroom_add_node (classroom, playlist, node, TRELLIS_NODE_KIND_ACTIVITY, option, -1, &error);
+            g_assert_no_error (error);
+          }
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  grid = trellis_progress_grid_new ();
+  gtk_window_set_child (GTK_WINDOW (window), grid);
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_progress_grid_set_classroom (TRELLIS_PROGRESS_GRID (grid), classroom);
+
+  start = g_get_monotonic_time ();
+  trellis_progress_grid_set_playlist (TRELLIS_PROGRESS_GRID (grid), playlist);
+  g_test_message ("Built 30 × 20 cells in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  start = g_get_monotonic_time ();
+  gtk_test_widget_wait_for_draw (window);
+  g_test_message ("First frame in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  learner = g_list_model_get_item (learners, 29);
+  g_assert_nonnull (_trellis_progress_grid_get_cell (TRELLIS_PROGRESS_GRID (grid), learner, first));
+  rebuilds = _trellis_progress_grid_get_n_rebuilds (TRELLIS_PROGRESS_GRID (grid));
+
+  /* Scrolling from top to bottom, a frame at a time. */
+  scroller = gtk_widget_get_ancestor (_trellis_progress_grid_get_cell (TRELLIS_PROGRESS_GRID (grid), learner, first),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  start = g_get_monotonic_time ();
+  for (guint i = 1; i <= 10; i++)
+    {
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) * i / 10);
+      gtk_test_widget_wait_for_draw (window);
+    }
+  g_test_message ("10 scrolled frames in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  /* A mark redraws that learner's row only. */
+  start = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_grab_focus (_trellis_progress_grid_get_cell (TRELLIS_PROGRESS_GRID (grid), learner,
+                                                                         first)));
+  g_assert_true (gtk_widget_activate_action (grid, "grid.mark", "i", 3));
+  g_test_message ("A mark in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpint (status_of (classroom, learner, first), ==, TRELLIS_PROGRESS_COMPLETE);
+  {
+    g_autofree char *text = _trellis_progress_grid_dup_cell_text (TRELLIS_PROGRESS_GRID (grid), learner, first);
+
+    g_assert_cmpstr (text, ==, "Complete");
+  }
+  g_assert_cmpuint (_trellis_progress_grid_get_n_rebuilds (TRELLIS_PROGRESS_GRID (grid)), ==, rebuilds);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  trellis_test_iterate_pending ();
+  g_assert_finalize_object (classroom);
+  trellis_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +792,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/progress-grid/mark", Fixture, NULL, fixture_set_up, test_mark, fixture_tear_down);
+  g_test_add_func ("/progress-grid/scale", test_scale);
   g_test_add ("/progress-grid/live-sidebar", Fixture, NULL, fixture_set_up, test_live_sidebar, fixture_tear_down);
 
   return g_test_run ();
