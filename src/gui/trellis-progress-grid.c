@@ -469,7 +469,15 @@ refresh_late (TrellisProgressGrid *self)
         {
           g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day late", "%d days late", (gulong) most),
                                                    most);
+          g_autofree char *accessible = g_strdup_printf ("%s, %s", trellis_learner_get_display_name (learner), text);
+
           gtk_label_set_label (late_label, text);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+        }
+      else
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          trellis_learner_get_display_name (learner), -1);
         }
       gtk_widget_set_visible (GTK_WIDGET (late_label), most > 0);
     }
@@ -1515,6 +1523,10 @@ move_action (GtkWidget  *widget,
   int dx, dy;
   guint row, col;
   GtkWidget *next;
+
+  /* In the popover, the arrow keys are the popover's. */
+  if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    return;
 
   g_variant_get (parameter, "(ii)", &dx, &dy);
   if (focused_cell (self, &row, &col) == NULL)
