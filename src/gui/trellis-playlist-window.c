@@ -1352,6 +1352,24 @@ _trellis_playlist_window_get_node_list (TrellisPlaylistWindow *self)
   return self->node_list;
 }
 
+/**
+ * trellis_playlist_window_show_progress:
+ * @learner: (nullable): a learner whose choices to show beside the grid
+ *
+ * Shows the Progress view of the selected playlist.
+ */
+void
+trellis_playlist_window_show_progress (TrellisPlaylistWindow *self,
+                                       TrellisLearner        *learner)
+{
+  g_return_if_fail (TRELLIS_IS_PLAYLIST_WINDOW (self));
+  g_return_if_fail (learner == NULL || TRELLIS_IS_LEARNER (learner));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "progress");
+  if (learner != NULL)
+    trellis_progress_grid_show_learner (self->progress_grid, learner);
+}
+
 TrellisProgressGrid *
 _trellis_playlist_window_get_progress_grid (TrellisPlaylistWindow *self)
 {

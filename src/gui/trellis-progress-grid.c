@@ -1086,8 +1086,7 @@ on_row_header_clicked_cb (GtkButton           *button,
 {
   TrellisLearner *learner = g_object_get_data (G_OBJECT (button), "trellis-learner");
 
-  trellis_progress_grid_set_learner (self, learner);
-  adw_flap_set_reveal_flap (self->flap, TRUE);
+  trellis_progress_grid_show_learner (self, learner);
 }
 
 static GtkWidget *
@@ -1835,6 +1834,22 @@ trellis_progress_grid_set_learner (TrellisProgressGrid *self,
 
   rebuild_learner_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEARNER]);
+}
+
+/**
+ * trellis_progress_grid_show_learner:
+ *
+ * Selects @learner and opens the per-learner view beside the grid.
+ */
+void
+trellis_progress_grid_show_learner (TrellisProgressGrid *self,
+                                    TrellisLearner      *learner)
+{
+  g_return_if_fail (TRELLIS_IS_PROGRESS_GRID (self));
+  g_return_if_fail (TRELLIS_IS_LEARNER (learner));
+
+  trellis_progress_grid_set_learner (self, learner);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
 /* ------------------------------------------------------------------ */

@@ -28,5 +28,7 @@ void              trellis_progress_grid_set_playlist   (TrellisProgressGrid *sel
 TrellisLearner   *trellis_progress_grid_get_learner    (TrellisProgressGrid *self);
 void              trellis_progress_grid_set_learner    (TrellisProgressGrid *self,
                                                         TrellisLearner      *learner);
+void              trellis_progress_grid_show_learner   (TrellisProgressGrid *self,
+                                                        TrellisLearner      *learner);
 
 G_END_DECLS

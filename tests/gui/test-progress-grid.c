@@ -26,6 +26,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "trellis-learner-list-view.h"
 #include "trellis-mastery.h"
 #include "trellis-playlist-window-private.h"
 #include "trellis-progress-grid-private.h"
@@ -784,6 +785,31 @@ test_scale (void)
   trellis_test_remove_tree (dir);
 }
 
+/* From the main window: the selected learner's progress and choices. */
+static void
+test_from_learner (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TrellisLearner *jonah = learner_named (fixture->classroom, "Jonah Goldberg");
+  TrellisPlaylistWindow *builder;
+  TrellisProgressGrid *grid;
+
+  trellis_learner_list_view_select_learner (_trellis_window_get_learner_list_view (fixture->window), jonah);
+  trellis_test_iterate_pending ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlist-progress", NULL));
+  builder = open_builder (fixture);
+  grid = _trellis_playlist_window_get_progress_grid (builder);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (_trellis_playlist_window_get_view_stack (builder)), ==,
+                   "progress");
+  g_assert_true (trellis_progress_grid_get_learner (grid) == jonah);
+  g_assert_nonnull (find_widget (_trellis_progress_grid_get_learner_box (grid), is_label_with_prefix, "Level 1: "));
+
+  /* Alt+1's action goes back to Build. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), "builder.show-build", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (_trellis_playlist_window_get_view_stack (builder)), ==,
+                   "build");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +819,7 @@ main (int   argc,
 
   g_test_add ("/progress-grid/mark", Fixture, NULL, fixture_set_up, test_mark, fixture_tear_down);
   g_test_add_func ("/progress-grid/scale", test_scale);
+  g_test_add ("/progress-grid/from-learner", Fixture, NULL, fixture_set_up, test_from_learner, fixture_tear_down);
   g_test_add ("/progress-grid/live-sidebar", Fixture, NULL, fixture_set_up, test_live_sidebar, fixture_tear_down);
 
   return g_test_run ();
