@@ -24,6 +24,7 @@ char       *_trellis_progress_grid_dup_cell_text    (TrellisProgressGrid *self,
                                                      TrellisNode         *node);
 GtkWidget  *_trellis_progress_grid_get_learner_box  (TrellisProgressGrid *self);
 guint       _trellis_progress_grid_get_n_rebuilds   (TrellisProgressGrid *self);
+AdwToast   *_trellis_progress_grid_get_undo_toast   (TrellisProgressGrid *self);
 /* "empty" (with the status page's title through @title) or "grid". */
 const char *_trellis_progress_grid_get_visible_page (TrellisProgressGrid *self,
                                                      const char         **title);

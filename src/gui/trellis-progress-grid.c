@@ -58,6 +58,11 @@ struct _TrellisProgressGrid
   GHashTable        *late;
 
   GtkPopover        *popover;
+  /* The last status mark, for its Undo toast: the learner, and each node
+   * marked with the status it had (TrellisProgress). */
+  TrellisLearner    *undo_learner;
+  GPtrArray         *undo_marks;
+  AdwToast          *undo_toast;
   guint              close_id;
   guint              rebuild_id;
   guint              n_rebuilds;
@@ -526,9 +531,83 @@ read_evidence (PopoverData             *data,
   return TRUE;
 }
 
+static void
+clear_undo (TrellisProgressGrid *self)
+{
+  if (self->undo_toast != NULL)
+    {
+      g_signal_handlers_disconnect_matched (self->undo_toast, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      adw_toast_dismiss (self->undo_toast);
+      g_clear_object (&self->undo_toast);
+    }
+  g_clear_object (&self->undo_learner);
+  g_clear_pointer (&self->undo_marks, g_ptr_array_unref);
+}
+
+/* Puts back the statuses the last mark replaced. */
+static void
+on_undo_clicked_cb (AdwToast            *toast,
+                    TrellisProgressGrid *self)
+{
+  GPtrArray *nodes = g_object_get_data (G_OBJECT (toast), "trellis-nodes");
+  g_autoptr(GError) error = NULL;
+
+  if (self->undo_marks == NULL || self->classroom == NULL)
+    return;
+
+  for (guint i = 0; error == NULL && i < self->undo_marks->len; i++)
+    {
+      TrellisProgress *before = g_ptr_array_index (self->undo_marks, i);
+      TrellisProgressUpdate update = { TRELLIS_PROGRESS_FIELD_STATUS, before->status, NULL, NULL, NULL };
+
+      trellis_progress_update (self->classroom, self->undo_learner, g_ptr_array_index (nodes, i), &update, NULL,
+                               NULL, &error);
+    }
+
+  if (error != NULL)
+    show_error (self, error);
+
+  g_clear_object (&self->undo_learner);
+  g_clear_pointer (&self->undo_marks, g_ptr_array_unref);
+  g_clear_object (&self->undo_toast);
+}
+
+/* Offers to undo a status mark on @nodes, whose statuses were @before. */
+static void
+offer_undo (TrellisProgressGrid   *self,
+            TrellisLearner        *learner,
+            TrellisNode           *node,
+            GPtrArray             *nodes,
+            GPtrArray             *before,
+            TrellisProgressStatus  status)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+
+  clear_undo (self);
+  if (overlay == NULL)
+    return;
+
+  /* Translators: “Amara Okafor: Map walk — Complete” */
+  title = g_strdup_printf (_("%s: %s — %s"), trellis_learner_get_display_name (learner),
+                           trellis_node_get_title (node), trellis_progress_status_get_label (status));
+  escaped = g_markup_escape_text (title, -1);
+
+  self->undo_learner = g_object_ref (learner);
+  self->undo_marks = g_ptr_array_ref (before);
+  self->undo_toast = g_object_ref (adw_toast_new (escaped));
+  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (self->undo_toast), "trellis-nodes", g_ptr_array_ref (nodes),
+                          (GDestroyNotify)g_ptr_array_unref);
+  g_signal_connect (self->undo_toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (self->undo_toast));
+}
+
 /*
  * Marks @learner's @node; for a choice group, the options chosen.  With
- * @evidence, the evidence goes into the same transaction.
+ * @evidence, the evidence goes into the same transaction.  A mark without
+ * evidence can be undone from its toast.
  */
 static gboolean
 mark (TrellisProgressGrid           *self,
@@ -539,22 +618,42 @@ mark (TrellisProgressGrid           *self,
 {
   TrellisProgressUpdate update = { TRELLIS_PROGRESS_FIELD_STATUS, status, NULL, NULL, NULL };
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func ((GDestroyNotify)trellis_progress_free);
+  guint n_written = 0;
 
   if (trellis_node_get_kind (node) == TRELLIS_NODE_KIND_CHOICE)
     {
-      g_autoptr(GPtrArray) chosen = trellis_progress_get_choices (self->classroom, learner, node, &error);
+      nodes = trellis_progress_get_choices (self->classroom, learner, node, &error);
 
-      if (chosen != NULL && chosen->len == 0)
+      if (nodes != NULL && nodes->len == 0)
         g_set_error_literal (&error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID,
                              _("Choose an option first: the mark goes on the options chosen"));
-
-      for (guint i = 0; error == NULL && i < chosen->len; i++)
-        trellis_progress_update (self->classroom, learner, g_ptr_array_index (chosen, i), &update, NULL, NULL,
-                                 &error);
     }
   else
     {
-      trellis_progress_update (self->classroom, learner, node, &update, evidence, NULL, &error);
+      nodes = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (nodes, g_object_ref (node));
+    }
+
+  for (guint i = 0; error == NULL && i < nodes->len; i++)
+    {
+      TrellisProgress *progress = trellis_progress_get (self->classroom, learner, g_ptr_array_index (nodes, i), &error);
+
+      if (progress != NULL)
+        g_ptr_array_add (before, progress);
+    }
+
+  for (guint i = 0; error == NULL && i < nodes->len; i++)
+    if (trellis_progress_update (self->classroom, learner, g_ptr_array_index (nodes, i), &update, evidence, NULL,
+                                 &error))
+      n_written++;
+
+  if (n_written > 0 && evidence == NULL)
+    {
+      g_ptr_array_set_size (before, n_written);
+      g_ptr_array_set_size (nodes, n_written);
+      offer_undo (self, learner, node, nodes, before, status);
     }
 
   if (error != NULL)
@@ -1573,6 +1672,7 @@ trellis_progress_grid_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   close_popover (self);
+  clear_undo (self);
   if (self->cells_grid != NULL)
     clear_grid (self);
   unwatch_nodes (self);
@@ -1749,6 +1849,7 @@ trellis_progress_grid_set_classroom (TrellisProgressGrid *self,
 
   trellis_progress_grid_set_playlist (self, NULL);
   trellis_progress_grid_set_learner (self, NULL);
+  clear_undo (self);
   disconnect_classroom (self);
   g_set_object (&self->classroom, classroom);
 
@@ -1937,4 +2038,12 @@ _trellis_progress_grid_get_visible_page (TrellisProgressGrid  *self,
     *title = adw_status_page_get_title (self->empty_page);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+AdwToast *
+_trellis_progress_grid_get_undo_toast (TrellisProgressGrid *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_PROGRESS_GRID (self), NULL);
+
+  return self->undo_toast;
 }

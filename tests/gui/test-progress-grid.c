@@ -388,6 +388,20 @@ test_mark (Fixture       *fixture,
   /* The digit keys mark the focused cell; the arrow keys move. */
   press_digit (grid, amara, sources, 3);
   g_assert_cmpint (status_of (classroom, amara, sources), ==, TRELLIS_PROGRESS_SUBMITTED);
+
+  /* A mis-key is undone from its toast. */
+  press_digit (grid, amara, sources, 5);
+  g_assert_cmpint (status_of (classroom, amara, sources), ==, TRELLIS_PROGRESS_NEEDS_REVISION);
+  g_assert_nonnull (_trellis_progress_grid_get_undo_toast (grid));
+  g_signal_emit_by_name (_trellis_progress_grid_get_undo_toast (grid), "button-clicked");
+  trellis_test_iterate_pending ();
+  g_assert_cmpint (status_of (classroom, amara, sources), ==, TRELLIS_PROGRESS_SUBMITTED);
+  {
+    g_autofree char *text = _trellis_progress_grid_dup_cell_text (grid, amara, sources);
+
+    g_assert_cmpstr (text, ==, "Submitted");
+  }
+  g_assert_true (gtk_widget_grab_focus (_trellis_progress_grid_get_cell (grid, amara, sources)));
   {
     GListModel *learners = trellis_classroom_get_learners (classroom);
     g_autoptr(TrellisLearner) below = NULL;
