@@ -57,13 +57,12 @@ struct _TrellisProgressGrid
   /* "learner id:node id" → days late, for the milestones of the playlist. */
   GHashTable        *late;
 
-  GtkPopover        *popover;
+  GtkPopover        *popover;   /* one for every cell, a child of the grid */
   /* The last status mark, for its Undo toast: the learner, and each node
    * marked with the status it had (TrellisProgress). */
   TrellisLearner    *undo_learner;
   GPtrArray         *undo_marks;
   AdwToast          *undo_toast;
-  guint              close_id;
   guint              rebuild_id;
   guint              n_rebuilds;
   gboolean           syncing_dropdown;
@@ -235,16 +234,44 @@ focused_cell (TrellisProgressGrid *self,
   return NULL;
 }
 
+/* The popover's widgets are going: their signals must not reach @data
+ * (a drop-down emits notify::selected as its model goes). */
+static void
+disconnect_popover_data (PopoverData *data)
+{
+  GtkWidget *widgets[] = { data != NULL ? data->format_dropdown : NULL,
+                           data != NULL ? data->evidence_kind : NULL,
+                           data != NULL ? data->note_entry : NULL,
+                           data != NULL ? data->save_choice_button : NULL };
+
+  if (data == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    if (widgets[i] != NULL)
+      g_signal_handlers_disconnect_matched (widgets[i], G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, data);
+  for (guint i = 0; data->option_checks != NULL && i < data->option_checks->len; i++)
+    g_signal_handlers_disconnect_matched (g_ptr_array_index (data->option_checks, i), G_SIGNAL_MATCH_DATA,
+                                          0, 0, NULL, NULL, data);
+}
+
+/* Hides the popover and drops what it showed.  The popover itself lives
+ * as long as the grid: a popover destroyed while the pointer is over it
+ * leaves GTK 4.8's tooltips asking about its gone surface. */
 static void
 close_popover (TrellisProgressGrid *self)
 {
-  g_clear_handle_id (&self->close_id, g_source_remove);
+  GtkWidget *child;
+
   if (self->popover == NULL)
     return;
 
-  g_signal_handlers_disconnect_matched (self->popover, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  gtk_widget_unparent (GTK_WIDGET (self->popover));
-  self->popover = NULL;
+  child = gtk_popover_get_child (self->popover);
+  if (child != NULL)
+    disconnect_popover_data (g_object_get_data (G_OBJECT (child), "trellis-data"));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    gtk_popover_popdown (self->popover);
+  gtk_popover_set_child (self->popover, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1072,25 +1099,6 @@ add_choice_rows (PopoverData *data,
   update_choice_bounds (data);
 }
 
-static gboolean
-close_idle_cb (gpointer user_data)
-{
-  TrellisProgressGrid *self = user_data;
-
-  self->close_id = 0;
-  close_popover (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_popover_closed_cb (GtkPopover          *popover,
-                      TrellisProgressGrid *self)
-{
-  /* Unparented from an idle: the popover is still being unmapped. */
-  if (self->popover == popover && self->close_id == 0)
-    self->close_id = g_idle_add (close_idle_cb, self);
-}
-
 static void
 open_popover (TrellisProgressGrid *self,
               GtkWidget           *cell)
@@ -1104,7 +1112,7 @@ open_popover (TrellisProgressGrid *self,
   g_autofree char *title = NULL;
   PopoverData *data;
   GtkWidget *box;
-  GtkPopover *popover;
+  graphene_rect_t bounds;
   TrellisNodeKind kind = trellis_node_get_kind (node);
 
   close_popover (self);
@@ -1160,13 +1168,15 @@ open_popover (TrellisProgressGrid *self,
         add_evidence_rows (data, GTK_BOX (box), skills->len);
     }
 
-  popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_child (popover, box);
-  gtk_widget_set_parent (GTK_WIDGET (popover), cell);
-  g_object_set_data_full (G_OBJECT (popover), "trellis-data", data, (GDestroyNotify)popover_data_free);
-  g_signal_connect (popover, "closed", G_CALLBACK (on_popover_closed_cb), self);
-  self->popover = popover;
-  gtk_popover_popup (popover);
+  g_object_set_data_full (G_OBJECT (box), "trellis-data", data, (GDestroyNotify)popover_data_free);
+  gtk_popover_set_child (self->popover, box);
+
+  /* Pointing at the cell, in the grid's coordinates. */
+  if (gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (self->popover,
+                                 &(GdkRectangle) { (int)bounds.origin.x, (int)bounds.origin.y,
+                                                   (int)bounds.size.width, (int)bounds.size.height });
+  gtk_popover_popup (self->popover);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1673,6 +1683,11 @@ trellis_progress_grid_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   close_popover (self);
   clear_undo (self);
+  if (self->popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->popover));
+      self->popover = NULL;
+    }
   if (self->cells_grid != NULL)
     clear_grid (self);
   unwatch_nodes (self);
@@ -1813,6 +1828,9 @@ trellis_progress_grid_init (TrellisProgressGrid *self)
   self->late = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
 
   expression = gtk_property_expression_new (TRELLIS_TYPE_LEARNER, NULL, "display-name");
   gtk_drop_down_set_expression (self->learner_dropdown, expression);
