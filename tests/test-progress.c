@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "trellis-classroom.h"
+#include "trellis-mastery.h"
 #include "trellis-profile.h"
 #include "trellis-progress.h"
 #include "trellis-sample.h"
@@ -445,6 +446,149 @@ test_behind (void)
   g_rmdir (dir);
 }
 
+/* What TrellisClassroom::data-changed reported, and when. */
+typedef struct
+{
+  TrellisClassroom *classroom;
+  guint             n_emissions;
+  TrellisDataKinds  kinds;
+  gint64            learner_id;
+  GArray           *evidence;
+  gboolean          in_transaction;
+} ChangeLog;
+
+static void
+on_data_changed_cb (TrellisClassroom        *classroom,
+                    const TrellisDataChange *change,
+                    ChangeLog               *log)
+{
+  log->n_emissions++;
+  log->kinds = change->kinds;
+  log->learner_id = change->learner_id;
+  g_array_set_size (log->evidence, 0);
+  g_array_append_vals (log->evidence, change->evidence->data, change->evidence->len);
+  /* Emitted after the COMMIT: no transaction is open. */
+  log->in_transaction |= !sqlite3_get_autocommit (trellis_classroom_get_db (classroom));
+}
+
+static void
+change_log_reset (ChangeLog *log)
+{
+  log->n_emissions = 0;
+  log->kinds = 0;
+  log->learner_id = -1;
+  g_array_set_size (log->evidence, 0);
+}
+
+static gboolean
+change_log_has_evidence (ChangeLog    *log,
+                         gint64        learner_id,
+                         TrellisSkill *skill)
+{
+  for (guint i = 0; i < log->evidence->len; i++)
+    {
+      TrellisEvidenceKey *key = &g_array_index (log->evidence, TrellisEvidenceKey, i);
+
+      if (key->learner_id == learner_id && key->skill_id == trellis_skill_get_id (skill))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_data_changed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) evidence = g_array_new (FALSE, FALSE, sizeof (TrellisEvidenceKey));
+  ChangeLog log = { classroom, 0, 0, -1, evidence, FALSE };
+  gint64 learner_id = trellis_learner_get_id (fixture->learner);
+  TrellisProgressUpdate update = { TRELLIS_PROGRESS_FIELD_STATUS, TRELLIS_PROGRESS_COMPLETE, NULL, NULL, NULL };
+  TrellisProgressEvidence rubric = { TRELLIS_BKT_EVIDENCE_RUBRIC, 3, 4, NULL };
+  TrellisProgressEvidence bad = { TRELLIS_BKT_EVIDENCE_POINTS, 12, 10, NULL };
+  TrellisNode *two[] = { fixture->options[0], fixture->options[1] };
+  TrellisLearner *other;
+
+  g_signal_connect (classroom, "data-changed", G_CALLBACK (on_data_changed_cb), &log);
+
+  /* A status: once, progress, this learner, no evidence. */
+  g_assert_true (trellis_progress_set_status (classroom, fixture->learner, fixture->milestone,
+                                              TRELLIS_PROGRESS_IN_PROGRESS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.n_emissions, ==, 1);
+  g_assert_cmpint (log.kinds, ==, TRELLIS_DATA_PROGRESS);
+  g_assert_cmpint (log.learner_id, ==, learner_id);
+  g_assert_cmpuint (log.evidence->len, ==, 0);
+
+  /* A mark with evidence on two skills: still one emission, naming both. */
+  change_log_reset (&log);
+  g_assert_true (trellis_progress_update (classroom, fixture->learner, fixture->activity, &update, &rubric, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.n_emissions, ==, 1);
+  g_assert_cmpint (log.kinds, ==, TRELLIS_DATA_PROGRESS | TRELLIS_DATA_EVIDENCE);
+  g_assert_cmpint (log.learner_id, ==, learner_id);
+  g_assert_cmpuint (log.evidence->len, ==, 2);
+  g_assert_true (change_log_has_evidence (&log, learner_id, fixture->skills[0]));
+  g_assert_true (change_log_has_evidence (&log, learner_id, fixture->skills[1]));
+
+  /* A failed write (rolled back inside the transaction): nothing, and
+   * nothing left over for the next write either. */
+  change_log_reset (&log);
+  update.status = TRELLIS_PROGRESS_NEEDS_REVISION;
+  g_assert_false (trellis_progress_update (classroom, fixture->learner, fixture->activity, &update, &bad, NULL,
+                                           &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (trellis_progress_update (classroom, fixture->learner, fixture->milestone, &update, &rubric, NULL,
+                                           &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (log.n_emissions, ==, 0);
+
+  /* A refused choice: nothing; a choice: once, choices. */
+  g_assert_false (trellis_progress_choose (classroom, fixture->learner, fixture->group, fixture->options, 4, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (log.n_emissions, ==, 0);
+  g_assert_true (trellis_progress_choose (classroom, fixture->learner, fixture->group, two, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.n_emissions, ==, 1);
+  g_assert_cmpint (log.kinds, ==, TRELLIS_DATA_CHOICES);
+  g_assert_cmpint (log.learner_id, ==, learner_id);
+
+  /* Evidence recorded directly: once, for that learner and skill. */
+  other = trellis_classroom_add_learner (classroom, "Grace Hopper", &error);
+  g_assert_no_error (error);
+  change_log_reset (&log);
+  g_assert_cmpint (trellis_mastery_add_evidence (classroom, trellis_learner_get_id (other),
+                                                 trellis_skill_get_id (fixture->skills[1]),
+                                                 TRELLIS_BKT_EVIDENCE_BINARY, 1, 1, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.n_emissions, ==, 1);
+  g_assert_cmpint (log.kinds, ==, TRELLIS_DATA_EVIDENCE);
+  g_assert_cmpint (log.learner_id, ==, trellis_learner_get_id (other));
+  g_assert_cmpuint (log.evidence->len, ==, 1);
+  g_assert_true (change_log_has_evidence (&log, trellis_learner_get_id (other), fixture->skills[1]));
+
+  /* Invalid evidence: nothing. */
+  change_log_reset (&log);
+  g_assert_cmpint (trellis_mastery_add_evidence (classroom, learner_id, trellis_skill_get_id (fixture->skills[0]),
+                                                 TRELLIS_BKT_EVIDENCE_POINTS, 12, 10, NULL, &error), ==, 0);
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (log.n_emissions, ==, 0);
+
+  /* Other edits are not data changes. */
+  g_assert_true (trellis_classroom_rename_learner (classroom, other, "Grace B. Hopper", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.n_emissions, ==, 0);
+
+  g_assert_false (log.in_transaction);
+  g_signal_handlers_disconnect_by_func (classroom, on_data_changed_cb, &log);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -458,6 +602,7 @@ main (int   argc,
   ADD ("/progress/update", test_progress);
   ADD ("/progress/evidence", test_progress_evidence);
   ADD ("/progress/choose", test_choose);
+  ADD ("/progress/data-changed", test_data_changed);
   g_test_add_func ("/progress/breadth-rule", test_breadth_rule);
   ADD ("/progress/offered-options", test_offered_options);
   g_test_add_func ("/progress/behind", test_behind);

@@ -41,6 +41,11 @@ struct _TrellisClassroom
 
   TrellisClockFunc  clock;
   gpointer          clock_data;
+
+  /* What the open transaction changed, for ::data-changed after COMMIT. */
+  TrellisDataKinds  pending_kinds;
+  gint64            pending_learner_id;   /* -1: none yet, 0: several */
+  GArray           *pending_evidence;     /* TrellisEvidenceKey */
 };
 
 void     _trellis_classroom_init_curriculum  (TrellisClassroom  *self);
@@ -53,5 +58,14 @@ gboolean _trellis_classroom_load_skill_prerequisites  (TrellisClassroom  *self,
                                                        GError           **error);
 void     _trellis_classroom_forget_skill_prerequisite (TrellisClassroom  *self,
                                                        gint64             id);
+/*
+ * Notes, inside a transaction, that it changes @kinds of @learner_id's data
+ * (0: several learners) and, when @skill_id is not 0, writes evidence on
+ * that skill.  ::data-changed is emitted once after the COMMIT.
+ */
+void     _trellis_classroom_note_change      (TrellisClassroom  *self,
+                                              TrellisDataKinds   kinds,
+                                              gint64             learner_id,
+                                              gint64             skill_id);
 
 G_END_DECLS

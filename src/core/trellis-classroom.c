@@ -53,6 +53,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   PREFERENCES_CHANGED,
+  DATA_CHANGED,
   N_SIGNALS
 };
 
@@ -608,6 +609,7 @@ trellis_classroom_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->pending_evidence, g_array_unref);
 
   G_OBJECT_CLASS (trellis_classroom_parent_class)->finalize (object);
 }
@@ -678,11 +680,28 @@ trellis_classroom_class_init (TrellisClassroomClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * TrellisClassroom::data-changed:
+   * @change: (type gpointer): a #TrellisDataChange, valid during the emission
+   *
+   * Emitted once after a transaction that changed progress, choices or
+   * evidence was committed: listeners may read the new data (and start
+   * their own edits).  Not emitted for a write that failed.
+   */
+  signals[DATA_CHANGED] =
+    g_signal_new ("data-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void
 trellis_classroom_init (TrellisClassroom *self)
 {
+  self->pending_learner_id = -1;
+  self->pending_evidence = g_array_new (FALSE, FALSE, sizeof (TrellisEvidenceKey));
   self->learners = g_list_store_new (TRELLIS_TYPE_LEARNER);
   self->trash = g_ptr_array_new_with_free_func (g_object_unref);
   _trellis_classroom_init_curriculum (self);
@@ -1430,6 +1449,36 @@ trellis_classroom_get_db (TrellisClassroom *self)
   return self->db;
 }
 
+static void
+clear_pending_change (TrellisClassroom *self)
+{
+  self->pending_kinds = 0;
+  self->pending_learner_id = -1;
+  g_array_set_size (self->pending_evidence, 0);
+}
+
+/* After a COMMIT: tells the listeners, who may start their own edits. */
+static void
+emit_pending_change (TrellisClassroom *self)
+{
+  g_autoptr(GArray) evidence = NULL;
+  TrellisDataChange change;
+
+  if (self->pending_kinds == 0)
+    {
+      clear_pending_change (self);
+      return;
+    }
+
+  evidence = g_array_copy (self->pending_evidence);
+  change.kinds = self->pending_kinds;
+  change.learner_id = MAX (self->pending_learner_id, 0);
+  change.evidence = evidence;
+  clear_pending_change (self);
+
+  g_signal_emit (self, signals[DATA_CHANGED], 0, &change);
+}
+
 /**
  * trellis_classroom_begin:
  *
@@ -1442,6 +1491,7 @@ trellis_classroom_begin (TrellisClassroom  *self,
 {
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), FALSE);
 
+  clear_pending_change (self);
   return check_writable (self, error) && db_exec (self->db, "BEGIN IMMEDIATE", error);
 }
 
@@ -1452,11 +1502,15 @@ trellis_classroom_commit (TrellisClassroom  *self,
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), FALSE);
 
   if (db_exec (self->db, "COMMIT", error))
-    return TRUE;
+    {
+      emit_pending_change (self);
+      return TRUE;
+    }
 
   /* A failed COMMIT (disk full) may leave the transaction open. */
   if (!sqlite3_get_autocommit (self->db))
     db_exec (self->db, "ROLLBACK", NULL);
+  clear_pending_change (self);
   return FALSE;
 }
 
@@ -1467,6 +1521,36 @@ trellis_classroom_rollback (TrellisClassroom *self)
 
   if (!sqlite3_get_autocommit (self->db))
     db_exec (self->db, "ROLLBACK", NULL);
+  clear_pending_change (self);
+}
+
+void
+_trellis_classroom_note_change (TrellisClassroom *self,
+                                TrellisDataKinds  kinds,
+                                gint64            learner_id,
+                                gint64            skill_id)
+{
+  g_assert (TRELLIS_IS_CLASSROOM (self));
+
+  self->pending_kinds |= kinds;
+  if (self->pending_learner_id == -1)
+    self->pending_learner_id = learner_id;
+  else if (self->pending_learner_id != learner_id)
+    self->pending_learner_id = 0;
+
+  if (skill_id != 0 && learner_id != 0)
+    {
+      TrellisEvidenceKey key = { learner_id, skill_id };
+
+      for (guint i = 0; i < self->pending_evidence->len; i++)
+        {
+          TrellisEvidenceKey *seen = &g_array_index (self->pending_evidence, TrellisEvidenceKey, i);
+
+          if (seen->learner_id == learner_id && seen->skill_id == skill_id)
+            return;
+        }
+      g_array_append_val (self->pending_evidence, key);
+    }
 }
 
 gboolean

@@ -49,6 +49,36 @@ typedef enum
  */
 typedef GDateTime *(*TrellisClockFunc) (gpointer user_data);
 
+/* What a committed write changed, in TrellisClassroom::data-changed. */
+typedef enum
+{
+  TRELLIS_DATA_PROGRESS = 1 << 0,  /* progress marks and check-ins */
+  TRELLIS_DATA_CHOICES  = 1 << 1,  /* options chosen in choice groups */
+  TRELLIS_DATA_EVIDENCE = 1 << 2,  /* evidence, and the mastery it feeds */
+} TrellisDataKinds;
+
+/* One piece of evidence written: whose, on which skill. */
+typedef struct
+{
+  gint64 learner_id;
+  gint64 skill_id;
+} TrellisEvidenceKey;
+
+/*
+ * TrellisDataChange: the argument of TrellisClassroom::data-changed,
+ * emitted once after each committed transaction that changed progress,
+ * choices or evidence (never inside one, never after a rollback).
+ * @learner_id is the learner whose data changed, or 0 when several did
+ * (an import); @evidence holds the (learner, skill) pairs evidence was
+ * written for, when known (TrellisEvidenceKey; empty after an import).
+ */
+typedef struct
+{
+  TrellisDataKinds  kinds;
+  gint64            learner_id;
+  GArray           *evidence;
+} TrellisDataChange;
+
 #define TRELLIS_TYPE_CLASSROOM (trellis_classroom_get_type ())
 
 G_DECLARE_FINAL_TYPE (TrellisClassroom, trellis_classroom, TRELLIS, CLASSROOM, GObject)

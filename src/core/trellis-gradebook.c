@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "trellis-classroom-private.h"
 #include "trellis-gradebook.h"
 #include "trellis-mastery.h"
 #include "trellis-store-private.h"
@@ -108,6 +109,10 @@ write_mapping (TrellisClassroom  *classroom,
   for (guint i = 0; i < ids->len; i++)
     if (!trellis_mastery_update_state (classroom, g_array_index (ids, gint64, i), 0, error))
       return FALSE;
+
+  /* The item's evidence now counts for another skill. */
+  if (ids->len > 0)
+    _trellis_classroom_note_change (classroom, TRELLIS_DATA_EVIDENCE, 0, 0);
 
   return TRUE;
 }

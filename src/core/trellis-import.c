@@ -15,6 +15,7 @@
 
 #include "trellis-csv.h"
 #include "trellis-import.h"
+#include "trellis-classroom-private.h"
 #include "trellis-store-private.h"
 
 /*
@@ -1715,7 +1716,11 @@ trellis_import (TrellisClassroom     *classroom,
            plan (&imp, error) &&
            apply (&imp, error);
       if (ok)
-        ok = trellis_classroom_commit (classroom, error);
+        {
+          /* Many learners' evidence (and perhaps new learners). */
+          _trellis_classroom_note_change (classroom, TRELLIS_DATA_EVIDENCE, 0, 0);
+          ok = trellis_classroom_commit (classroom, error);
+        }
       else
         trellis_classroom_rollback (classroom);
     }

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "trellis-classroom-private.h"
 #include "trellis-mastery.h"
 
 /*
@@ -719,6 +720,7 @@ trellis_mastery_add_evidence (TrellisClassroom        *classroom,
 
   if (!trellis_mastery_update_state (classroom, learner_id, skill_id, error))
     goto rollback;
+  _trellis_classroom_note_change (classroom, TRELLIS_DATA_EVIDENCE, learner_id, skill_id);
 
   if (!trellis_classroom_commit (classroom, error))
     return 0;
@@ -800,6 +802,7 @@ trellis_mastery_write_evidence (TrellisClassroom        *classroom,
 
   if (!trellis_mastery_update_state (classroom, learner_id, skill_id, error))
     return 0;
+  _trellis_classroom_note_change (classroom, TRELLIS_DATA_EVIDENCE, learner_id, skill_id);
 
   return id;
 }

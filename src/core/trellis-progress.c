@@ -14,6 +14,7 @@
 
 #include "trellis-mastery.h"
 #include "trellis-progress.h"
+#include "trellis-classroom-private.h"
 #include "trellis-store-private.h"
 
 /*
@@ -368,6 +369,9 @@ trellis_progress_update (TrellisClassroom               *classroom,
       written = trellis_classroom_step (classroom, stmt, error);
     }
 
+  if (written)
+    _trellis_classroom_note_change (classroom, TRELLIS_DATA_PROGRESS, trellis_learner_get_id (learner), 0);
+
   if (written && evidence != NULL)
     written = write_node_evidence (classroom, trellis_learner_get_id (learner), trellis_node_get_id (node),
                                    evidence, &n_written, error);
@@ -692,6 +696,9 @@ trellis_progress_choose (TrellisClassroom  *classroom,
           written = trellis_classroom_step (classroom, insert, error);
         }
     }
+
+  if (written)
+    _trellis_classroom_note_change (classroom, TRELLIS_DATA_CHOICES, trellis_learner_get_id (learner), 0);
 
   return _trellis_finish_edit (classroom, written, error);
 }

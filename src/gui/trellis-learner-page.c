@@ -146,6 +146,18 @@ queue_rebuild (TrellisLearnerPage *self)
     self->reload_source = g_idle_add (on_reload_cb, self);
 }
 
+/* Evidence or progress recorded elsewhere (the progress grid): the
+ * mastery summary shows it at once. */
+static void
+on_data_changed_cb (TrellisClassroom        *classroom,
+                    const TrellisDataChange *change,
+                    TrellisLearnerPage      *self)
+{
+  if (self->learner != NULL && (change->kinds & TRELLIS_DATA_EVIDENCE) != 0 &&
+      (change->learner_id == 0 || change->learner_id == trellis_learner_get_id (self->learner)))
+    queue_rebuild (self);
+}
+
 /* Days from @date (YYYY-MM-DD) to today; G_MININT when unparsable. */
 static int
 days_since (TrellisLearnerPage *self,
@@ -1684,6 +1696,8 @@ trellis_learner_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   close_goal_dialog (self);
+  if (self->classroom != NULL)
+    g_signal_handlers_disconnect_by_func (self->classroom, on_data_changed_cb, self);
 
   if (self->file_chooser != NULL)
     {
@@ -1866,11 +1880,17 @@ trellis_learner_page_set_classroom (TrellisLearnerPage *self,
     return;
 
   if (self->classroom != NULL)
-    g_signal_handlers_disconnect_by_func (self->classroom, on_preferences_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->classroom, on_preferences_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->classroom, on_data_changed_cb, self);
+    }
   g_set_object (&self->classroom, classroom);
   if (classroom != NULL)
-    g_signal_connect_swapped (classroom, "preferences-changed",
-                              G_CALLBACK (on_preferences_changed_cb), self);
+    {
+      g_signal_connect_swapped (classroom, "preferences-changed",
+                                G_CALLBACK (on_preferences_changed_cb), self);
+      g_signal_connect (classroom, "data-changed", G_CALLBACK (on_data_changed_cb), self);
+    }
 
   /* An entry deleted in another classroom cannot come back here. */
   g_clear_pointer (&self->deleted_entry, trellis_profile_entry_free);

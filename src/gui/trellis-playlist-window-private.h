@@ -9,6 +9,7 @@
 
 #include "trellis-pacing-timeline.h"
 #include "trellis-playlist-window.h"
+#include "trellis-progress-grid.h"
 
 G_BEGIN_DECLS
 
@@ -41,5 +42,7 @@ gboolean        _trellis_playlist_window_drop_value       (TrellisPlaylistWindow
                                                            int                     row_index,
                                                            TrellisDropPlace        place,
                                                            GError                **error);
+TrellisProgressGrid *_trellis_playlist_window_get_progress_grid (TrellisPlaylistWindow *self);
+AdwViewStack   *_trellis_playlist_window_get_view_stack   (TrellisPlaylistWindow *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "trellis-print.h"
 #include "trellis-skill-picker.h"
 #include "trellis-skills-window.h"
+#include "trellis-progress-grid.h"
 
 /*
  * The playlist builder: the classroom's playlists on the left, the
@@ -44,7 +45,7 @@ struct _TrellisPlaylistWindow
   gboolean           rebuilding;
   guint              rebuild_id;
 
-  AdwWindowTitle    *window_title;
+  AdwViewSwitcherTitle *window_title;
   AdwToastOverlay   *toast_overlay;
   GtkListBox        *playlist_list;
   GtkListBox        *node_list;
@@ -77,6 +78,8 @@ struct _TrellisPlaylistWindow
   /* The last deletion, while its Undo toast shows */
   TrellisNodeSnapshot *deleted;
   AdwToast          *undo_toast;
+  AdwViewStack      *view_stack;
+  TrellisProgressGrid *progress_grid;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisPlaylistWindow, trellis_playlist_window, ADW_TYPE_WINDOW)
@@ -93,6 +96,7 @@ static GParamSpec *properties [N_PROPS];
 static void rebuild_nodes (TrellisPlaylistWindow *self);
 static void load_skills_row (TrellisPlaylistWindow *self);
 static void update_pacing (TrellisPlaylistWindow *self);
+static void update_progress_view (TrellisPlaylistWindow *self);
 
 /* Helpers */
 
@@ -250,8 +254,9 @@ load_editor (TrellisPlaylistWindow *self)
   set_entry_text (self->playlist_title_row,
                   self->playlist != NULL ? trellis_playlist_get_title (self->playlist) : NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->playlist_title_row), self->playlist != NULL);
-  adw_window_title_set_subtitle (self->window_title,
-                                 self->playlist != NULL ? trellis_playlist_get_title (self->playlist) : NULL);
+  adw_view_switcher_title_set_subtitle (self->window_title,
+                                        self->playlist != NULL ? trellis_playlist_get_title (self->playlist) : NULL);
+  update_progress_view (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), node == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->editor_group), node != NULL);
@@ -1228,6 +1233,33 @@ on_class_minutes_changed_cb (TrellisPlaylistWindow *self)
   update_pacing (self);
 }
 
+/* The Progress view */
+
+/* The grid follows the playlist selected on the left. */
+static void
+update_progress_view (TrellisPlaylistWindow *self)
+{
+  trellis_progress_grid_set_playlist (self->progress_grid, self->playlist);
+}
+
+static void
+setup_progress_view (TrellisPlaylistWindow *self)
+{
+  trellis_progress_grid_set_classroom (self->progress_grid, self->classroom);
+  update_progress_view (self);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TrellisPlaylistWindow *self = TRELLIS_PLAYLIST_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         g_str_equal (action_name, "builder.show-progress") ? "progress" : "build");
+}
+
 /* Overrides */
 
 static void
@@ -1250,6 +1282,7 @@ trellis_playlist_window_constructed (GObject *object)
     gtk_list_box_select_row (self->playlist_list, gtk_list_box_get_row_at_index (self->playlist_list, 0));
 
   load_editor (self);
+  setup_progress_view (self);
 }
 
 static void
@@ -1359,6 +1392,7 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TRELLIS_TYPE_SKILL_PICKER);
+  g_type_ensure (TRELLIS_TYPE_PROGRESS_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/trellis/Trellis/trellis-playlist-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, toast_overlay);
@@ -1389,6 +1423,8 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, breadth_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, pacing_revealer);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, pacing_timeline);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, progress_grid);
   gtk_widget_class_bind_template_callback (widget_class, on_playlist_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_node_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_playlist_title_apply_cb);
@@ -1427,6 +1463,10 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "builder.undo-delete", NULL);
 
   g_type_ensure (TRELLIS_TYPE_PACING_TIMELINE);
+  gtk_widget_class_install_action (widget_class, "builder.show-build", NULL, show_view_action);
+  gtk_widget_class_install_action (widget_class, "builder.show-progress", NULL, show_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "builder.show-build", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "builder.show-progress", NULL);
 }
 
 static void
@@ -1594,4 +1634,34 @@ _trellis_playlist_window_show_error (TrellisPlaylistWindow *self,
                                      const GError          *error)
 {
   show_error (self, error);
+}
+
+/**
+ * trellis_playlist_window_show_progress:
+ * @learner: (nullable): a learner whose choices to show beside the grid
+ *
+ * Shows the Progress view of the selected playlist.
+ */
+void
+trellis_playlist_window_show_progress (TrellisPlaylistWindow *self,
+                                       TrellisLearner        *learner)
+{
+  g_return_if_fail (TRELLIS_IS_PLAYLIST_WINDOW (self));
+  g_return_if_fail (learner == NULL || TRELLIS_IS_LEARNER (learner));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "progress");
+  if (learner != NULL)
+    trellis_progress_grid_show_learner (self->progress_grid, learner);
+}
+
+TrellisProgressGrid *
+_trellis_playlist_window_get_progress_grid (TrellisPlaylistWindow *self)
+{
+  return self->progress_grid;
+}
+
+AdwViewStack *
+_trellis_playlist_window_get_view_stack (TrellisPlaylistWindow *self)
+{
+  return self->view_stack;
 }

@@ -26,5 +26,7 @@ void                   trellis_playlist_window_select_playlist  (TrellisPlaylist
 TrellisNode           *trellis_playlist_window_get_node         (TrellisPlaylistWindow *self);
 void                   trellis_playlist_window_select_node      (TrellisPlaylistWindow *self,
                                                                  TrellisNode           *node);
+void                   trellis_playlist_window_show_progress    (TrellisPlaylistWindow *self,
+                                                                 TrellisLearner        *learner);
 
 G_END_DECLS

@@ -22,8 +22,10 @@
  * history of those decisions.
  *
  * A TrellisRecommender keeps the suggestions; the pane refreshes it when
- * the classroom's learners change and after each decision, and the window
- * tells it about evidence and progress edits.  A full recompute of the
+ * the classroom's learners change and after each decision.  Evidence and
+ * progress edits (TrellisClassroom::data-changed, from any window) are
+ * collected and applied incrementally from an idle, so that a burst of
+ * marks costs one update and never blocks the edit itself.  A full recompute of the
  * sample classroom takes a few milliseconds, so it runs on the main thread
  * (the time is logged with G_MESSAGES_DEBUG=Trellis).
  */
@@ -47,6 +49,12 @@ struct _TrellisRecommendationsPane
   GtkWidget          *groups_box;
   AdwStatusPage      *empty_status_page;
   GtkListBox         *history_list;
+
+  /* Data changes not applied yet (TrellisEvidenceKey; learner ids). */
+  GArray             *pending_evidence;
+  GArray             *pending_learners;
+  gboolean            pending_all;
+  guint               pending_id;
 };
 
 G_DEFINE_FINAL_TYPE (TrellisRecommendationsPane, trellis_recommendations_pane, GTK_TYPE_WIDGET)
@@ -609,6 +617,94 @@ on_recommender_changed_cb (TrellisRecommendationsPane *self)
   rebuild (self);
 }
 
+/* Applies the data changes collected since the last idle, incrementally
+ * where the recommender can, and rebuilds the cards once. */
+static gboolean
+apply_pending_cb (gpointer user_data)
+{
+  TrellisRecommendationsPane *self = user_data;
+  g_autoptr(GPtrArray) old = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gboolean ok = TRUE;
+
+  self->pending_id = 0;
+  if (self->recommender == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (self->pending_all)
+    {
+      self->pending_all = FALSE;
+      g_array_set_size (self->pending_evidence, 0);
+      g_array_set_size (self->pending_learners, 0);
+      refresh (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  old = g_ptr_array_ref (trellis_recommender_get_suggestions (self->recommender));
+  g_signal_handlers_block_by_func (self->recommender, on_recommender_changed_cb, self);
+
+  for (guint i = 0; ok && i < self->pending_evidence->len; i++)
+    {
+      TrellisEvidenceKey *key = &g_array_index (self->pending_evidence, TrellisEvidenceKey, i);
+
+      ok = trellis_recommender_evidence_changed (self->recommender, key->learner_id, key->skill_id, &error);
+    }
+  for (guint i = 0; ok && i < self->pending_learners->len; i++)
+    ok = trellis_recommender_progress_changed (self->recommender, g_array_index (self->pending_learners, gint64, i),
+                                               &error);
+
+  g_signal_handlers_unblock_by_func (self->recommender, on_recommender_changed_cb, self);
+  g_array_set_size (self->pending_evidence, 0);
+  g_array_set_size (self->pending_learners, 0);
+  g_debug ("Recommendations updated in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  if (!ok)
+    show_error (self, error);
+
+  if (!same_suggestions (old, trellis_recommender_get_suggestions (self->recommender)))
+    rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_data_changed_cb (TrellisRecommendationsPane *self,
+                    const TrellisDataChange    *change)
+{
+  /* An import or a remapped gradebook item: recompute everything. */
+  if (change->learner_id == 0)
+    self->pending_all = TRUE;
+
+  for (guint i = 0; !self->pending_all && i < change->evidence->len; i++)
+    {
+      TrellisEvidenceKey *key = &g_array_index (change->evidence, TrellisEvidenceKey, i);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; !seen && j < self->pending_evidence->len; j++)
+        {
+          TrellisEvidenceKey *other = &g_array_index (self->pending_evidence, TrellisEvidenceKey, j);
+
+          seen = other->learner_id == key->learner_id && other->skill_id == key->skill_id;
+        }
+      if (!seen)
+        g_array_append_val (self->pending_evidence, *key);
+    }
+
+  if (!self->pending_all && (change->kinds & (TRELLIS_DATA_PROGRESS | TRELLIS_DATA_CHOICES)) != 0)
+    {
+      gboolean seen = FALSE;
+
+      for (guint j = 0; !seen && j < self->pending_learners->len; j++)
+        seen = g_array_index (self->pending_learners, gint64, j) == change->learner_id;
+      if (!seen)
+        g_array_append_val (self->pending_learners, change->learner_id);
+    }
+
+  if (self->pending_id == 0)
+    self->pending_id = g_idle_add (apply_pending_cb, self);
+}
+
 static void
 on_learners_changed_cb (TrellisRecommendationsPane *self)
 {
@@ -640,6 +736,11 @@ disconnect_classroom (TrellisRecommendationsPane *self)
 
   g_signal_handlers_disconnect_by_func (trellis_classroom_get_learners (self->classroom),
                                         on_learners_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (self->classroom, on_data_changed_cb, self);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  self->pending_all = FALSE;
+  g_array_set_size (self->pending_evidence, 0);
+  g_array_set_size (self->pending_learners, 0);
   if (self->recommender != NULL)
     g_signal_handlers_disconnect_by_func (self->recommender, on_recommender_changed_cb, self);
   g_clear_object (&self->recommender);
@@ -704,6 +805,8 @@ trellis_recommendations_pane_finalize (GObject *object)
   TrellisRecommendationsPane *self = TRELLIS_RECOMMENDATIONS_PANE (object);
 
   g_clear_pointer (&self->last_toast, g_free);
+  g_clear_pointer (&self->pending_evidence, g_array_unref);
+  g_clear_pointer (&self->pending_learners, g_array_unref);
 
   G_OBJECT_CLASS (trellis_recommendations_pane_parent_class)->finalize (object);
 }
@@ -818,6 +921,9 @@ trellis_recommendations_pane_init (TrellisRecommendationsPane *self)
 {
   GtkLayoutManager *layout;
 
+  self->pending_evidence = g_array_new (FALSE, FALSE, sizeof (TrellisEvidenceKey));
+  self->pending_learners = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
@@ -871,6 +977,8 @@ trellis_recommendations_pane_set_classroom (TrellisRecommendationsPane *self,
                                 G_CALLBACK (on_recommender_changed_cb), self);
       g_signal_connect_swapped (trellis_classroom_get_learners (classroom), "items-changed",
                                 G_CALLBACK (on_learners_changed_cb), self);
+      g_signal_connect_swapped (classroom, "data-changed",
+                                G_CALLBACK (on_data_changed_cb), self);
     }
 
   self->built = FALSE;

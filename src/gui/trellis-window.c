@@ -112,6 +112,7 @@ update_actions (TrellisWindow *self)
   gtk_widget_action_set_enabled (widget, "win.dashboard", self->classroom != NULL);
   gtk_widget_action_set_enabled (widget, "win.playlists", self->classroom != NULL);
   gtk_widget_action_set_enabled (widget, "win.skills", self->classroom != NULL);
+  gtk_widget_action_set_enabled (widget, "win.playlist-progress", selected);
 
   gtk_widget_action_set_enabled (widget, "win.export", self->classroom != NULL);
   gtk_widget_action_set_enabled (widget, "win.import", writable);
@@ -716,6 +717,20 @@ playlists_action (GtkWidget  *widget,
   gtk_window_present (self->playlist_window);
 }
 
+/* The selected learner's progress in the playlists, and their choices. */
+static void
+playlist_progress_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TrellisWindow *self = TRELLIS_WINDOW (widget);
+
+  playlists_action (widget, "win.playlists", NULL);
+  if (self->playlist_window != NULL)
+    trellis_playlist_window_show_progress (TRELLIS_PLAYLIST_WINDOW (self->playlist_window),
+                                           trellis_learner_list_view_get_selected_learner (self->learner_list_view));
+}
+
 static void
 skills_action (GtkWidget  *widget,
                const char *action_name,
@@ -967,6 +982,7 @@ trellis_window_class_init (TrellisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dashboard", NULL, dashboard_action);
   gtk_widget_class_install_action (widget_class, "win.playlists", NULL, playlists_action);
   gtk_widget_class_install_action (widget_class, "win.skills", NULL, skills_action);
+  gtk_widget_class_install_action (widget_class, "win.playlist-progress", NULL, playlist_progress_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.gradebook", NULL, gradebook_action);

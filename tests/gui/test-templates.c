@@ -20,6 +20,7 @@
 #include "trellis-learner-page.h"
 #include "trellis-learner-row.h"
 #include "trellis-preferences-window-private.h"
+#include "trellis-progress-grid-private.h"
 #include "trellis-recommendations-pane-private.h"
 #include "trellis-sample.h"
 #include "trellis-start-page-private.h"
@@ -209,6 +210,50 @@ test_recommendations_pane (void)
 }
 
 static void
+test_progress_grid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("trellis-test-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  TrellisClassroom *classroom;
+  TrellisPlaylist *playlist;
+  GtkWidget *grid = g_object_ref_sink (trellis_progress_grid_new ());
+  const char *title = NULL;
+
+  /* Each empty state says what to do. */
+  g_assert_cmpstr (_trellis_progress_grid_get_visible_page (TRELLIS_PROGRESS_GRID (grid), &title), ==, "empty");
+  g_assert_cmpstr (title, ==, "No Playlist Selected");
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "Templates.trellis", NULL);
+  classroom = trellis_classroom_create (path, "Room 12", &error);
+  g_assert_no_error (error);
+  playlist = trellis_classroom_add_playlist (classroom, "Civilizations", &error);
+  g_assert_no_error (error);
+  trellis_progress_grid_set_classroom (TRELLIS_PROGRESS_GRID (grid), classroom);
+  trellis_progress_grid_set_playlist (TRELLIS_PROGRESS_GRID (grid), playlist);
+  g_assert_cmpstr (_trellis_progress_grid_get_visible_page (TRELLIS_PROGRESS_GRID (grid), &title), ==, "empty");
+  g_assert_cmpstr (title, ==, "No Learners");
+
+  trellis_classroom_add_learner (classroom, "Ada Lovelace", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (_trellis_progress_grid_get_visible_page (TRELLIS_PROGRESS_GRID (grid), &title), ==, "empty");
+  g_assert_cmpstr (title, ==, "Nothing to Mark Yet");
+
+  trellis_classroom_add_node (classroom, playlist, NULL, TRELLIS_NODE_KIND_ACTIVITY, "Map walk", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (_trellis_progress_grid_get_visible_page (TRELLIS_PROGRESS_GRID (grid), NULL), ==, "grid");
+
+  trellis_progress_grid_set_classroom (TRELLIS_PROGRESS_GRID (grid), NULL);
+  g_assert_cmpstr (_trellis_progress_grid_get_visible_page (TRELLIS_PROGRESS_GRID (grid), NULL), ==, "empty");
+  g_assert_finalize_object (grid);
+  g_assert_finalize_object (classroom);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
 test_help_overlay (void)
 {
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/trellis/Trellis/gtk/help-overlay.ui");
@@ -232,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/templates/learner-page", test_learner_page);
   g_test_add_func ("/templates/preferences-window", test_preferences_window);
   g_test_add_func ("/templates/recommendations-pane", test_recommendations_pane);
+  g_test_add_func ("/templates/progress-grid", test_progress_grid);
   g_test_add_func ("/templates/help-overlay", test_help_overlay);
 
   return g_test_run ();

@@ -11,7 +11,8 @@
  *
  *   trellis-screenshot [--dark] [--start] [--empty] [--select N] [--search TEXT]
  *                      [--delete] [--conference [--expand-goal]] [--preferences] [--goal-dialog]
- *                      [--reflection] [--width W] [--height H] OUTPUT.png
+ *                      [--reflection] [--progress [--progress-popover]]
+ *                      [--width W] [--height H] OUTPUT.png
  *
  * Without --start, the window shows the sample classroom (created in a
  * temporary folder; with --empty, a classroom without learners) with the
@@ -20,7 +21,9 @@
  * goal open with --expand-goal), or the
  * classroom preferences (--preferences), or the goal dialog of the
  * learner's first goal (--goal-dialog), or the learner page scrolled to
- * the reflection form (--reflection); with --start, the start page with
+ * the reflection form (--reflection), or the playlist builder's Progress
+ * view with that learner's choices (--progress; a cell's popover with
+ * --progress-popover); with --start, the start page with
  * that classroom and a missing one among the recent classrooms.
  * Needs a display (xvfb-run) and GSETTINGS_SCHEMA_DIR pointing at the
  * compiled schema; use GSETTINGS_BACKEND=memory to leave your settings alone.
@@ -37,6 +40,8 @@
 #include "trellis-learner-page-private.h"
 #include "trellis-preferences-window.h"
 #include "trellis-profile.h"
+#include "trellis-playlist-window-private.h"
+#include "trellis-progress-grid-private.h"
 #include "trellis-sample.h"
 #include "trellis-window-private.h"
 
@@ -148,6 +153,8 @@ main (int   argc,
   gboolean preferences = FALSE;
   gboolean goal_dialog = FALSE;
   gboolean reflection = FALSE;
+  gboolean progress = FALSE;
+  gboolean progress_popover = FALSE;
   g_autofree char *search = NULL;
   int select = 2;
   int width = 1100;
@@ -166,6 +173,8 @@ main (int   argc,
     { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Show the classroom preferences", NULL },
     { "goal-dialog", 0, 0, G_OPTION_ARG_NONE, &goal_dialog, "Edit the selected learner's first goal", NULL },
     { "reflection", 0, 0, G_OPTION_ARG_NONE, &reflection, "Scroll the learner page to the reflection form", NULL },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &progress, "Show the playlist builder's Progress view", NULL },
+    { "progress-popover", 0, 0, G_OPTION_ARG_NONE, &progress_popover, "With --progress: the popover of a cell", NULL },
     { "select", 0, 0, G_OPTION_ARG_INT, &select, "Select the Nth learner (-1: none)", "N" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
@@ -371,6 +380,49 @@ main (int   argc,
                                     gtk_adjustment_get_page_size (adjustment));
         }
       settle (GTK_WIDGET (window));
+    }
+
+  if (progress)
+    {
+      g_autoptr(GList) toplevels = NULL;
+      TrellisPlaylistWindow *builder = NULL;
+      TrellisProgressGrid *grid;
+      g_autoptr(TrellisLearner) learner = g_list_model_get_item (trellis_classroom_get_learners (classroom),
+                                                                 (guint) MAX (select, 0));
+      GtkWidget *shot;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.playlists", NULL);
+      toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (TRELLIS_IS_PLAYLIST_WINDOW (l->data))
+          builder = l->data;
+      g_assert (builder != NULL);
+      gtk_window_set_default_size (GTK_WINDOW (builder), width, height);
+      gtk_widget_activate_action (GTK_WIDGET (builder), "builder.show-progress", NULL);
+      grid = _trellis_playlist_window_get_progress_grid (builder);
+      g_signal_emit_by_name (_trellis_progress_grid_get_row_header (grid, learner), "clicked");
+      settle (GTK_WIDGET (builder));
+      shot = GTK_WIDGET (builder);
+      if (progress_popover)
+        {
+          GListModel *nodes = trellis_classroom_get_nodes (classroom, trellis_playlist_window_get_playlist (builder),
+                                                           NULL);
+          g_autoptr(TrellisNode) node = g_list_model_get_item (nodes, 0);
+
+          g_signal_emit_by_name (_trellis_progress_grid_get_cell (grid, learner, node), "clicked");
+          shot = GTK_WIDGET (_trellis_progress_grid_get_popover (grid));
+          settle (shot);
+        }
+      if (!save_png (shot, outputs[0], &error))
+        {
+          g_printerr ("trellis-screenshot: %s\n", error->message);
+          status = EXIT_FAILURE;
+        }
+      gtk_window_destroy (GTK_WINDOW (builder));
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_clear_object (&classroom);
+      remove_dir (dir);
+      return status;
     }
 
   if (!save_png (GTK_WIDGET (window), outputs[0], &error))

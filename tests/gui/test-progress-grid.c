@@ -1,0 +1,840 @@
+/* test-progress-grid.c
+ *
+ * Copyright 2026 The Trellis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * The class progress grid in the playlist builder (issue 6) and the live
+ * suggestions sidebar (issue 7), on the sample classroom, driving the real
+ * widgets: Alt+2's action shows Progress; a cell's popover marks a status
+ * with evidence, a choice and a milestone check-in; the digit keys'
+ * action marks the focused cell and the arrow keys' action moves; a row
+ * header shows what the learner is offered.  After closing and reopening
+ * the file, the core and a new grid find it all.  With the main window's
+ * sidebar open, marks in the grid change its suggestions without a
+ * refresh.
+ *
+ * With TRELLIS_SCREENSHOT_DIR set, the test also leaves progress-grid.png,
+ * progress-grid-dark.png, progress-grid-narrow.png and
+ * progress-popover.png there.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "trellis-learner-list-view.h"
+#include "trellis-mastery.h"
+#include "trellis-playlist-window-private.h"
+#include "trellis-progress-grid-private.h"
+#include "trellis-recommendations-pane-private.h"
+#include "trellis-recommender.h"
+#include "trellis-sample.h"
+#include "trellis-test-utils.h"
+#include "trellis-window-private.h"
+
+typedef struct
+{
+  char             *dir;
+  char             *path;
+  TrellisClassroom *classroom;
+  TrellisWindow    *window;
+} Fixture;
+
+/* Helpers */
+
+static TrellisPlaylistWindow *
+open_builder (Fixture *fixture)
+{
+  g_autoptr(GList) toplevels = NULL;
+  TrellisPlaylistWindow *builder = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlists", NULL));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (TRELLIS_IS_PLAYLIST_WINDOW (l->data))
+      builder = l->data;
+  g_assert_nonnull (builder);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (builder));
+
+  return builder;
+}
+
+static TrellisProgressGrid *
+show_progress (TrellisPlaylistWindow *builder)
+{
+  AdwViewStack *stack = _trellis_playlist_window_get_view_stack (builder);
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "build");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), "builder.show-progress", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "progress");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (builder));
+
+  return _trellis_playlist_window_get_progress_grid (builder);
+}
+
+static TrellisNode *
+node_titled (TrellisClassroom *classroom,
+             TrellisPlaylist  *playlist,
+             TrellisNode      *parent,
+             const char       *prefix)
+{
+  GListModel *nodes = trellis_classroom_get_nodes (classroom, playlist, parent);
+
+  for (guint i = 0; i < g_list_model_get_n_items (nodes); i++)
+    {
+      g_autoptr(TrellisNode) node = g_list_model_get_item (nodes, i);
+
+      if (g_str_has_prefix (trellis_node_get_title (node), prefix))
+        return node;
+    }
+
+  g_assert_not_reached ();
+}
+
+static TrellisLearner *
+learner_named (TrellisClassroom *classroom,
+               const char       *name)
+{
+  g_autoptr(GError) error = NULL;
+  TrellisLearner *learner = trellis_classroom_find_learner (classroom, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (learner);
+  return learner;
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
+                                 const char *text);
+
+static GtkWidget *
+find_widget (GtkWidget   *root,
+             WidgetMatch  match,
+             const char  *text)
+{
+  if (match (root, text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget  *widget,
+                        const char *text)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *text)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0;
+}
+
+static gboolean
+is_check_labelled (GtkWidget  *widget,
+                   const char *text)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), text);
+}
+
+static gboolean
+is_label_with_prefix (GtkWidget  *widget,
+                      const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), text);
+}
+
+static gboolean
+is_of_type (GtkWidget  *widget,
+            const char *type_name)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name));
+}
+
+/* Clicks @learner's cell for @node; returns the popover it opened. */
+static GtkWidget *
+open_cell (TrellisProgressGrid *grid,
+           TrellisLearner      *learner,
+           TrellisNode         *node)
+{
+  GtkWidget *cell = _trellis_progress_grid_get_cell (grid, learner, node);
+  GtkPopover *popover;
+
+  g_assert_nonnull (cell);
+  g_signal_emit_by_name (cell, "clicked");
+  trellis_test_iterate_pending ();
+  popover = _trellis_progress_grid_get_popover (grid);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (gtk_widget_is_ancestor (cell, gtk_widget_get_parent (GTK_WIDGET (popover))));
+
+  return GTK_WIDGET (popover);
+}
+
+static void
+untick_all (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    untick_all (child);
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  trellis_test_iterate_pending ();
+}
+
+/* The digit keys' action on @learner's cell for @node. */
+static void
+press_digit (TrellisProgressGrid *grid,
+             TrellisLearner      *learner,
+             TrellisNode         *node,
+             int                  digit)
+{
+  GtkWidget *cell = _trellis_progress_grid_get_cell (grid, learner, node);
+
+  g_assert_true (gtk_widget_grab_focus (cell));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.mark", "i", digit - 1));
+  trellis_test_iterate_pending ();
+}
+
+static TrellisProgressStatus
+status_of (TrellisClassroom *classroom,
+           TrellisLearner   *learner,
+           TrellisNode      *node)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProgress) progress = trellis_progress_get (classroom, learner, node, &error);
+
+  g_assert_no_error (error);
+  return progress->status;
+}
+
+static gint64
+count_evidence (TrellisClassroom *classroom,
+                TrellisLearner   *learner,
+                TrellisNode      *node)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM evidence WHERE learner_id = %" G_GINT64_FORMAT
+                                          " AND node_id = %" G_GINT64_FORMAT,
+                                          trellis_learner_get_id (learner), trellis_node_get_id (node));
+
+  return trellis_test_query_int (classroom, sql);
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settle (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+
+  gtk_test_widget_wait_for_draw (widget);
+  g_timeout_add (300, on_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (widget);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("TRELLIS_SCREENSHOT_DIR"), name, NULL);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  settle (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = trellis_test_make_tmp_dir ("trellis-test-progress-grid-XXXXXX");
+  fixture->path = g_build_filename (fixture->dir, "Sample.trellis", NULL);
+  fixture->classroom = trellis_sample_create (fixture->path, 0, &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref (trellis_window_new (NULL));
+  trellis_window_set_classroom (fixture->window, fixture->classroom);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  if (g_list_find (toplevels, fixture->window) != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  trellis_test_iterate_pending ();
+  g_assert_finalize_object (fixture->window);
+  if (fixture->classroom != NULL)
+    g_assert_finalize_object (fixture->classroom);
+
+  trellis_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Tests */
+
+static void
+test_mark (Fixture       *fixture,
+           gconstpointer  data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisProgressGrid *grid = show_progress (builder);
+  TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
+  TrellisLearner *amara = learner_named (classroom, "Amara Okafor");
+  TrellisLearner *jonah = learner_named (classroom, "Jonah Goldberg");
+  TrellisNode *map_walk = node_titled (classroom, playlist, NULL, "Map walk");
+  TrellisNode *sources = node_titled (classroom, playlist, NULL, "Reading primary sources");
+  TrellisNode *week2 = node_titled (classroom, playlist, NULL, "Week 2 check-in");
+  TrellisNode *civilization = node_titled (classroom, playlist, NULL, "Choose your civilization");
+  TrellisNode *china = node_titled (classroom, playlist, civilization, "Ancient China");
+  TrellisNode *greece = node_titled (classroom, playlist, civilization, "Ancient Greece");
+  g_autoptr(GPtrArray) offered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = trellis_classroom_today (classroom);
+  GtkWidget *popover, *widget, *save;
+  gint64 evidence_before;
+  gint64 playlist_id = trellis_playlist_get_id (playlist);
+  guint rebuilds;
+
+  g_assert_true (trellis_progress_grid_get_playlist (grid) == playlist);
+  g_assert_nonnull (_trellis_progress_grid_get_cell (grid, amara, map_walk));
+  rebuilds = _trellis_progress_grid_get_n_rebuilds (grid);
+
+  /* Click, then Complete with rubric evidence: one transaction, evidence
+   * for each of the activity's two skills, and the cell says so. */
+  g_assert_true (trellis_progress_update (classroom, amara, map_walk,
+                                          &(TrellisProgressUpdate) { TRELLIS_PROGRESS_FIELD_STATUS,
+                                                                     TRELLIS_PROGRESS_IN_PROGRESS, NULL, NULL, NULL },
+                                          NULL, NULL, &error));
+  g_assert_no_error (error);
+  evidence_before = count_evidence (classroom, amara, map_walk);
+  popover = open_cell (grid, amara, map_walk);
+  widget = find_widget (popover, is_check_labelled, "Record _evidence");
+  g_assert_nonnull (widget);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), TRUE);
+  widget = find_widget (popover, is_of_type, "GtkDropDown");
+  g_assert_nonnull (widget);
+  /* The first drop-down is the format: choose “annotated map”. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), 1);
+  {
+    g_autoptr(TrellisProgress) progress = trellis_progress_get (classroom, amara, map_walk, &error);
+
+    g_assert_cmpstr (progress->format, ==, "annotated map");
+  }
+  popover = open_cell (grid, amara, map_walk);
+  widget = find_widget (popover, is_check_labelled, "Record _evidence");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), TRUE);
+  click (find_widget (popover, is_button_with_tooltip, "Complete (4)"));
+  g_assert_cmpint (status_of (classroom, amara, map_walk), ==, TRELLIS_PROGRESS_COMPLETE);
+  g_assert_cmpint (count_evidence (classroom, amara, map_walk), ==, evidence_before + 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_trellis_progress_grid_get_popover (grid))));
+  {
+    g_autofree char *text = _trellis_progress_grid_dup_cell_text (grid, amara, map_walk);
+
+    g_assert_cmpstr (text, ==, "Complete");
+  }
+
+  /* The digit keys mark the focused cell; the arrow keys move. */
+  press_digit (grid, amara, sources, 3);
+  g_assert_cmpint (status_of (classroom, amara, sources), ==, TRELLIS_PROGRESS_SUBMITTED);
+
+  /* A mis-key is undone from its toast. */
+  press_digit (grid, amara, sources, 5);
+  g_assert_cmpint (status_of (classroom, amara, sources), ==, TRELLIS_PROGRESS_NEEDS_REVISION);
+  g_assert_nonnull (_trellis_progress_grid_get_undo_toast (grid));
+  g_signal_emit_by_name (_trellis_progress_grid_get_undo_toast (grid), "button-clicked");
+  trellis_test_iterate_pending ();
+  g_assert_cmpint (status_of (classroom, amara, sources), ==, TRELLIS_PROGRESS_SUBMITTED);
+  {
+    g_autofree char *text = _trellis_progress_grid_dup_cell_text (grid, amara, sources);
+
+    g_assert_cmpstr (text, ==, "Submitted");
+  }
+  g_assert_true (gtk_widget_grab_focus (_trellis_progress_grid_get_cell (grid, amara, sources)));
+  {
+    GListModel *learners = trellis_classroom_get_learners (classroom);
+    g_autoptr(TrellisLearner) below = NULL;
+    guint position;
+
+    /* Rows are in the classroom's order of learners. */
+    g_assert_true (g_list_store_find (G_LIST_STORE (learners), amara, &position));
+    below = g_list_model_get_item (learners, position + 1);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.move", "(ii)", 0, 1));
+    g_assert_true (gtk_widget_is_focus (_trellis_progress_grid_get_cell (grid, below, sources)));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.move", "(ii)", 0, -1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.move", "(ii)", -1, 0));
+  g_assert_true (gtk_widget_is_focus (_trellis_progress_grid_get_cell (grid, amara, map_walk)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.mark", "i", 4));
+  trellis_test_iterate_pending ();
+  g_assert_cmpint (status_of (classroom, amara, map_walk), ==, TRELLIS_PROGRESS_NEEDS_REVISION);
+  {
+    g_autofree char *text = _trellis_progress_grid_dup_cell_text (grid, amara, map_walk);
+
+    g_assert_cmpstr (text, ==, "Revise");
+  }
+
+  /* Marks update cells, not the whole grid. */
+  g_assert_cmpuint (_trellis_progress_grid_get_n_rebuilds (grid), ==, rebuilds);
+
+  /* A choice: Jonah (level 1) is offered the starter option first; more
+   * than the group's one is refused before anything is written. */
+  offered = trellis_progress_offered_options (classroom, jonah, civilization, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_ptr_array_find (offered, china, NULL));
+  popover = open_cell (grid, jonah, civilization);
+  g_assert_nonnull (find_widget (popover, is_label_with_prefix, "Beyond their level"));
+  save = find_widget (popover, is_button_labelled, "_Save Choice");
+  g_assert_nonnull (save);
+  untick_all (popover);
+  g_assert_true (gtk_widget_get_sensitive (save));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (popover, is_check_labelled, "Ancient China")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (popover, is_check_labelled, "Ancient Greece")), TRUE);
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_nonnull (find_widget (popover, is_label_with_prefix, "Choose 1 option. Untick 1."));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (popover, is_check_labelled, "Ancient Greece")), FALSE);
+  g_assert_true (gtk_widget_get_sensitive (save));
+  click (save);
+  {
+    g_autoptr(GPtrArray) chosen = trellis_progress_get_choices (classroom, jonah, civilization, &error);
+    g_autofree char *text = _trellis_progress_grid_dup_cell_text (grid, jonah, civilization);
+
+    g_assert_cmpuint (chosen->len, ==, 1);
+    g_assert_true (g_ptr_array_index (chosen, 0) == china);
+    g_assert_cmpstr (text, ==, trellis_node_get_title (china));
+  }
+  /* A status on a choice group goes on the option chosen. */
+  press_digit (grid, jonah, civilization, 2);
+  g_assert_cmpint (status_of (classroom, jonah, china), ==, TRELLIS_PROGRESS_IN_PROGRESS);
+  g_assert_cmpint (status_of (classroom, jonah, greece), ==, TRELLIS_PROGRESS_NOT_STARTED);
+
+  /* A check-in on a milestone: today by default; a bad date is refused
+   * and leaves the file as it was. */
+  {
+    /* Jonah is late for Week 3 (Week 2 is submitted): his row says so,
+     * and so does the cell. */
+    TrellisNode *week3 = node_titled (classroom, playlist, NULL, "Week 3 check-in");
+    GtkWidget *header = _trellis_progress_grid_get_row_header (grid, jonah);
+    GtkWidget *late = find_widget (header, is_label_with_prefix, "");
+
+    late = gtk_widget_get_next_sibling (late);
+    g_assert_true (gtk_widget_get_visible (late));
+    g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (late)), " days late"));
+    g_assert_true (gtk_widget_has_css_class (_trellis_progress_grid_get_cell (grid, jonah, week3), "late"));
+    g_assert_false (gtk_widget_has_css_class (_trellis_progress_grid_get_cell (grid, jonah, week2), "late"));
+  }
+  popover = open_cell (grid, jonah, week2);
+  widget = find_widget (popover, is_of_type, "GtkEntry");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), ==, today);
+  gtk_editable_set_text (GTK_EDITABLE (widget), "5 Nov");
+  click (find_widget (popover, is_button_labelled, "Record _Check-in"));
+  {
+    g_autoptr(TrellisProgress) progress = trellis_progress_get (classroom, jonah, week2, &error);
+
+    g_assert_cmpstr (progress->checkin_on, !=, "5 Nov");
+    g_assert_true (_trellis_progress_grid_get_popover (grid) == GTK_POPOVER (popover));
+  }
+  gtk_editable_set_text (GTK_EDITABLE (widget), "2026-11-05");
+  {
+    GtkWidget *note = gtk_widget_get_next_sibling (widget);
+
+    g_assert_true (GTK_IS_ENTRY (note));
+    gtk_editable_set_text (GTK_EDITABLE (note), "Has a research question");
+  }
+  click (find_widget (popover, is_button_labelled, "Record _Check-in"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_trellis_progress_grid_get_popover (grid))));
+
+  /* The row header shows what Jonah is offered, with his level. */
+  click (_trellis_progress_grid_get_row_header (grid, jonah));
+  g_assert_true (trellis_progress_grid_get_learner (grid) == jonah);
+  g_assert_nonnull (find_widget (_trellis_progress_grid_get_learner_box (grid), is_label_with_prefix, "Level 1: "));
+
+  if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
+    {
+      AdwStyleManager *style = adw_style_manager_get_default ();
+
+      gtk_window_set_default_size (GTK_WINDOW (builder), 1280, 760);
+      save_png (GTK_WIDGET (builder), "progress-grid.png");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      save_png (GTK_WIDGET (builder), "progress-grid-dark.png");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+      gtk_window_set_default_size (GTK_WINDOW (builder), 480, 700);
+      save_png (GTK_WIDGET (builder), "progress-grid-narrow.png");
+      gtk_window_set_default_size (GTK_WINDOW (builder), 1280, 760);
+      open_cell (grid, amara, map_walk);
+      save_png (GTK_WIDGET (_trellis_progress_grid_get_popover (grid)), "progress-popover.png");
+      gtk_popover_popdown (_trellis_progress_grid_get_popover (grid));
+      trellis_test_iterate_pending ();
+    }
+
+  /* Close the classroom (and the builder), then reopen the file. */
+  trellis_window_set_classroom (fixture->window, NULL);
+  trellis_test_iterate_pending ();
+  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+
+  {
+    g_autoptr(TrellisClassroom) reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);
+    TrellisPlaylist *reloaded;
+    TrellisLearner *amara2, *jonah2;
+    TrellisNode *map_walk2, *sources2, *week22, *civilization2, *china2;
+    g_autoptr(TrellisProgress) progress = NULL;
+    g_autoptr(GPtrArray) chosen = NULL;
+    GtkWidget *window;
+    GtkWidget *new_grid;
+    char *text;
+
+    g_assert_no_error (error);
+    reloaded = trellis_classroom_lookup_playlist (reopened, playlist_id);
+    amara2 = learner_named (reopened, "Amara Okafor");
+    jonah2 = learner_named (reopened, "Jonah Goldberg");
+    map_walk2 = node_titled (reopened, reloaded, NULL, "Map walk");
+    sources2 = node_titled (reopened, reloaded, NULL, "Reading primary sources");
+    week22 = node_titled (reopened, reloaded, NULL, "Week 2 check-in");
+    civilization2 = node_titled (reopened, reloaded, NULL, "Choose your civilization");
+    china2 = node_titled (reopened, reloaded, civilization2, "Ancient China");
+
+    /* Through the core. */
+    progress = trellis_progress_get (reopened, amara2, map_walk2, &error);
+    g_assert_cmpint (progress->status, ==, TRELLIS_PROGRESS_NEEDS_REVISION);
+    g_assert_cmpstr (progress->format, ==, "annotated map");
+    g_assert_cmpint (count_evidence (reopened, amara2, map_walk2), ==, evidence_before + 2);
+    g_assert_cmpint (status_of (reopened, amara2, sources2), ==, TRELLIS_PROGRESS_SUBMITTED);
+    g_clear_pointer (&progress, trellis_progress_free);
+    progress = trellis_progress_get (reopened, jonah2, week22, &error);
+    g_assert_cmpstr (progress->checkin_on, ==, "2026-11-05");
+    g_assert_cmpstr (progress->checkin_note, ==, "Has a research question");
+    chosen = trellis_progress_get_choices (reopened, jonah2, civilization2, &error);
+    g_assert_cmpuint (chosen->len, ==, 1);
+    g_assert_true (g_ptr_array_index (chosen, 0) == china2);
+    g_assert_cmpint (status_of (reopened, jonah2, china2), ==, TRELLIS_PROGRESS_IN_PROGRESS);
+
+    /* And in a grid. */
+    window = gtk_window_new ();
+    new_grid = trellis_progress_grid_new ();
+    gtk_window_set_child (GTK_WINDOW (window), new_grid);
+    trellis_progress_grid_set_classroom (TRELLIS_PROGRESS_GRID (new_grid), reopened);
+    trellis_progress_grid_set_playlist (TRELLIS_PROGRESS_GRID (new_grid), reloaded);
+    text = _trellis_progress_grid_dup_cell_text (TRELLIS_PROGRESS_GRID (new_grid), amara2, map_walk2);
+    g_assert_cmpstr (text, ==, "Revise");
+    g_free (text);
+    text = _trellis_progress_grid_dup_cell_text (TRELLIS_PROGRESS_GRID (new_grid), amara2, sources2);
+    g_assert_cmpstr (text, ==, "Submitted");
+    g_free (text);
+    text = _trellis_progress_grid_dup_cell_text (TRELLIS_PROGRESS_GRID (new_grid), jonah2, civilization2);
+    g_assert_cmpstr (text, ==, trellis_node_get_title (china2));
+    g_free (text);
+    gtk_window_destroy (GTK_WINDOW (window));
+    trellis_test_iterate_pending ();
+  }
+}
+
+/* A suggestion of @kind naming the learner @name (on @skill_name, if not NULL). */
+static TrellisSuggestion *
+find_suggestion (GPtrArray             *suggestions,
+                 TrellisSuggestionKind  kind,
+                 const char            *skill_name,
+                 const char            *name)
+{
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      TrellisSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      if (s->kind != kind || (skill_name != NULL && g_strcmp0 (s->skill_name, skill_name) != 0))
+        continue;
+      for (guint j = 0; j < s->learners->len; j++)
+        if (g_strcmp0 (g_array_index (s->learners, TrellisSuggestionLearner, j).name, name) == 0)
+          return s;
+    }
+
+  return NULL;
+}
+
+/* Whether a suggestion of @kind about @name says @text. */
+static gboolean
+mentions (GPtrArray             *suggestions,
+          TrellisSuggestionKind  kind,
+          const char            *name,
+          const char            *text)
+{
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      TrellisSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      if (s->kind != kind || strstr (s->reason, text) == NULL)
+        continue;
+      for (guint j = 0; j < s->learners->len; j++)
+        if (g_strcmp0 (g_array_index (s->learners, TrellisSuggestionLearner, j).name, name) == 0)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The suggestions a full recompute gives now. */
+static void
+assert_same_as_recompute (TrellisClassroom *classroom,
+                          GPtrArray        *shown)
+{
+  g_autoptr(TrellisRecommender) fresh = trellis_recommender_new (classroom);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *expected;
+
+  g_assert_true (trellis_recommender_refresh (fresh, &error));
+  g_assert_no_error (error);
+  expected = trellis_recommender_get_suggestions (fresh);
+  g_assert_cmpuint (shown->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_true (trellis_suggestion_equal (g_ptr_array_index (shown, i), g_ptr_array_index (expected, i)));
+}
+
+static void
+test_live_sidebar (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  TrellisRecommendationsPane *pane = _trellis_window_get_recommendations_pane (fixture->window);
+  TrellisRecommender *recommender = _trellis_recommendations_pane_get_recommender (pane);
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisProgressGrid *grid = show_progress (builder);
+  TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
+  TrellisLearner *jonah = learner_named (classroom, "Jonah Goldberg");
+  TrellisNode *week2 = node_titled (classroom, playlist, NULL, "Week 2 check-in");
+  TrellisNode *sources = node_titled (classroom, playlist, NULL, "Reading primary sources");
+  gboolean main_active = gtk_window_is_active (GTK_WINDOW (fixture->window));
+  GtkWidget *popover, *widget;
+  guint marks = 0;
+
+  g_assert_nonnull (recommender);
+  trellis_test_iterate_pending ();
+
+  /* Jonah is behind on two milestones, the oldest Week 2. */
+  g_assert_true (mentions (trellis_recommender_get_suggestions (recommender), TRELLIS_SUGGESTION_BEHIND_MILESTONE,
+                           "Jonah Goldberg", "Week 2 check-in"));
+
+  /* Check-in and Complete on Week 2 in the grid: the sidebar drops it at
+   * once, with no refresh and no window switch. */
+  popover = open_cell (grid, jonah, week2);
+  click (find_widget (popover, is_button_labelled, "Record _Check-in"));
+  press_digit (grid, jonah, week2, 4);
+  trellis_test_iterate_pending ();
+  g_assert_false (mentions (trellis_recommender_get_suggestions (recommender), TRELLIS_SUGGESTION_BEHIND_MILESTONE,
+                            "Jonah Goldberg", "Week 2 check-in"));
+  assert_same_as_recompute (classroom, trellis_recommender_get_suggestions (recommender));
+
+  /* Full marks with rubric evidence on Reading primary sources, until
+   * Jonah leaves the small group on citing evidence; the sidebar follows
+   * each mark. */
+  g_assert_nonnull (find_suggestion (trellis_recommender_get_suggestions (recommender),
+                                     TRELLIS_SUGGESTION_SMALL_GROUP, "Cite textual evidence", "Jonah Goldberg"));
+  while (find_suggestion (trellis_recommender_get_suggestions (recommender),
+                          TRELLIS_SUGGESTION_SMALL_GROUP, "Cite textual evidence", "Jonah Goldberg") != NULL)
+    {
+      g_assert_cmpuint (marks, <, 8);
+      popover = open_cell (grid, jonah, sources);
+      widget = find_widget (popover, is_check_labelled, "Record _evidence");
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), TRUE);
+      /* After the tick: the kind of evidence (rubric), then the level
+       * out of the highest level (4 of 4). */
+      widget = gtk_widget_get_next_sibling (widget);
+      g_assert_true (GTK_IS_DROP_DOWN (widget));
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), 1);
+      widget = gtk_widget_get_first_child (gtk_widget_get_next_sibling (widget));
+      g_assert_true (GTK_IS_SPIN_BUTTON (widget));
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), 4);
+      click (find_widget (popover, is_button_with_tooltip, "Complete (4)"));
+      trellis_test_iterate_pending ();
+      marks++;
+      assert_same_as_recompute (classroom, trellis_recommender_get_suggestions (recommender));
+    }
+  g_assert_cmpuint (marks, >, 0);
+
+  /* No window was activated meanwhile (that would refresh the pane). */
+  g_assert_cmpint (gtk_window_is_active (GTK_WINDOW (fixture->window)), ==, main_active);
+}
+
+/*
+ * 30 learners × 20 items: the grid is built once, a mark redraws one row
+ * and no rebuild.  Times are reported (not asserted: the machine decides).
+ */
+static void
+test_scale (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = trellis_test_make_tmp_dir ("trellis-test-progress-scale-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "Big.trellis", NULL);
+  TrellisClassroom *classroom = trellis_sample_create (path, 30, &error);
+  TrellisPlaylist *playlist;
+  GListModel *learners;
+  GtkWidget *window, *grid, *scroller;
+  GtkAdjustment *vadjustment;
+  TrellisNode *first = NULL;
+  g_autoptr(TrellisLearner) learner = NULL;
+  guint rebuilds;
+  gint64 start;
+
+  g_assert_no_error (error);
+  learners = trellis_classroom_get_learners (classroom);
+  g_assert_cmpuint (g_list_model_get_n_items (learners), ==, 30);
+  playlist = trellis_classroom_add_playlist (classroom, "Twenty items", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Item %u", i + 1);
+      TrellisNodeKind kind = i % 5 == 4 ? TRELLIS_NODE_KIND_MILESTONE
+                             : i % 7 == 3 ? TRELLIS_NODE_KIND_CHOICE : TRELLIS_NODE_KIND_ACTIVITY;
+      TrellisNode *node = trellis_classroom_add_node (classroom, playlist, NULL, kind, title, -1, &error);
+
+      g_assert_no_error (error);
+      if (first == NULL)
+        first = node;
+      if (kind == TRELLIS_NODE_KIND_CHOICE)
+        for (guint j = 0; j < 3; j++)
+          {
+            g_autofree char *option = g_strdup_printf ("Option %u", j + 1);
+
+            trellis_classroom_add_node (classroom, playlist, node, TRELLIS_NODE_KIND_ACTIVITY, option, -1, &error);
+            g_assert_no_error (error);
+          }
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  grid = trellis_progress_grid_new ();
+  gtk_window_set_child (GTK_WINDOW (window), grid);
+  gtk_window_present (GTK_WINDOW (window));
+  trellis_progress_grid_set_classroom (TRELLIS_PROGRESS_GRID (grid), classroom);
+
+  start = g_get_monotonic_time ();
+  trellis_progress_grid_set_playlist (TRELLIS_PROGRESS_GRID (grid), playlist);
+  g_test_message ("Built 30 × 20 cells in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  start = g_get_monotonic_time ();
+  gtk_test_widget_wait_for_draw (window);
+  g_test_message ("First frame in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  learner = g_list_model_get_item (learners, 29);
+  g_assert_nonnull (_trellis_progress_grid_get_cell (TRELLIS_PROGRESS_GRID (grid), learner, first));
+  rebuilds = _trellis_progress_grid_get_n_rebuilds (TRELLIS_PROGRESS_GRID (grid));
+
+  /* Scrolling from top to bottom, a frame at a time. */
+  scroller = gtk_widget_get_ancestor (_trellis_progress_grid_get_cell (TRELLIS_PROGRESS_GRID (grid), learner, first),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  start = g_get_monotonic_time ();
+  for (guint i = 1; i <= 10; i++)
+    {
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) * i / 10);
+      gtk_test_widget_wait_for_draw (window);
+    }
+  g_test_message ("10 scrolled frames in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  /* A mark redraws that learner's row only. */
+  start = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_grab_focus (_trellis_progress_grid_get_cell (TRELLIS_PROGRESS_GRID (grid), learner,
+                                                                         first)));
+  g_assert_true (gtk_widget_activate_action (grid, "grid.mark", "i", 3));
+  g_test_message ("A mark in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpint (status_of (classroom, learner, first), ==, TRELLIS_PROGRESS_COMPLETE);
+  {
+    g_autofree char *text = _trellis_progress_grid_dup_cell_text (TRELLIS_PROGRESS_GRID (grid), learner, first);
+
+    g_assert_cmpstr (text, ==, "Complete");
+  }
+  g_assert_cmpuint (_trellis_progress_grid_get_n_rebuilds (TRELLIS_PROGRESS_GRID (grid)), ==, rebuilds);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  trellis_test_iterate_pending ();
+  g_assert_finalize_object (classroom);
+  trellis_test_remove_tree (dir);
+}
+
+/* From the main window: the selected learner's progress and choices. */
+static void
+test_from_learner (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TrellisLearner *jonah = learner_named (fixture->classroom, "Jonah Goldberg");
+  TrellisPlaylistWindow *builder;
+  TrellisProgressGrid *grid;
+
+  trellis_learner_list_view_select_learner (_trellis_window_get_learner_list_view (fixture->window), jonah);
+  trellis_test_iterate_pending ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlist-progress", NULL));
+  builder = open_builder (fixture);
+  grid = _trellis_playlist_window_get_progress_grid (builder);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (_trellis_playlist_window_get_view_stack (builder)), ==,
+                   "progress");
+  g_assert_true (trellis_progress_grid_get_learner (grid) == jonah);
+  g_assert_nonnull (find_widget (_trellis_progress_grid_get_learner_box (grid), is_label_with_prefix, "Level 1: "));
+
+  /* Alt+1's action goes back to Build. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), "builder.show-build", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (_trellis_playlist_window_get_view_stack (builder)), ==,
+                   "build");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/progress-grid/mark", Fixture, NULL, fixture_set_up, test_mark, fixture_tear_down);
+  g_test_add_func ("/progress-grid/scale", test_scale);
+  g_test_add ("/progress-grid/from-learner", Fixture, NULL, fixture_set_up, test_from_learner, fixture_tear_down);
+  g_test_add ("/progress-grid/live-sidebar", Fixture, NULL, fixture_set_up, test_live_sidebar, fixture_tear_down);
+
+  return g_test_run ();
+}
