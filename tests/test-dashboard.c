@@ -755,6 +755,39 @@ test_sample (Fixture       *f,
       g_assert_cmpstr (LEARNER (recent, i)->name, !=, LEARNER (term, j)->name);
 }
 
+/* The class's survey: none until asked to create it, then always the first. */
+static void
+test_survey_default (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char * const *defaults = trellis_survey_default_prompts ();
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 survey, second;
+
+  g_assert_cmpint (trellis_survey_get_default (f->classroom, FALSE, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM surveys"), ==, 0);
+
+  survey = trellis_survey_get_default (f->classroom, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (survey, >, 0);
+  items = trellis_survey_get_items (f->classroom, survey, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, g_strv_length ((char **)defaults));
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpstr (((TrellisSurveyItem *)items->pdata[i])->prompt, ==, defaults[i]);
+
+  /* Asked again, the same survey, also after another one was created. */
+  g_assert_cmpint (trellis_survey_get_default (f->classroom, TRUE, &error), ==, survey);
+  second = trellis_survey_create (f->classroom, "Spring check-in", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second, >, survey);
+  g_assert_cmpint (trellis_survey_get_default (f->classroom, FALSE, &error), ==, survey);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM surveys"), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -772,6 +805,7 @@ main (int    argc,
   ADD ("/dashboard/pseudonymize", test_pseudonymize, "hand");
   ADD ("/dashboard/empty", test_empty, NULL);
   ADD ("/dashboard/survey/entry", test_survey_entry, "hand");
+  ADD ("/dashboard/survey/default", test_survey_default, NULL);
   ADD ("/dashboard/survey/csv", test_survey_csv, "hand");
   ADD ("/dashboard/survey/csv-errors", test_survey_csv_errors, "hand");
   ADD ("/dashboard/sample", test_sample, NULL);

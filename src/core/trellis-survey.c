@@ -223,6 +223,36 @@ failed:
   return 0;
 }
 
+gint64
+trellis_survey_get_default (TrellisClassroom  *classroom,
+                            gboolean           create,
+                            GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  stmt = trellis_classroom_prepare (classroom, "SELECT id FROM surveys ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      trellis_classroom_set_db_error (classroom, rc, error);
+      return 0;
+    }
+
+  if (!create)
+    return 0;
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return trellis_survey_create (classroom, NULL, NULL, error);
+}
+
 /**
  * trellis_survey_get_items:
  *

@@ -58,6 +58,14 @@ gint64             trellis_survey_create           (TrellisClassroom            
                                                     const char                   *title,
                                                     const char * const           *prompts,
                                                     GError                      **error);
+/*
+ * The class's agency survey: the first one created.  When there is none,
+ * 0 without an error; or, with @create, a new one with the default items
+ * (trellis_survey_create (classroom, NULL, NULL)).  Returns its id, or 0.
+ */
+gint64             trellis_survey_get_default      (TrellisClassroom             *classroom,
+                                                    gboolean                      create,
+                                                    GError                      **error);
 /* The items in order (TrellisSurveyItem). */
 GPtrArray         *trellis_survey_get_items        (TrellisClassroom             *classroom,
                                                     gint64                        survey_id,

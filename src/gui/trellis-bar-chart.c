@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "trellis-bar-chart.h"
+#include "trellis-chart-viewport.h"
 
 typedef struct
 {
@@ -337,10 +338,14 @@ trellis_bar_chart_snapshot (GtkWidget   *widget,
 {
   TrellisBarChart *self = TRELLIS_BAR_CHART (widget);
   int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  graphene_rect_t drawn;
   cairo_t *cr;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* Only what shows: a surface of all 60 skills would be redrawn and
+   * uploaded whole on every frame of a resize. */
+  if (!trellis_chart_viewport_get_drawn_rect (widget, &drawn))
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &drawn);
   draw_internal (self, cr, width, widget_font (widget), gtk_widget_get_pango_context (widget),
                  adw_style_manager_get_dark (adw_style_manager_get_default ()), TRUE);
   cairo_destroy (cr);
@@ -411,6 +416,7 @@ trellis_bar_chart_init (TrellisBarChart *self)
   g_array_set_clear_func (self->rows, row_clear);
   self->hit_rects = g_array_new (FALSE, TRUE, sizeof (Rect));
   self->text = g_strdup ("");
+  trellis_chart_viewport_track (GTK_WIDGET (self));
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);

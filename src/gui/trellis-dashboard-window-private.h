@@ -38,5 +38,12 @@ GtkWidget       *_trellis_dashboard_window_get_figures_box    (TrellisDashboardW
 GtkPopover      *_trellis_dashboard_window_show_band          (TrellisDashboardWindow  *self,
                                                                guint                    row,
                                                                guint                    segment);
+/* Imports survey responses from a CSV file as "Import Responses…" does:
+ * a toast on success, else the error dialog. */
+gboolean          _trellis_dashboard_window_import_survey           (TrellisDashboardWindow  *self,
+                                                                     GFile                   *file);
+AdwMessageDialog *_trellis_dashboard_window_get_import_error_dialog (TrellisDashboardWindow  *self);
+/* The text of the last toast shown, or NULL. */
+const char       *_trellis_dashboard_window_get_last_toast          (TrellisDashboardWindow  *self);
 
 G_END_DECLS

@@ -12,6 +12,9 @@
 #include "trellis-dashboard-charts.h"
 #include "trellis-dashboard-window-private.h"
 #include "trellis-line-chart.h"
+#include "trellis-survey.h"
+#include "trellis-survey-items-window.h"
+#include "trellis-survey-record-window.h"
 
 /*
  * TrellisDashboardWindow: the balanced class dashboard of one classroom
@@ -21,6 +24,11 @@
  * page that "Export PDF…" writes.  The figures are computed again when
  * the window is activated, so that they follow what the teacher records
  * in the classroom window.
+ *
+ * The agency section also enters the survey: "Record Responses…" (a form
+ * per learner and item), "Import Responses…" (a CSV file, all or nothing)
+ * and "Edit Survey Items…"; the first of them creates the class's survey
+ * with the default items.  The figures follow each of them at once.
  */
 struct _TrellisDashboardWindow
 {
@@ -32,6 +40,9 @@ struct _TrellisDashboardWindow
   gboolean                   rollup;
 
   GtkFileChooserNative      *chooser;
+  GtkFileChooserNative      *survey_chooser;
+  AdwMessageDialog          *import_error_dialog;
+  char                      *last_toast;
   GtkWidget                 *band_popover;
   GtkLabel                  *band_title;
   GtkLabel                  *band_learners;
@@ -80,6 +91,8 @@ show_toast (TrellisDashboardWindow *self,
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
@@ -325,6 +338,139 @@ export_pdf_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The class's agency survey, created with the default items when there
+ * is none yet; 0 with the error shown. */
+static gint64
+ensure_survey (TrellisDashboardWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 survey_id;
+  gboolean existed;
+
+  existed = trellis_survey_get_default (self->classroom, FALSE, NULL) != 0;
+  survey_id = trellis_survey_get_default (self->classroom, TRUE, &error);
+  if (survey_id == 0)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the reason, like “The file is read-only” */
+      message = g_strdup_printf (_("Could not open the agency survey: %s"), error->message);
+      show_toast (self, message);
+      return 0;
+    }
+
+  if (!existed)
+    trellis_dashboard_window_refresh (self);
+
+  return survey_id;
+}
+
+static void
+on_survey_recorded_cb (TrellisSurveyRecordWindow *window,
+                       gint64                     administration_id,
+                       guint                      n_responses,
+                       const char                *date,
+                       TrellisDashboardWindow    *self)
+{
+  g_autofree char *message = NULL;
+
+  trellis_dashboard_window_refresh (self);
+
+  /* Translators: how many survey answers were saved, and the day the survey was given */
+  message = g_strdup_printf (ngettext ("%u answer recorded for %s", "%u answers recorded for %s", n_responses),
+                             n_responses, date);
+  show_toast (self, message);
+}
+
+static void
+record_survey_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TrellisDashboardWindow *self = TRELLIS_DASHBOARD_WINDOW (widget);
+  TrellisSurveyRecordWindow *window;
+  gint64 survey_id = ensure_survey (self);
+
+  if (survey_id == 0)
+    return;
+
+  window = trellis_survey_record_window_new (GTK_WINDOW (self), self->classroom, survey_id);
+  g_signal_connect_object (window, "recorded", G_CALLBACK (on_survey_recorded_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+edit_survey_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrellisDashboardWindow *self = TRELLIS_DASHBOARD_WINDOW (widget);
+  TrellisSurveyItemsWindow *window;
+  gint64 survey_id = ensure_survey (self);
+
+  if (survey_id == 0)
+    return;
+
+  window = trellis_survey_items_window_new (GTK_WINDOW (self), self->classroom, survey_id);
+  g_signal_connect_object (window, "changed", G_CALLBACK (trellis_dashboard_window_refresh), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_import_error_response_cb (AdwMessageDialog       *dialog,
+                             const char             *response,
+                             TrellisDashboardWindow *self)
+{
+  if (self->import_error_dialog == dialog)
+    self->import_error_dialog = NULL;
+}
+
+static void
+on_survey_chooser_response_cb (GtkNativeDialog        *dialog,
+                               int                     response,
+                               TrellisDashboardWindow *self)
+{
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->survey_chooser);
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    _trellis_dashboard_window_import_survey (self, file);
+}
+
+static void
+import_survey_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TrellisDashboardWindow *self = TRELLIS_DASHBOARD_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  if (self->survey_chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->survey_chooser));
+      return;
+    }
+
+  self->survey_chooser = gtk_file_chooser_native_new (_("Import Survey Responses"), GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                      _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->survey_chooser), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->survey_chooser), filter);
+
+  g_signal_connect (self->survey_chooser, "response", G_CALLBACK (on_survey_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->survey_chooser));
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -344,6 +490,15 @@ trellis_dashboard_window_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  if (self->survey_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->survey_chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->survey_chooser));
+      g_clear_object (&self->survey_chooser);
+    }
+  if (self->import_error_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->import_error_dialog)));
+  g_clear_pointer (&self->last_toast, g_free);
 
   /* The popover belongs to the chart, which unparents it. */
   self->band_popover = NULL;
@@ -475,9 +630,14 @@ trellis_dashboard_window_class_init (TrellisDashboardWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dashboard.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "dashboard.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.record-survey", NULL, record_survey_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.import-survey", NULL, import_survey_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.edit-survey", NULL, edit_survey_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "dashboard.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dashboard.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "dashboard.record-survey", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "dashboard.import-survey", NULL);
 
   g_type_ensure (TRELLIS_TYPE_BAR_CHART);
   g_type_ensure (TRELLIS_TYPE_STRIP_CHART);
@@ -793,4 +953,79 @@ _trellis_dashboard_window_show_band (TrellisDashboardWindow *self,
   gtk_popover_popup (GTK_POPOVER (self->band_popover));
 
   return GTK_POPOVER (self->band_popover);
+}
+
+gboolean
+_trellis_dashboard_window_import_survey (TrellisDashboardWindow *self,
+                                         GFile                  *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *message = NULL;
+  GtkWidget *dialog;
+  gint64 survey_id;
+  guint n = 0;
+
+  g_return_val_if_fail (TRELLIS_IS_DASHBOARD_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_toast (self, _("Only files on this computer can be imported"));
+      return FALSE;
+    }
+
+  survey_id = ensure_survey (self);
+  if (survey_id == 0)
+    return FALSE;
+
+  /* The file holds no date: the survey counts as given today. */
+  today = trellis_classroom_today (self->classroom);
+  if (trellis_survey_import_csv_file (self->classroom, survey_id, today, path, &n, &error) != 0)
+    {
+      trellis_dashboard_window_refresh (self);
+      /* Translators: how many survey answers a CSV file held, and the day they count for */
+      message = g_strdup_printf (ngettext ("%u answer imported for %s", "%u answers imported for %s", n), n, today);
+      show_toast (self, message);
+      return TRUE;
+    }
+
+  if (self->import_error_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->import_error_dialog)));
+
+  {
+    g_autofree char *basename = g_file_get_basename (file);
+
+    /* Translators: %s is the file's name */
+    message = g_strdup_printf (_("Nothing was imported from “%s”, and the classroom is unchanged. "
+                                 "Correct the file and import it again.\n\n%s"),
+                               basename, error->message);
+  }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Import the Responses"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_error_response_cb), self, 0);
+  self->import_error_dialog = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return FALSE;
+}
+
+AdwMessageDialog *
+_trellis_dashboard_window_get_import_error_dialog (TrellisDashboardWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_DASHBOARD_WINDOW (self), NULL);
+
+  return self->import_error_dialog;
+}
+
+const char *
+_trellis_dashboard_window_get_last_toast (TrellisDashboardWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_DASHBOARD_WINDOW (self), NULL);
+
+  return self->last_toast;
 }

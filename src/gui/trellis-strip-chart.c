@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "trellis-chart-viewport.h"
 #include "trellis-strip-chart.h"
 
 #define CELL     14
@@ -176,12 +177,17 @@ trellis_strip_chart_snapshot (GtkWidget   *widget,
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
   guint n = n_columns (self);
+  graphene_rect_t drawn;
   cairo_t *cr;
 
   update_metrics (self);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0,
-                                                                 gtk_widget_get_width (widget),
-                                                                 gtk_widget_get_height (widget)));
+  /* Only what shows (see trellis-chart-viewport.h). */
+  if (!trellis_chart_viewport_get_drawn_rect (widget, &drawn))
+    {
+      g_object_unref (layout);
+      return;
+    }
+  cr = gtk_snapshot_append_cairo (snapshot, &drawn);
 
   pango_layout_set_width (layout, (int) ((self->name_width - 12) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -190,6 +196,9 @@ trellis_strip_chart_snapshot (GtkWidget   *widget,
     {
       const Row *row = &g_array_index (self->rows, Row, i);
       double y = i * self->row_height;
+
+      if (y + self->row_height < drawn.origin.y || y > drawn.origin.y + drawn.size.height)
+        continue;
 
       if (dark)
         cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
@@ -254,6 +263,7 @@ trellis_strip_chart_init (TrellisStripChart *self)
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  trellis_chart_viewport_track (GTK_WIDGET (self));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
