@@ -9,6 +9,7 @@
 
 #include "trellis-pacing-timeline.h"
 #include "trellis-playlist-window.h"
+#include "trellis-print.h"
 #include "trellis-progress-grid.h"
 
 G_BEGIN_DECLS
@@ -44,5 +45,7 @@ gboolean        _trellis_playlist_window_drop_value       (TrellisPlaylistWindow
                                                            GError                **error);
 TrellisProgressGrid *_trellis_playlist_window_get_progress_grid (TrellisPlaylistWindow *self);
 AdwViewStack   *_trellis_playlist_window_get_view_stack   (TrellisPlaylistWindow *self);
+TrellisPrintout *_trellis_playlist_window_new_choice_board (TrellisPlaylistWindow  *self,
+                                                           GError                **error);
 
 G_END_DECLS

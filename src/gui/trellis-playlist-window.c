@@ -15,6 +15,7 @@
 #include "trellis-pacing-timeline.h"
 #include "trellis-playlist-window-private.h"
 #include "trellis-print.h"
+#include "trellis-print-dialog.h"
 #include "trellis-skill-picker.h"
 #include "trellis-skills-window.h"
 #include "trellis-progress-grid.h"
@@ -189,6 +190,7 @@ update_actions (TrellisPlaylistWindow *self)
   gtk_widget_action_set_enabled (widget, "builder.duplicate-playlist", has_playlist);
   gtk_widget_action_set_enabled (widget, "builder.delete-playlist", has_playlist);
   gtk_widget_action_set_enabled (widget, "builder.print", has_playlist);
+  gtk_widget_action_set_enabled (widget, "builder.export-pdf", has_playlist);
   gtk_widget_action_set_enabled (widget, "builder.export", has_playlist &&
                                  TRELLIS_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))));
   gtk_widget_action_set_enabled (widget, "builder.add-activity", has_playlist);
@@ -1055,9 +1057,9 @@ delete_node_action (GtkWidget  *widget,
 }
 
 static void
-on_print_response_cb (GtkNativeDialog       *chooser,
-                      int                    response,
-                      TrellisPlaylistWindow *self)
+on_export_pdf_response_cb (GtkNativeDialog       *chooser,
+                           int                    response,
+                           TrellisPlaylistWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
@@ -1077,19 +1079,20 @@ on_print_response_cb (GtkNativeDialog       *chooser,
   g_clear_object (&self->chooser);
 }
 
+/* Export Choice Board as PDF…: the same pages, saved to a file. */
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   TrellisPlaylistWindow *self = TRELLIS_PLAYLIST_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
-  if (self->chooser != NULL)
+  if (self->chooser != NULL || self->playlist == NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Print Choice Board"), GTK_WINDOW (self),
+  self->chooser = gtk_file_chooser_native_new (_("Export Choice Board"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
@@ -1097,8 +1100,48 @@ print_action (GtkWidget  *widget,
   /* Translators: the file name of a playlist's choice board */
   name = g_strdup_printf (_("%s – choice board.pdf"), trellis_playlist_get_title (self->playlist));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_print_response_cb), self);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_pdf_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/*
+ * The choice board of the selected playlist, for the class or (in the
+ * Progress view, with a learner shown beside the grid) for that learner's
+ * choice breadth.
+ */
+TrellisPrintout *
+_trellis_playlist_window_new_choice_board (TrellisPlaylistWindow  *self,
+                                           GError                **error)
+{
+  TrellisLearner *learner = NULL;
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "progress") == 0)
+    learner = trellis_progress_grid_get_shown_learner (self->progress_grid);
+
+  return trellis_printout_new_choice_board (self->classroom, self->playlist, learner, error);
+}
+
+/* Print Choice Board…: GTK's print dialog. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TrellisPlaylistWindow *self = TRELLIS_PLAYLIST_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  TrellisPrintout *printout;
+
+  if (self->playlist == NULL)
+    return;
+
+  printout = _trellis_playlist_window_new_choice_board (self, &error);
+  if (printout == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  trellis_print_dialog_run (GTK_WINDOW (self), printout);
 }
 
 /* Export… in the playlist's menu: the export dialog with this playlist chosen. */
@@ -1440,6 +1483,7 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "builder.duplicate-playlist", NULL, duplicate_playlist_action);
   gtk_widget_class_install_action (widget_class, "builder.delete-playlist", NULL, delete_playlist_action);
   gtk_widget_class_install_action (widget_class, "builder.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "builder.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "builder.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "builder.add-activity", NULL, add_activity_action);
   gtk_widget_class_install_action (widget_class, "builder.add-choice", NULL, add_choice_action);
@@ -1458,6 +1502,7 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "builder.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "builder.delete-node", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "builder.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "builder.skills", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "builder.show-pacing", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "builder.undo-delete", NULL);

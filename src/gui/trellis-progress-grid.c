@@ -1971,6 +1971,20 @@ trellis_progress_grid_show_learner (TrellisProgressGrid *self,
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
+/**
+ * trellis_progress_grid_get_shown_learner:
+ *
+ * Returns: (transfer none) (nullable): the learner whose per-learner view
+ *   shows beside the grid, or %NULL when it is closed
+ */
+TrellisLearner *
+trellis_progress_grid_get_shown_learner (TrellisProgressGrid *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_PROGRESS_GRID (self), NULL);
+
+  return adw_flap_get_reveal_flap (self->flap) ? self->learner : NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* For the tests                                                       */
 

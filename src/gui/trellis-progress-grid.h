@@ -30,5 +30,6 @@ void              trellis_progress_grid_set_learner    (TrellisProgressGrid *sel
                                                         TrellisLearner      *learner);
 void              trellis_progress_grid_show_learner   (TrellisProgressGrid *self,
                                                         TrellisLearner      *learner);
+TrellisLearner   *trellis_progress_grid_get_shown_learner (TrellisProgressGrid *self);
 
 G_END_DECLS

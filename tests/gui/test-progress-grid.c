@@ -29,6 +29,7 @@
 #include "trellis-learner-list-view.h"
 #include "trellis-mastery.h"
 #include "trellis-playlist-window-private.h"
+#include "trellis-print-dialog.h"
 #include "trellis-progress-grid-private.h"
 #include "trellis-recommendations-pane-private.h"
 #include "trellis-recommender.h"
@@ -800,6 +801,34 @@ test_scale (void)
 }
 
 /* From the main window: the selected learner's progress and choices. */
+/* The builder's choice board, printed through GtkPrintOperation to a PDF; its text. */
+static char *
+print_choice_board (TrellisPlaylistWindow *builder,
+                    const char            *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  TrellisPrintout *printout;
+  int status;
+
+  printout = _trellis_playlist_window_new_choice_board (builder, &error);
+  g_assert_no_error (error);
+  operation = trellis_print_dialog_new_operation (printout);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (builder), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return g_steal_pointer (&text);
+}
+
 static void
 test_from_learner (Fixture       *fixture,
                    gconstpointer  data)
@@ -818,10 +847,28 @@ test_from_learner (Fixture       *fixture,
   g_assert_true (trellis_progress_grid_get_learner (grid) == jonah);
   g_assert_nonnull (find_widget (_trellis_progress_grid_get_learner_box (grid), is_label_with_prefix, "Level 1: "));
 
+  /* Printing from Progress with Jonah beside the grid: his choice board. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "board.pdf", NULL);
+    g_autofree char *text = print_choice_board (builder, path);
+
+    g_assert_nonnull (strstr (text, "Jonah"));
+    g_assert_nonnull (strstr (text, "Ancient"));
+  }
+
   /* Alt+1's action goes back to Build. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), "builder.show-build", NULL));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (_trellis_playlist_window_get_view_stack (builder)), ==,
                    "build");
+
+  /* From Build, the class's board: no learner's name on it. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "class-board.pdf", NULL);
+    g_autofree char *text = print_choice_board (builder, path);
+
+    g_assert_null (strstr (text, "Jonah"));
+    g_assert_nonnull (strstr (text, "Ancient"));
+  }
 }
 
 int
