@@ -1478,23 +1478,27 @@ ascii_login (const char *given,
   return g_string_free (login, FALSE);
 }
 
-/* How a learner's evidence is drawn (see plan_probability()).  The chance
- * that work meets the standard once the skill is known, and before it is
- * (a base plus a share of the learner's ability). */
-#define KNOWN_SUCCESS_BASE       0.78
-#define KNOWN_SUCCESS_ABILITY    0.12
+/* How a learner's evidence is drawn (see plan_probability()).
+ *
+ * The chance that work meets the standard once the skill is known, and
+ * before it is: a base plus a share of the learner's ability (0.9: 89% and
+ * 42%; 0.7: 76% and 36%; 0.5: 63% and 30%).  Those weak on citing evidence
+ * rarely get it right before it clicks. */
+#define KNOWN_SUCCESS_BASE       0.3
+#define KNOWN_SUCCESS_ABILITY    0.65
 #define UNKNOWN_SUCCESS_BASE     0.15
 #define UNKNOWN_SUCCESS_ABILITY  0.3
-/* When a skill is learned: (LEARNED_PIVOT − readiness) × LEARNED_SLOPE of the
- * way through its window, readiness being the ability give or take
- * LEARNED_SPREAD / 2 per skill.  Learners of ability 0.9 know most skills
- * from the start, 0.7 learn them around a third of the way through, and
- * below 0.5 mostly not yet. */
 #define WEAK_CITE_SUCCESS        0.12
-#define LEARNED_PIVOT            0.88
-#define LEARNED_SLOPE            2.2
+/* When a skill is learned, as a fraction of its evidence window:
+ * (LEARNED_PIVOT − readiness) × LEARNED_SLOPE, readiness being the ability
+ * give or take LEARNED_SPREAD / 2 for each skill.  A learner of ability 0.7
+ * learns a skill in the first three quarters of its window, 0.55 anywhere
+ * in it or not yet, 0.4 in its second half or not yet; learners ready for
+ * more know every skill by HIGH_LEARNED_BY.  NOT_YET: not in the window. */
+#define LEARNED_PIVOT            0.85
+#define LEARNED_SLOPE            2.0
 #define LEARNED_SPREAD           0.45
-#define HIGH_LEARNED_BY          0.25
+#define HIGH_LEARNED_BY          0.1
 #define NOT_YET                  2.0
 
 static double
@@ -1505,7 +1509,7 @@ plan_learned_at (SamplePlan *p,
   double readiness = p->ability + (noise - 0.5) * LEARNED_SPREAD;
   double at = (LEARNED_PIVOT - readiness) * LEARNED_SLOPE;
 
-  /* Learners ready for more knew most of the unit's skills early. */
+  /* Learners ready for more knew the unit's skills early. */
   if (p->roles & ROLE_HIGH)
     at = MIN (at, HIGH_LEARNED_BY);
 
