@@ -1488,7 +1488,7 @@ ascii_login (const char *given,
 #define KNOWN_SUCCESS_ABILITY    0.65
 #define UNKNOWN_SUCCESS_BASE     0.15
 #define UNKNOWN_SUCCESS_ABILITY  0.3
-#define WEAK_CITE_SUCCESS        0.12
+#define WEAK_CITE_SUCCESS        0.05
 /* When a skill is learned, as a fraction of its evidence window:
  * (LEARNED_PIVOT − readiness) × LEARNED_SLOPE, readiness being the ability
  * give or take LEARNED_SPREAD / 2 for each skill.  A learner of ability 0.7
