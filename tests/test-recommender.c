@@ -890,6 +890,7 @@ test_sample_every_kind (Fixture       *fixture,
   g_autoptr(TrellisClassroom) classroom = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) ready = NULL;
   TrellisSuggestion *group;
 
   set_today (fixture, 2026, 3, 18);
@@ -921,6 +922,21 @@ test_sample_every_kind (Fixture       *fixture,
     }
   g_assert_nonnull (group);
   g_assert_cmpuint (group->learners->len, >=, 4);
+
+  /* Ready for more is for a handful of strong learners, not a wall that
+   * covers most of the class. */
+  ready = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      TrellisSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      if (s->kind == TRELLIS_SUGGESTION_READY_FOR_MORE)
+        g_hash_table_add (ready, &g_array_index (s->learners, TrellisSuggestionLearner, 0).id);
+    }
+  g_test_message ("ready for more: %u of %u learners", g_hash_table_size (ready),
+                  (guint)TRELLIS_SAMPLE_DEFAULT_LEARNERS);
+  g_assert_cmpuint (g_hash_table_size (ready), >=, 3);
+  g_assert_cmpuint (g_hash_table_size (ready), <=, TRELLIS_SAMPLE_DEFAULT_LEARNERS / 4);
 }
 
 static void

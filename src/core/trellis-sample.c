@@ -514,6 +514,7 @@ typedef enum
   ROLE_OVERDUE_GOAL   = 1 << 7,
   ROLE_REVISION       = 1 << 8,  /* work sent back for revision */
   ROLE_ONE_CONFERENCE = 1 << 9,  /* one conference, weeks ago */
+  ROLE_PICKS_REEF     = 1 << 10, /* strong, but chose the coral reef over the challenge */
 } SampleRole;
 
 typedef struct
@@ -572,7 +573,7 @@ static const SampleLearner learners[] = {
     "Creative storyteller; brings history to life",
     NULL,
     "Sentence starters for writing" },
-  { "Sofia Rossi", NULL, "she/her", NULL, 3, 86, ROLE_HIGH | ROLE_ONE_CONFERENCE,
+  { "Sofia Rossi", NULL, "she/her", NULL, 3, 86, ROLE_HIGH | ROLE_ONE_CONFERENCE | ROLE_PICKS_REEF,
     "Marine biology; wants to visit a coral reef",
     "Strong reader; finishes long texts quickly",
     "Went to a marine science camp last summer",
@@ -1055,7 +1056,9 @@ typedef struct
 
   /* The day offset up to which the learner's work is done. */
   int                  reach;
-  double               skill_offset[N_SKILLS];
+  /* When the learner came to know each skill: a fraction of the skill's
+   * evidence window (0: before it opened, above 1: not yet). */
+  double               learned_at[N_SKILLS];
 
   int                  eco_choice;
   gint64               active_goal_id;
@@ -1475,6 +1478,53 @@ ascii_login (const char *given,
   return g_string_free (login, FALSE);
 }
 
+/* How a learner's evidence is drawn (see plan_probability()).
+ *
+ * The chance that work meets the standard once the skill is known, and
+ * before it is: a base plus a share of the learner's ability (0.9: 89% and
+ * 42%; 0.7: 76% and 36%; 0.5: 63% and 30%).  Those weak on citing evidence
+ * rarely get it right before it clicks. */
+#define KNOWN_SUCCESS_BASE       0.3
+#define KNOWN_SUCCESS_ABILITY    0.65
+#define UNKNOWN_SUCCESS_BASE     0.15
+#define UNKNOWN_SUCCESS_ABILITY  0.3
+#define WEAK_CITE_SUCCESS        0.05
+/* When a skill is learned, as a fraction of its evidence window:
+ * (LEARNED_PIVOT − readiness) × LEARNED_SLOPE, readiness being the ability
+ * give or take LEARNED_SPREAD / 2 for each skill.  A learner of ability 0.7
+ * learns a skill in the first three quarters of its window, 0.55 anywhere
+ * in it or not yet, 0.4 in its second half or not yet; learners ready for
+ * more know every skill by HIGH_LEARNED_BY.  NOT_YET: not in the window. */
+#define LEARNED_PIVOT            0.85
+#define LEARNED_SLOPE            2.0
+#define LEARNED_SPREAD           0.45
+#define HIGH_LEARNED_BY          0.1
+#define NOT_YET                  2.0
+
+static double
+plan_learned_at (SamplePlan *p,
+                 guint       skill,
+                 double      noise)
+{
+  double readiness = p->ability + (noise - 0.5) * LEARNED_SPREAD;
+  double at = (LEARNED_PIVOT - readiness) * LEARNED_SLOPE;
+
+  /* Learners ready for more knew the unit's skills early. */
+  if (p->roles & ROLE_HIGH)
+    at = MIN (at, HIGH_LEARNED_BY);
+
+  /* Citing evidence has not clicked yet, and writing to explain, which
+   * builds on it, lags behind: a gap in a prerequisite. */
+  if ((p->roles & ROLE_WEAK_CITE) && skill == SK_RH1)
+    at = NOT_YET;
+  if ((p->roles & ROLE_WEAK_CITE) && skill == SK_WHST2)
+    at = MAX (at, 0.75);
+  if ((p->roles & ROLE_STRUGGLING) && (skill == SK_RH1 || skill == SK_WHST2))
+    at = NOT_YET;
+
+  return at;
+}
+
 static void
 plan_init (SamplePlan *p,
            guint       index)
@@ -1577,7 +1627,7 @@ plan_init (SamplePlan *p,
     p->reach = rng_between (&p->rng, -1, 2);
 
   for (guint k = 1; k < N_SKILLS; k++)
-    p->skill_offset[k] = (rng_double (&p->rng) - 0.5) * 0.16;
+    p->learned_at[k] = plan_learned_at (p, k, rng_double (&p->rng));
 }
 
 static void
@@ -1589,37 +1639,63 @@ plan_clear (SamplePlan *p)
   g_clear_pointer (&p->email, g_free);
 }
 
-/* The chance that the learner gets a task on @skill right, @progress (0–1) through its window. */
+/* The chance that the learner's work on @skill meets the standard
+ * (a right answer, a rubric level of 3 or more, 70% of the points),
+ * @progress (0–1) through the skill's evidence window.
+ *
+ * Mastery is modelled the way a teacher sees it happen: a learner does not
+ * know a skill, then comes to know it at some point of the unit, and from
+ * then on mostly succeeds (an occasional slip), while before that they
+ * succeed only now and then.  A constant chance of success would make
+ * every learner above about 70% look as if they had mastered every skill,
+ * which is neither what a class looks like nor what the mastery model
+ * should be shown. */
 static double
 plan_probability (SamplePlan *p,
                   guint       skill,
                   double      progress)
 {
-  double value = p->ability + p->skill_offset[skill];
+  if (progress >= p->learned_at[skill])
+    return KNOWN_SUCCESS_BASE + KNOWN_SUCCESS_ABILITY * p->ability;
 
+  /* Citing evidence has not clicked at all: rarely right, whatever the ability. */
   if ((p->roles & ROLE_WEAK_CITE) && skill == SK_RH1)
-    value = 0.2 + 0.1 * p->ability;
-  if ((p->roles & ROLE_STRUGGLING) && (skill == SK_RH1 || skill == SK_WHST2))
-    value -= 0.08;
+    return WEAK_CITE_SUCCESS;
 
-  /* Most learners get better over a unit. */
-  value += 0.12 * progress;
-
-  return CLAMP (value, 0.05, 0.97);
+  return UNKNOWN_SUCCESS_BASE + UNKNOWN_SUCCESS_ABILITY * p->ability;
 }
 
-static guint
-successes (SamplePlan *p,
-           guint       n_trials,
-           double      probability)
+/* A rubric level out of 4 that meets the standard (3 or 4) with @probability. */
+static double
+rubric_level (SamplePlan *p,
+              double      probability)
 {
-  guint n = 0;
+  if (rng_chance (&p->rng, probability))
+    return rng_chance (&p->rng, p->ability) ? 4 : 3;
 
-  for (guint i = 0; i < n_trials; i++)
-    if (rng_chance (&p->rng, probability))
-      n++;
+  return rng_chance (&p->rng, 0.6) ? 2 : 1;
+}
 
-  return n;
+/* Points out of @max_points that reach 70% with @probability. */
+static double
+points_score (SamplePlan *p,
+              guint       max_points,
+              double      probability)
+{
+  guint pass = (max_points * 7 + 9) / 10;
+  guint score;
+
+  if (rng_chance (&p->rng, probability))
+    {
+      score = pass;
+      for (guint i = pass; i < max_points; i++)
+        if (rng_chance (&p->rng, p->ability))
+          score++;
+    }
+  else
+    score = (guint)rng_between (&p->rng, (int)(max_points / 4), (int)pass - 1);
+
+  return score;
 }
 
 static gboolean
@@ -2177,7 +2253,9 @@ choose_options (SamplePlan *p,
       break;
 
     case N_ECO_CHOOSE:
-      if ((p->roles & ROLE_HIGH) || (p->self_regulation == 3 && rng_chance (&p->rng, 0.4)))
+      if (p->roles & ROLE_PICKS_REEF)
+        options[0] = N_ECO_REEF;
+      else if ((p->roles & ROLE_HIGH) || (p->self_regulation == 3 && rng_chance (&p->rng, 0.4)))
         options[0] = N_ECO_CHALLENGE;
       else if (p->self_regulation == 1)
         options[0] = rng_chance (&p->rng, 0.5) ? N_ECO_REEF : N_ECO_FOREST;
@@ -2269,7 +2347,7 @@ add_evidence (SampleBuilder  *b,
 
             case OBS_RUBRIC:
               kind = "rubric";
-              score = 1 + successes (p, 3, probability);
+              score = rubric_level (p, probability);
               max_score = 4;
               node = info->rubric_node;
               break;
@@ -2277,7 +2355,7 @@ add_evidence (SampleBuilder  *b,
             case OBS_POINTS:
               kind = "points";
               max_score = science ? 5 : 10;
-              score = successes (p, (guint)max_score, probability);
+              score = points_score (p, (guint)max_score, probability);
               note = "Quick quiz";
               break;
 
@@ -2303,12 +2381,21 @@ add_evidence (SampleBuilder  *b,
   /* Scores imported from the LMS gradebook. */
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
-      double probability = items[i].skill != SK_NONE ? plan_probability (p, items[i].skill, 0.6) : p->ability;
+      double probability = p->ability;
       SampleStamp observed;
 
       /* Excused or not handed in. */
       if (rng_chance (&p->rng, 0.05) || items[i].day > p->reach + 3)
         continue;
+
+      /* As far through the skill's window as the item's date. */
+      if (items[i].skill != SK_NONE)
+        {
+          const SampleSkillInfo *info = &skills[items[i].skill];
+          double progress = (double)(items[i].day - info->first_day) / (info->last_day - info->first_day);
+
+          probability = plan_probability (p, items[i].skill, CLAMP (progress, 0.0, 1.0));
+        }
 
       observed = stamp (b, school_day (b, items[i].day), 16, 0);
       sqlite3_bind_int64 (s, 1, p->id);
@@ -2317,7 +2404,7 @@ add_evidence (SampleBuilder  *b,
       sqlite3_bind_int64 (s, 4, b->item_ids[i]);
       bind_text (s, 5, observed.s);
       bind_text (s, 6, "points");
-      sqlite3_bind_double (s, 7, successes (p, (guint)items[i].points, probability));
+      sqlite3_bind_double (s, 7, points_score (p, (guint)items[i].points, probability));
       sqlite3_bind_double (s, 8, items[i].points);
       bind_text (s, 9, "import");
       if (!run (b, STMT_EVIDENCE, NULL, error))

@@ -11,7 +11,7 @@
  *
  *   trellis-screenshot [--dark] [--start] [--empty] [--select N] [--search TEXT]
  *                      [--delete] [--conference [--expand-goal]] [--preferences] [--goal-dialog]
- *                      [--reflection] [--progress [--progress-popover]]
+ *                      [--reflection] [--progress [--progress-popover]] [--dashboard]
  *                      [--width W] [--height H] OUTPUT.png
  *
  * Without --start, the window shows the sample classroom (created in a
@@ -23,8 +23,9 @@
  * learner's first goal (--goal-dialog), or the learner page scrolled to
  * the reflection form (--reflection), or the playlist builder's Progress
  * view with that learner's choices (--progress; a cell's popover with
- * --progress-popover); with --start, the start page with
- * that classroom and a missing one among the recent classrooms.
+ * --progress-popover), or the class dashboard (--dashboard); with --start,
+ * the start page with that classroom and a missing one among the recent
+ * classrooms.
  * Needs a display (xvfb-run) and GSETTINGS_SCHEMA_DIR pointing at the
  * compiled schema; use GSETTINGS_BACKEND=memory to leave your settings alone.
  */
@@ -107,6 +108,25 @@ find_expander (GtkWidget  *widget,
   return NULL;
 }
 
+/* The window of type @type_name that @window opened, if any. */
+static GtkWidget *
+find_transient (TrellisWindow *window,
+                const char    *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          g_str_equal (G_OBJECT_TYPE_NAME (toplevel), type_name))
+        return GTK_WIDGET (toplevel);
+    }
+
+  return NULL;
+}
+
 static gboolean
 save_png (GtkWidget   *widget,
           const char  *path,
@@ -155,6 +175,7 @@ main (int   argc,
   gboolean reflection = FALSE;
   gboolean progress = FALSE;
   gboolean progress_popover = FALSE;
+  gboolean dashboard = FALSE;
   g_autofree char *search = NULL;
   int select = 2;
   int width = 1100;
@@ -175,6 +196,7 @@ main (int   argc,
     { "reflection", 0, 0, G_OPTION_ARG_NONE, &reflection, "Scroll the learner page to the reflection form", NULL },
     { "progress", 0, 0, G_OPTION_ARG_NONE, &progress, "Show the playlist builder's Progress view", NULL },
     { "progress-popover", 0, 0, G_OPTION_ARG_NONE, &progress_popover, "With --progress: the popover of a cell", NULL },
+    { "dashboard", 0, 0, G_OPTION_ARG_NONE, &dashboard, "Show the class dashboard", NULL },
     { "select", 0, 0, G_OPTION_ARG_INT, &select, "Select the Nth learner (-1: none)", "N" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
@@ -423,6 +445,29 @@ main (int   argc,
       g_clear_object (&classroom);
       remove_dir (dir);
       return status;
+    }
+
+  if (dashboard)
+    {
+      GtkWidget *focused;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.dashboard", NULL);
+      focused = find_transient (window, "TrellisDashboardWindow");
+      if (focused != NULL)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (focused), width, height);
+          settle (focused);
+          if (!save_png (focused, outputs[0], &error))
+            {
+              g_printerr ("trellis-screenshot: %s\n", error->message);
+              status = EXIT_FAILURE;
+            }
+          gtk_window_destroy (GTK_WINDOW (focused));
+          gtk_window_destroy (GTK_WINDOW (window));
+          g_clear_object (&classroom);
+          remove_dir (dir);
+          return status;
+        }
     }
 
   if (!save_png (GTK_WIDGET (window), outputs[0], &error))
