@@ -558,17 +558,34 @@ read_evidence (PopoverData             *data,
   return TRUE;
 }
 
+/* Forgets the last mark; with @dismiss, its toast goes too. */
 static void
-clear_undo (TrellisProgressGrid *self)
+forget_undo (TrellisProgressGrid *self,
+             gboolean             dismiss)
 {
   if (self->undo_toast != NULL)
     {
       g_signal_handlers_disconnect_matched (self->undo_toast, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-      adw_toast_dismiss (self->undo_toast);
+      if (dismiss)
+        adw_toast_dismiss (self->undo_toast);
       g_clear_object (&self->undo_toast);
     }
   g_clear_object (&self->undo_learner);
   g_clear_pointer (&self->undo_marks, g_ptr_array_unref);
+}
+
+static void
+clear_undo (TrellisProgressGrid *self)
+{
+  forget_undo (self, TRUE);
+}
+
+/* The toast timed out or was closed: the mark stays. */
+static void
+on_undo_dismissed_cb (AdwToast            *toast,
+                      TrellisProgressGrid *self)
+{
+  forget_undo (self, FALSE);
 }
 
 /* Puts back the statuses the last mark replaced. */
@@ -594,12 +611,15 @@ on_undo_clicked_cb (AdwToast            *toast,
   if (error != NULL)
     show_error (self, error);
 
-  g_clear_object (&self->undo_learner);
-  g_clear_pointer (&self->undo_marks, g_ptr_array_unref);
-  g_clear_object (&self->undo_toast);
+  forget_undo (self, FALSE);
 }
 
-/* Offers to undo a status mark on @nodes, whose statuses were @before. */
+/*
+ * Offers to undo a status mark on @nodes, whose statuses were @before.
+ * Marks come fast during class: while the toast of the last mark still
+ * shows, it is reused for the new one rather than dismissed and replaced,
+ * so that the overlay never animates two undo toasts at once.
+ */
 static void
 offer_undo (TrellisProgressGrid   *self,
             TrellisLearner        *learner,
@@ -612,22 +632,35 @@ offer_undo (TrellisProgressGrid   *self,
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
 
-  clear_undo (self);
   if (overlay == NULL)
-    return;
+    {
+      clear_undo (self);
+      return;
+    }
 
   /* Translators: “Amara Okafor: Map walk — Complete” */
   title = g_strdup_printf (_("%s: %s — %s"), trellis_learner_get_display_name (learner),
                            trellis_node_get_title (node), trellis_progress_status_get_label (status));
   escaped = g_markup_escape_text (title, -1);
 
-  self->undo_learner = g_object_ref (learner);
+  g_set_object (&self->undo_learner, learner);
+  g_clear_pointer (&self->undo_marks, g_ptr_array_unref);
   self->undo_marks = g_ptr_array_ref (before);
+
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_set_title (self->undo_toast, escaped);
+      g_object_set_data_full (G_OBJECT (self->undo_toast), "trellis-nodes", g_ptr_array_ref (nodes),
+                              (GDestroyNotify)g_ptr_array_unref);
+      return;
+    }
+
   self->undo_toast = g_object_ref (adw_toast_new (escaped));
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (self->undo_toast), "trellis-nodes", g_ptr_array_ref (nodes),
                           (GDestroyNotify)g_ptr_array_unref);
   g_signal_connect (self->undo_toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self);
+  g_signal_connect (self->undo_toast, "dismissed", G_CALLBACK (on_undo_dismissed_cb), self);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (self->undo_toast));
 }
 

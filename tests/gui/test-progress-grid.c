@@ -340,6 +340,7 @@ test_mark (Fixture       *fixture,
   TrellisNode *civilization = node_titled (classroom, playlist, NULL, "Choose your civilization");
   TrellisNode *china = node_titled (classroom, playlist, civilization, "Ancient China");
   TrellisNode *greece = node_titled (classroom, playlist, civilization, "Ancient Greece");
+  AdwToast *toast;
   g_autoptr(GPtrArray) offered = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = trellis_classroom_today (classroom);
@@ -389,11 +390,14 @@ test_mark (Fixture       *fixture,
   /* The digit keys mark the focused cell; the arrow keys move. */
   press_digit (grid, amara, sources, 3);
   g_assert_cmpint (status_of (classroom, amara, sources), ==, TRELLIS_PROGRESS_SUBMITTED);
+  toast = _trellis_progress_grid_get_undo_toast (grid);
+  g_assert_nonnull (toast);
 
-  /* A mis-key is undone from its toast. */
+  /* A mis-key is undone from its toast: the one still showing, retitled. */
   press_digit (grid, amara, sources, 5);
   g_assert_cmpint (status_of (classroom, amara, sources), ==, TRELLIS_PROGRESS_NEEDS_REVISION);
-  g_assert_nonnull (_trellis_progress_grid_get_undo_toast (grid));
+  g_assert_true (_trellis_progress_grid_get_undo_toast (grid) == toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "Needs revision"));
   g_signal_emit_by_name (_trellis_progress_grid_get_undo_toast (grid), "button-clicked");
   trellis_test_iterate_pending ();
   g_assert_cmpint (status_of (classroom, amara, sources), ==, TRELLIS_PROGRESS_SUBMITTED);
