@@ -77,6 +77,29 @@ trellis_gui_test_fixture_set_up (TrellisGuiTestFixture *fixture,
 }
 
 /**
+ * trellis_gui_test_fixture_set_up_empty:
+ * @fixture: the fixture
+ * @data: the classroom's name, a string
+ *
+ * The set-up for g_test_add(): a new classroom with nothing in it, in
+ * Empty.trellis, shown in the main window.
+ */
+void
+trellis_gui_test_fixture_set_up_empty (TrellisGuiTestFixture *fixture,
+                                       gconstpointer          data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (data);
+
+  trellis_gui_test_fixture_make_dir (fixture, "Empty.trellis");
+  fixture->classroom = trellis_classroom_create (fixture->path, data, &error);
+  g_assert_no_error (error);
+
+  trellis_gui_test_fixture_open_window (fixture);
+}
+
+/**
  * trellis_gui_test_fixture_tear_down:
  * @fixture: the fixture
  * @data: unused
@@ -269,6 +292,20 @@ trellis_gui_test_find_visible_widget (GtkWidget           *root,
                                       const char          *text)
 {
   return find_widget (root, match, text, TRUE);
+}
+
+/* Whether a label below @root says @text. */
+gboolean
+trellis_gui_test_has_label (GtkWidget  *root,
+                            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (trellis_gui_test_find_widget (child, trellis_gui_test_is_label, text) != NULL)
+      return TRUE;
+
+  return FALSE;
 }
 
 /* A label that says @text. */

@@ -32,6 +32,8 @@ void        trellis_gui_test_fixture_make_dir     (TrellisGuiTestFixture *fixtur
 void        trellis_gui_test_fixture_open_window  (TrellisGuiTestFixture *fixture);
 void        trellis_gui_test_fixture_set_up       (TrellisGuiTestFixture *fixture,
                                                    gconstpointer          data);
+void        trellis_gui_test_fixture_set_up_empty (TrellisGuiTestFixture *fixture,
+                                                   gconstpointer          data);
 void        trellis_gui_test_fixture_tear_down    (TrellisGuiTestFixture *fixture,
                                                    gconstpointer          data);
 
@@ -55,6 +57,8 @@ GtkWidget  *trellis_gui_test_find_widget          (GtkWidget             *root,
                                                    const char            *text);
 GtkWidget  *trellis_gui_test_find_visible_widget  (GtkWidget             *root,
                                                    TrellisGuiTestMatch    match,
+                                                   const char            *text);
+gboolean    trellis_gui_test_has_label            (GtkWidget             *root,
                                                    const char            *text);
 gboolean    trellis_gui_test_is_label             (GtkWidget             *widget,
                                                    const char            *text);
