@@ -316,6 +316,14 @@ trellis_gui_test_is_label (GtkWidget  *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
+/* A label that says @text and is visible itself (its parents may not be). */
+gboolean
+trellis_gui_test_is_visible_label (GtkWidget  *widget,
+                                   const char *text)
+{
+  return trellis_gui_test_is_label (widget, text) && gtk_widget_get_visible (widget);
+}
+
 /* A label that starts with @text. */
 gboolean
 trellis_gui_test_is_label_with_prefix (GtkWidget  *widget,

@@ -62,6 +62,8 @@ gboolean    trellis_gui_test_has_label            (GtkWidget             *root,
                                                    const char            *text);
 gboolean    trellis_gui_test_is_label             (GtkWidget             *widget,
                                                    const char            *text);
+gboolean    trellis_gui_test_is_visible_label     (GtkWidget             *widget,
+                                                   const char            *text);
 gboolean    trellis_gui_test_is_label_with_prefix (GtkWidget             *widget,
                                                    const char            *text);
 gboolean    trellis_gui_test_is_button_labelled   (GtkWidget             *widget,
