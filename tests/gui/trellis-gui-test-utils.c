@@ -231,6 +231,32 @@ trellis_gui_test_list_transients (GType      type,
   return found;
 }
 
+/**
+ * trellis_gui_test_open_transient:
+ * @parent: a window
+ * @action: the action of @parent that opens a window
+ * @type: the type of the window it opens
+ *
+ * Activates @action on @parent and fails the test unless exactly one
+ * toplevel of @type is then transient for @parent; waits for it to draw.
+ *
+ * Returns: (transfer none): the window
+ */
+gpointer
+trellis_gui_test_open_transient (gpointer    parent,
+                                 const char *action,
+                                 GType       type)
+{
+  g_autoptr(GList) windows = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (parent), action, NULL));
+  windows = trellis_gui_test_list_transients (type, GTK_WINDOW (parent));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (windows->data));
+
+  return windows->data;
+}
+
 /* Widgets in a tree */
 
 static GtkWidget *

@@ -46,6 +46,9 @@ gpointer    trellis_gui_test_find_transient       (GType                  type,
                                                    GtkWindow             *transient_for);
 GList      *trellis_gui_test_list_transients      (GType                  type,
                                                    GtkWindow             *transient_for);
+gpointer    trellis_gui_test_open_transient       (gpointer               parent,
+                                                   const char            *action,
+                                                   GType                  type);
 
 /* Widgets in a tree */
 
