@@ -39,13 +39,7 @@ typedef TrellisGuiTestFixture Fixture;
 static TrellisPlaylistWindow *
 open_builder (Fixture *fixture)
 {
-  TrellisPlaylistWindow *builder;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlists", NULL));
-  builder = trellis_gui_test_find_transient (TRELLIS_TYPE_PLAYLIST_WINDOW, GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (builder));
-
-  return builder;
+  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
 }
 
 static TrellisNode *

@@ -39,14 +39,7 @@ typedef TrellisGuiTestFixture Fixture;
 static TrellisDashboardWindow *
 open_dashboard (Fixture *fixture)
 {
-  g_autoptr(GList) windows = NULL;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.dashboard", NULL));
-  windows = trellis_gui_test_list_transients (TRELLIS_TYPE_DASHBOARD_WINDOW, GTK_WINDOW (fixture->window));
-  g_assert_cmpuint (g_list_length (windows), ==, 1);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (windows->data));
-
-  return windows->data;
+  return trellis_gui_test_open_transient (fixture->window, "win.dashboard", TRELLIS_TYPE_DASHBOARD_WINDOW);
 }
 
 static TrellisDashboard *

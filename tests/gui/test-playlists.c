@@ -34,14 +34,7 @@ typedef TrellisGuiTestFixture Fixture;
 static TrellisPlaylistWindow *
 open_builder (Fixture *fixture)
 {
-  g_autoptr(GList) windows = NULL;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlists", NULL));
-  windows = trellis_gui_test_list_transients (TRELLIS_TYPE_PLAYLIST_WINDOW, GTK_WINDOW (fixture->window));
-  g_assert_cmpuint (g_list_length (windows), ==, 1);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (windows->data));
-
-  return windows->data;
+  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
 }
 
 static char *

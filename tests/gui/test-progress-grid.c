@@ -45,18 +45,7 @@ typedef TrellisGuiTestFixture Fixture;
 static TrellisPlaylistWindow *
 open_builder (Fixture *fixture)
 {
-  g_autoptr(GList) toplevels = NULL;
-  TrellisPlaylistWindow *builder = NULL;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlists", NULL));
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (TRELLIS_IS_PLAYLIST_WINDOW (l->data))
-      builder = l->data;
-  g_assert_nonnull (builder);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (builder));
-
-  return builder;
+  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
 }
 
 static TrellisProgressGrid *

@@ -44,24 +44,15 @@ typedef TrellisGuiTestFixture Fixture;
 static TrellisPlaylistWindow *
 open_builder (Fixture *fixture)
 {
-  TrellisPlaylistWindow *builder;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlists", NULL));
-  builder = trellis_gui_test_find_transient (TRELLIS_TYPE_PLAYLIST_WINDOW, GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (builder));
-
-  return builder;
+  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
 }
 
 static TrellisSkillsWindow *
 open_skills (TrellisPlaylistWindow *builder)
 {
-  TrellisSkillsWindow *skills;
+  TrellisSkillsWindow *skills = trellis_gui_test_open_transient (builder, "builder.skills", TRELLIS_TYPE_SKILLS_WINDOW);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), "builder.skills", NULL));
-  skills = trellis_gui_test_find_transient (TRELLIS_TYPE_SKILLS_WINDOW, GTK_WINDOW (builder));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (skills)));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (skills));
 
   return skills;
 }

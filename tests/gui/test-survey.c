@@ -132,13 +132,7 @@ nth_learner (TrellisClassroom *classroom,
 static TrellisDashboardWindow *
 open_dashboard (TrellisWindow *window)
 {
-  TrellisDashboardWindow *dashboard;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.dashboard", NULL));
-  dashboard = TRELLIS_DASHBOARD_WINDOW (trellis_gui_test_find_toplevel (TRELLIS_TYPE_DASHBOARD_WINDOW));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (dashboard));
-
-  return dashboard;
+  return trellis_gui_test_open_transient (window, "win.dashboard", TRELLIS_TYPE_DASHBOARD_WINDOW);
 }
 
 static TrellisSurveyRecordWindow *
@@ -147,10 +141,8 @@ open_record (TrellisDashboardWindow *dashboard)
   TrellisSurveyRecordWindow *record;
 
   g_assert_null (trellis_gui_test_lookup_toplevel (TRELLIS_TYPE_SURVEY_RECORD_WINDOW, NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dashboard), "dashboard.record-survey", NULL));
-  record = TRELLIS_SURVEY_RECORD_WINDOW (trellis_gui_test_find_toplevel (TRELLIS_TYPE_SURVEY_RECORD_WINDOW));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (record)) == GTK_WINDOW (dashboard));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (record));
+  record = trellis_gui_test_open_transient (dashboard, "dashboard.record-survey", TRELLIS_TYPE_SURVEY_RECORD_WINDOW);
+  g_assert_true (trellis_gui_test_find_toplevel (TRELLIS_TYPE_SURVEY_RECORD_WINDOW) == GTK_WINDOW (record));
 
   return record;
 }
