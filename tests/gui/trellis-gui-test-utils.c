@@ -437,6 +437,23 @@ on_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs the main loop while @busy says so of @data (a thread's result wakes
+ * the main context), failing the test after @seconds. */
+void
+trellis_gui_test_wait_while (TrellisGuiTestCondition  busy,
+                             gpointer                 data,
+                             guint                    seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, on_timeout_cb, &timed_out);
+
+  while (busy (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
 /* Lets @widget take its size and draw, for @msec and a frame. */
 void
 trellis_gui_test_settle (GtkWidget *widget,

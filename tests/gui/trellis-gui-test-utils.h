@@ -85,6 +85,11 @@ void        trellis_gui_test_activate             (gpointer               widget
                                                    const char            *action);
 void        trellis_gui_test_enter                (AdwEntryRow           *row,
                                                    const char            *text);
+typedef gboolean (*TrellisGuiTestCondition) (gpointer data);
+
+void        trellis_gui_test_wait_while           (TrellisGuiTestCondition busy,
+                                                   gpointer               data,
+                                                   guint                  seconds);
 void        trellis_gui_test_settle               (GtkWidget             *widget,
                                                    guint                  msec);
 
