@@ -76,33 +76,6 @@ read_bytes (const char *path)
 }
 
 static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*BusyFunc) (gpointer object);
-
-/* Runs the main loop until the dialog's thread has finished (its result
- * wakes the main context), failing after 30 seconds. */
-static void
-wait_until_idle (gpointer  dialog,
-                 BusyFunc  busy)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, on_timeout_cb, &timed_out);
-
-  while (busy (dialog) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static gboolean
 import_busy (gpointer dialog)
 {
   return _trellis_import_dialog_get_busy (dialog);
@@ -236,7 +209,7 @@ test_import_canvas (Fixture       *fixture,
   /* Choosing the file runs the dry run at once. */
   _trellis_import_dialog_set_file (dialog, file);
   g_assert_true (_trellis_import_dialog_get_busy (dialog));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
 
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   report = _trellis_import_dialog_get_report (dialog);
@@ -268,7 +241,7 @@ test_import_canvas (Fixture       *fixture,
   /* Import writes them, and the window shows the classroom as it is now. */
   _trellis_import_dialog_run_import (dialog);
   g_assert_true (_trellis_import_dialog_get_busy (dialog));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
 
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   report = _trellis_import_dialog_get_report (dialog);
@@ -309,7 +282,7 @@ test_import_create_learners (Fixture       *fixture,
 
   dialog = g_object_ref (trellis_import_dialog_new (fixture->window));
   _trellis_import_dialog_set_file (dialog, file);
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
 
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   report = _trellis_import_dialog_get_report (dialog);
@@ -326,7 +299,7 @@ test_import_create_learners (Fixture       *fixture,
   /* Create missing learners: the preview follows the option at once. */
   _trellis_import_dialog_set_create_learners (dialog, TRUE);
   g_assert_true (_trellis_import_dialog_get_busy (dialog));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
 
   report = _trellis_import_dialog_get_report (dialog);
   g_assert_true (report->dry_run);
@@ -335,7 +308,7 @@ test_import_create_learners (Fixture       *fixture,
   g_assert_cmpint (trellis_classroom_count (empty, "learners"), ==, 0);
 
   _trellis_import_dialog_run_import (dialog);
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   g_assert_cmpint (trellis_classroom_count (trellis_window_get_classroom (fixture->window), "learners"), ==, 10);
   g_assert_cmpint (trellis_classroom_count (trellis_window_get_classroom (fixture->window), "evidence"), ==, 36);
@@ -385,7 +358,7 @@ test_import_oneroster_class (Fixture       *fixture,
 
   _trellis_import_dialog_set_file (dialog, file);
   g_assert_true (_trellis_import_dialog_get_busy (dialog));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
 
   /* Three classes with students (the club has only a teacher). */
   g_assert_null (_trellis_import_dialog_get_error (dialog));
@@ -420,7 +393,7 @@ test_import_oneroster_class (Fixture       *fixture,
   g_assert_true (class_row_checked (class_row_at (dialog, 1)));
   g_assert_cmpstr (_trellis_import_dialog_get_class (dialog), ==, "cls-ss6-p5");
   g_assert_true (_trellis_import_dialog_get_busy (dialog));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   report = _trellis_import_dialog_get_report (dialog);
   g_assert_nonnull (report);
@@ -431,7 +404,7 @@ test_import_oneroster_class (Fixture       *fixture,
 
   /* Another pick, another preview; the rows stay, one checked. */
   gtk_widget_activate (class_row_at (dialog, 0));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
   g_assert_true (class_row_checked (class_row_at (dialog, 0)));
   g_assert_false (class_row_checked (class_row_at (dialog, 1)));
   report = _trellis_import_dialog_get_report (dialog);
@@ -447,7 +420,7 @@ test_import_oneroster_class (Fixture       *fixture,
   /* The import takes the class picked. */
   _trellis_import_dialog_run_import (dialog);
   g_assert_true (_trellis_import_dialog_get_busy (dialog));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   report = _trellis_import_dialog_get_report (dialog);
   g_assert_false (report->dry_run);
@@ -478,7 +451,7 @@ test_import_malformed (Fixture       *fixture,
 
   dialog = g_object_ref (trellis_import_dialog_new (fixture->window));
   _trellis_import_dialog_set_file (dialog, file);
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
 
   /* A plain error naming the line, no report, nothing to import. */
   g_assert_nonnull (_trellis_import_dialog_get_error (dialog));
@@ -542,7 +515,7 @@ test_export_cc (Fixture       *fixture,
 
   _trellis_export_dialog_export_to (dialog, file);
   g_assert_true (_trellis_export_dialog_get_busy (dialog));
-  wait_until_idle (dialog, export_busy);
+  trellis_gui_test_wait_while (export_busy, dialog, 30);
   g_assert_null (_trellis_export_dialog_get_error (dialog));
   g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
 
@@ -559,7 +532,7 @@ test_export_cc (Fixture       *fixture,
   g_clear_object (&file);
   file = g_file_new_build_filename (fixture->dir, "canvas.imscc", NULL);
   _trellis_export_dialog_export_to (dialog, file);
-  wait_until_idle (dialog, export_busy);
+  trellis_gui_test_wait_while (export_busy, dialog, 30);
   g_assert_null (_trellis_export_dialog_get_error (dialog));
   canvas = g_file_get_path (file);
   assert_valid_cc (canvas);
@@ -586,7 +559,7 @@ test_export_csv (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (name, ".csv"));
 
   _trellis_export_dialog_export_to (dialog, file);
-  wait_until_idle (dialog, export_busy);
+  trellis_gui_test_wait_while (export_busy, dialog, 30);
   g_assert_null (_trellis_export_dialog_get_error (dialog));
 
   g_file_get_contents (output, &contents, NULL, &error);
@@ -601,7 +574,7 @@ test_export_csv (Fixture       *fixture,
   g_clear_object (&file);
   file = g_file_new_build_filename (fixture->dir, "no such folder", "mastery.csv", NULL);
   _trellis_export_dialog_export_to (dialog, file);
-  wait_until_idle (dialog, export_busy);
+  trellis_gui_test_wait_while (export_busy, dialog, 30);
   g_assert_nonnull (_trellis_export_dialog_get_error (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

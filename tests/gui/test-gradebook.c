@@ -247,25 +247,9 @@ test_map_error (Fixture       *fixture,
 }
 
 static gboolean
-on_timeout_cb (gpointer data)
+import_busy (gpointer dialog)
 {
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_import (TrellisImportDialog *dialog)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, on_timeout_cb, &timed_out);
-
-  while (_trellis_import_dialog_get_busy (dialog) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  return _trellis_import_dialog_get_busy (dialog);
 }
 
 /* The import's report offers the mapping of the new columns. */
@@ -295,14 +279,14 @@ test_from_import (Fixture       *fixture,
 
   _trellis_import_dialog_set_create_learners (import, TRUE);
   _trellis_import_dialog_set_file (import, file);
-  wait_for_import (import);
+  trellis_gui_test_wait_while (import_busy, import, 30);
   map_button = GTK_BUTTON (trellis_gui_test_find_widget (GTK_WIDGET (import), trellis_gui_test_is_button_labelled,
                                                         "_Map Columns to Skills…"));
   g_assert_nonnull (map_button);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (map_button)));
 
   _trellis_import_dialog_run_import (import);
-  wait_for_import (import);
+  trellis_gui_test_wait_while (import_busy, import, 30);
   g_assert_null (_trellis_import_dialog_get_error (import));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (map_button)));
   render_png (GTK_WIDGET (import), "gradebook-import-done.png");
