@@ -400,6 +400,20 @@ trellis_gui_test_is_of_type (GtkWidget  *widget,
   return g_type_is_a (G_OBJECT_TYPE (widget), type);
 }
 
+/* How many rows @list holds, shown or filtered out. */
+guint
+trellis_gui_test_count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+
+  return n;
+}
+
 /* Driving widgets */
 
 /* Clicks @button, which must exist, and lets the main loop run. */
@@ -491,4 +505,19 @@ trellis_gui_test_save_png (GtkWidget     *widget,
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Lets @widget settle, then saves it as @name in $TRELLIS_SCREENSHOT_DIR. */
+void
+trellis_gui_test_save_screenshot (GtkWidget  *widget,
+                                  const char *name)
+{
+  const char *dir = g_getenv ("TRELLIS_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, name, NULL);
+
+  trellis_gui_test_settle (widget, 300);
+  trellis_gui_test_save_png (widget, NULL, path);
 }

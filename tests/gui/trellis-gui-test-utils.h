@@ -78,6 +78,8 @@ gboolean    trellis_gui_test_is_check_labelled    (GtkWidget             *widget
 gboolean    trellis_gui_test_is_of_type           (GtkWidget             *widget,
                                                    const char            *type_name);
 
+guint       trellis_gui_test_count_rows           (GtkListBox            *list);
+
 /* Driving widgets */
 
 void        trellis_gui_test_click                (GtkWidget             *button);
@@ -98,5 +100,7 @@ void        trellis_gui_test_settle               (GtkWidget             *widget
 void        trellis_gui_test_save_png             (GtkWidget             *widget,
                                                    const GdkRGBA         *background,
                                                    const char            *path);
+void        trellis_gui_test_save_screenshot      (GtkWidget             *widget,
+                                                   const char            *name);
 
 G_END_DECLS
