@@ -142,15 +142,6 @@ assert_titles (GListModel *model,
   g_assert_cmpstr (text, ==, expected);
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("TRELLIS_SCREENSHOT_DIR"), name, NULL);
-
-  trellis_gui_test_save_png (widget, NULL, path);
-}
-
 /* Tests */
 
 /*
@@ -234,14 +225,14 @@ test_pacing (Fixture       *fixture,
     {
       gtk_window_set_default_size (GTK_WINDOW (builder), 1200, 800);
       trellis_gui_test_settle (GTK_WIDGET (builder), 400);
-      save_png (GTK_WIDGET (builder), "pacing-light.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "pacing-light.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
       trellis_gui_test_settle (GTK_WIDGET (builder), 400);
-      save_png (GTK_WIDGET (builder), "pacing-dark.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "pacing-dark.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
       gtk_window_set_default_size (GTK_WINDOW (builder), 560, 720);
       trellis_gui_test_settle (GTK_WIDGET (builder), 400);
-      save_png (GTK_WIDGET (builder), "pacing-narrow.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "pacing-narrow.png");
     }
 
   /* And hidden again. */
@@ -342,10 +333,10 @@ test_drag_and_drop (Fixture       *fixture,
       gtk_widget_add_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, row_of (builder, choose))),
                                 "drop-into");
       trellis_gui_test_settle (GTK_WIDGET (builder), 400);
-      save_png (GTK_WIDGET (builder), "drop-indicator.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "drop-indicator.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
       trellis_gui_test_settle (GTK_WIDGET (builder), 400);
-      save_png (GTK_WIDGET (builder), "drop-indicator-dark.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "drop-indicator-dark.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
       gtk_widget_remove_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, row_of (builder, reading))),
                                    "drop-after");
@@ -609,7 +600,7 @@ test_delete_undo (Fixture       *fixture,
   if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
     {
       trellis_gui_test_settle (GTK_WIDGET (builder), 400);
-      save_png (GTK_WIDGET (builder), "undo-toast.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "undo-toast.png");
     }
   toast = _trellis_playlist_window_get_undo_toast (builder);
   g_assert_nonnull (toast);

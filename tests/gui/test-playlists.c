@@ -53,19 +53,6 @@ titles (GListModel *model)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += GTK_IS_LIST_BOX_ROW (child);
-
-  return n;
-}
-
 /* Tests */
 
 static void
@@ -145,7 +132,7 @@ test_build (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_trellis_playlist_window_get_breadth_label (builder))));
 
   /* The list shows milestone, group, and the two options. */
-  g_assert_cmpuint (count_rows (_trellis_playlist_window_get_node_list (builder)), ==, 4);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_playlist_window_get_node_list (builder)), ==, 4);
 
   /* Alt+Down on the milestone puts it after the group. */
   trellis_playlist_window_select_node (builder, milestone);

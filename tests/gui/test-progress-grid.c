@@ -162,16 +162,6 @@ count_evidence (TrellisClassroom *classroom,
   return trellis_test_query_int (classroom, sql);
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("TRELLIS_SCREENSHOT_DIR"), name, NULL);
-
-  trellis_gui_test_settle (widget, 300);
-  trellis_gui_test_save_png (widget, NULL, path);
-}
-
 /* Tests */
 
 static void
@@ -357,15 +347,15 @@ test_mark (Fixture       *fixture,
       AdwStyleManager *style = adw_style_manager_get_default ();
 
       gtk_window_set_default_size (GTK_WINDOW (builder), 1280, 760);
-      save_png (GTK_WIDGET (builder), "progress-grid.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "progress-grid.png");
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-      save_png (GTK_WIDGET (builder), "progress-grid-dark.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "progress-grid-dark.png");
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
       gtk_window_set_default_size (GTK_WINDOW (builder), 480, 700);
-      save_png (GTK_WIDGET (builder), "progress-grid-narrow.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "progress-grid-narrow.png");
       gtk_window_set_default_size (GTK_WINDOW (builder), 1280, 760);
       open_cell (grid, amara, map_walk);
-      save_png (GTK_WIDGET (_trellis_progress_grid_get_popover (grid)), "progress-popover.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (_trellis_progress_grid_get_popover (grid)), "progress-popover.png");
       gtk_popover_popdown (_trellis_progress_grid_get_popover (grid));
       trellis_test_iterate_pending ();
     }

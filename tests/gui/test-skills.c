@@ -130,34 +130,11 @@ open_prerequisites (TrellisSkillsWindow *window,
   return TRELLIS_SKILL_PICKER (gtk_menu_button_get_popover (button));
 }
 
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += GTK_IS_LIST_BOX_ROW (child);
-
-  return n;
-}
-
 static void
 write_file (const char *path,
             const char *text)
 {
   trellis_test_write_bytes (path, text, (gssize)strlen (text));
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("TRELLIS_SCREENSHOT_DIR"), name, NULL);
-
-  trellis_gui_test_settle (widget, 300);
-  trellis_gui_test_save_png (widget, NULL, path);
 }
 
 /* Fixture */
@@ -203,7 +180,7 @@ test_edit_skills (Fixture       *fixture,
   gint64 busiest_id;
 
   g_assert_cmpuint (n, >, 2);
-  g_assert_cmpuint (count_rows (_trellis_skills_window_get_skill_list (window)), ==, n);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n);
 
   /* Adding needs a code and a name. */
   gtk_editable_set_text (GTK_EDITABLE (_trellis_skills_window_get_code_entry (window)), "HIST.6.1");
@@ -219,7 +196,7 @@ test_edit_skills (Fixture       *fixture,
   g_assert_nonnull (added);
   g_assert_cmpstr (trellis_skill_get_name (added), ==, "Use sources");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_trellis_skills_window_get_code_entry (window))), ==, "");
-  g_assert_cmpuint (count_rows (_trellis_skills_window_get_skill_list (window)), ==, n + 1);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n + 1);
 
   /* The same code again is refused in plain words. */
   gtk_editable_set_text (GTK_EDITABLE (_trellis_skills_window_get_code_entry (window)), "HIST.6.1");
@@ -282,7 +259,7 @@ test_edit_skills (Fixture       *fixture,
   g_clear_pointer (&codes, g_free);
   codes = prerequisite_codes (classroom, skill_by_code (classroom, "HIST.6.4"));
   g_assert_cmpstr (codes, ==, "HIST.6.2 HIST.6.3");
-  g_assert_cmpuint (count_rows (_trellis_skills_window_get_skill_list (window)), ==, n + 3);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n + 3);
 
   /*
    * HIST.6.2 cannot build on what builds on it, even through another
@@ -350,7 +327,7 @@ test_edit_skills (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be undone"));
   if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
-    save_png (GTK_WIDGET (dialog), "skills-delete.png");
+    trellis_gui_test_save_screenshot (GTK_WIDGET (dialog), "skills-delete.png");
   /* Cancel keeps it; Delete deletes it. */
   adw_message_dialog_response (dialog, "cancel");
   trellis_test_iterate_pending ();
@@ -362,7 +339,7 @@ test_edit_skills (Fixture       *fixture,
   trellis_test_iterate_pending ();
   g_assert_null (trellis_classroom_lookup_skill (classroom, busiest_id));
   g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n + 2);
-  g_assert_cmpuint (count_rows (_trellis_skills_window_get_skill_list (window)), ==, n + 2);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n + 2);
   g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM evidence WHERE skill_id IS NOT NULL "
                                                       "AND skill_id NOT IN (SELECT id FROM skills)"), ==, 0);
 
@@ -376,16 +353,16 @@ test_edit_skills (Fixture       *fixture,
 
       gtk_window_set_default_size (GTK_WINDOW (window), 640, 900);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
-      save_png (GTK_WIDGET (window), "skills-top.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (window), "skills-top.png");
       open = open_prerequisites (window, skill_by_code (classroom, "HIST.6.4"));
-      save_png (GTK_WIDGET (open), "skills-picker.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (open), "skills-picker.png");
       gtk_popover_popdown (GTK_POPOVER (open));
-      save_png (GTK_WIDGET (window), "skills.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (window), "skills.png");
       adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-      save_png (GTK_WIDGET (window), "skills-dark.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (window), "skills-dark.png");
       adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
       gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-      save_png (GTK_WIDGET (window), "skills-narrow.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (window), "skills-narrow.png");
     }
 
   /* The file has it all. */
@@ -420,7 +397,7 @@ test_empty (Fixture       *fixture,
 
   window = open_skills (builder);
   list = _trellis_skills_window_get_skill_list (window);
-  g_assert_cmpuint (count_rows (list), ==, 0);
+  g_assert_cmpuint (trellis_gui_test_count_rows (list), ==, 0);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -521,7 +498,7 @@ test_node_skills (Fixture       *fixture,
   if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (builder), 1200, 800);
-      save_png (GTK_WIDGET (builder), "playlist-skills.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "playlist-skills.png");
     }
 
   activity_id = trellis_node_get_id (activity);
@@ -566,7 +543,7 @@ test_read_only (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.skills", NULL));
   window = trellis_gui_test_lookup_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, GTK_WINDOW (fixture->window));
   g_assert_nonnull (window);
-  g_assert_cmpuint (count_rows (_trellis_skills_window_get_skill_list (window)), ==, n);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n);
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_trellis_skills_window_get_code_entry (window))));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_trellis_skills_window_get_row_name_entry (window, first))));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_trellis_skills_window_get_prerequisites_button (window, first))));
