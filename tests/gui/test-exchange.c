@@ -228,7 +228,8 @@ test_import_canvas (Fixture       *fixture,
 
   /* The preview shows the counts and the first rows of the file... */
   g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label, "45"));
-  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label, "Scores to add"));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label,
+                                                          "Scores to add"));
   g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label, "Student"));
   g_assert_cmpuint (_trellis_import_dialog_get_preview_rows (dialog), >, 0);
   maybe_screenshot (dialog, "import-preview.png");
@@ -247,7 +248,8 @@ test_import_canvas (Fixture       *fixture,
   report = _trellis_import_dialog_get_report (dialog);
   g_assert_false (report->dry_run);
   g_assert_cmpuint (report->evidence_added, ==, 45);
-  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label, "Scores added"));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label,
+                                                          "Scores added"));
   maybe_screenshot (dialog, "import-done.png");
 
   reloaded = trellis_window_get_classroom (fixture->window);
@@ -293,7 +295,8 @@ test_import_create_learners (Fixture       *fixture,
   g_assert_cmpuint (report->learners_matched, ==, 0);
   g_assert_cmpuint (report->learners_unmatched, ==, 10);
   g_assert_cmpuint (report->evidence_added, ==, 0);
-  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label, "Learners in the file but not in the classroom"));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label,
+                                                          "Learners in the file but not in the classroom"));
   maybe_screenshot (dialog, "import-unmatched.png");
 
   /* Create missing learners: the preview follows the option at once. */
@@ -375,7 +378,8 @@ test_import_oneroster_class (Fixture       *fixture,
   row = class_row_at (dialog, 2);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "cls-ss6-x");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "cls-ss6-x · 1 student");
-  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label, "This package holds 3 classes. Choose the one to import; nothing is previewed until you do."));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label,
+                                                          "This package holds 3 classes. Choose the one to import; nothing is previewed until you do."));
 
   /* None picked: no preview, nothing to import. */
   for (int i = 0; i < 3; i++)
@@ -411,7 +415,8 @@ test_import_oneroster_class (Fixture       *fixture,
   g_assert_cmpuint (report->learners_in_file, ==, 10);
   g_assert_cmpuint (report->learners_matched, ==, 10);
   g_assert_cmpuint (report->evidence_added, ==, 36);
-  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label, "Scores to add"));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label,
+                                                          "Scores to add"));
   maybe_screenshot (dialog, "import-class-chosen.png");
 
   after = read_bytes (fixture->path);
@@ -456,7 +461,8 @@ test_import_malformed (Fixture       *fixture,
   /* A plain error naming the line, no report, nothing to import. */
   g_assert_nonnull (_trellis_import_dialog_get_error (dialog));
   g_assert_nonnull (strstr (_trellis_import_dialog_get_error (dialog), "line"));
-  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label, _trellis_import_dialog_get_error (dialog)));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label,
+                                                          _trellis_import_dialog_get_error (dialog)));
   g_assert_null (_trellis_import_dialog_get_report (dialog));
   maybe_screenshot (dialog, "import-error.png");
 

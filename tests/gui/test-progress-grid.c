@@ -216,7 +216,8 @@ test_mark (Fixture       *fixture,
   popover = open_cell (grid, amara, map_walk);
   widget = trellis_gui_test_find_widget (popover, trellis_gui_test_is_check_labelled, "Record _evidence");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), TRUE);
-  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_with_tooltip, "Complete (4)"));
+  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_with_tooltip,
+                                                        "Complete (4)"));
   g_assert_cmpint (status_of (classroom, amara, map_walk), ==, TRELLIS_PROGRESS_COMPLETE);
   g_assert_cmpint (count_evidence (classroom, amara, map_walk), ==, evidence_before + 2);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_trellis_progress_grid_get_popover (grid))));
@@ -276,7 +277,8 @@ test_mark (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (g_ptr_array_find (offered, china, NULL));
   popover = open_cell (grid, jonah, civilization);
-  g_assert_nonnull (trellis_gui_test_find_widget (popover, trellis_gui_test_is_label_with_prefix, "Beyond their level"));
+  g_assert_nonnull (trellis_gui_test_find_widget (popover, trellis_gui_test_is_label_with_prefix,
+                                                  "Beyond their level"));
   save = trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_labelled, "_Save Choice");
   g_assert_nonnull (save);
   untick_all (popover);
@@ -284,7 +286,8 @@ test_mark (Fixture       *fixture,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (trellis_gui_test_find_widget (popover, trellis_gui_test_is_check_labelled, "Ancient China")), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (trellis_gui_test_find_widget (popover, trellis_gui_test_is_check_labelled, "Ancient Greece")), TRUE);
   g_assert_false (gtk_widget_get_sensitive (save));
-  g_assert_nonnull (trellis_gui_test_find_widget (popover, trellis_gui_test_is_label_with_prefix, "Choose 1 option. Untick 1."));
+  g_assert_nonnull (trellis_gui_test_find_widget (popover, trellis_gui_test_is_label_with_prefix,
+                                                  "Choose 1 option. Untick 1."));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (trellis_gui_test_find_widget (popover, trellis_gui_test_is_check_labelled, "Ancient Greece")), FALSE);
   g_assert_true (gtk_widget_get_sensitive (save));
   trellis_gui_test_click (save);
@@ -320,7 +323,8 @@ test_mark (Fixture       *fixture,
   widget = trellis_gui_test_find_widget (popover, trellis_gui_test_is_of_type, "GtkEntry");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), ==, today);
   gtk_editable_set_text (GTK_EDITABLE (widget), "5 Nov");
-  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_labelled, "Record _Check-in"));
+  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_labelled,
+                                                        "Record _Check-in"));
   {
     g_autoptr(TrellisProgress) progress = trellis_progress_get (classroom, jonah, week2, &error);
 
@@ -334,7 +338,8 @@ test_mark (Fixture       *fixture,
     g_assert_true (GTK_IS_ENTRY (note));
     gtk_editable_set_text (GTK_EDITABLE (note), "Has a research question");
   }
-  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_labelled, "Record _Check-in"));
+  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_labelled,
+                                                        "Record _Check-in"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_trellis_progress_grid_get_popover (grid))));
 
   /* The row header shows what Jonah is offered, with his level. */
@@ -507,7 +512,8 @@ test_live_sidebar (Fixture       *fixture,
   /* Check-in and Complete on Week 2 in the grid: the sidebar drops it at
    * once, with no refresh and no window switch. */
   popover = open_cell (grid, jonah, week2);
-  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_labelled, "Record _Check-in"));
+  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_labelled,
+                                                        "Record _Check-in"));
   press_digit (grid, jonah, week2, 4);
   trellis_test_iterate_pending ();
   g_assert_false (mentions (trellis_recommender_get_suggestions (recommender), TRELLIS_SUGGESTION_BEHIND_MILESTONE,
@@ -534,7 +540,8 @@ test_live_sidebar (Fixture       *fixture,
       widget = gtk_widget_get_first_child (gtk_widget_get_next_sibling (widget));
       g_assert_true (GTK_IS_SPIN_BUTTON (widget));
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), 4);
-      trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_with_tooltip, "Complete (4)"));
+      trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_with_tooltip,
+                                                            "Complete (4)"));
       trellis_test_iterate_pending ();
       marks++;
       assert_same_as_recompute (classroom, trellis_recommender_get_suggestions (recommender));

@@ -931,7 +931,8 @@ test_start_page_recent (void)
   g_assert_null (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)));
 
   /* Its remove button has a name for screen readers, and removes it. */
-  remove_button = trellis_gui_test_find_widget (GTK_WIDGET (row), trellis_gui_test_is_of_type, g_type_name (GTK_TYPE_BUTTON));
+  remove_button = trellis_gui_test_find_widget (GTK_WIDGET (row), trellis_gui_test_is_of_type,
+                                                g_type_name (GTK_TYPE_BUTTON));
   g_assert_nonnull (remove_button);
   g_assert_nonnull (gtk_widget_get_tooltip_text (remove_button));
   g_signal_emit_by_name (remove_button, "clicked");
