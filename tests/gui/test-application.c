@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "trellis-gui-test-utils.h"
 #include "trellis-test-utils.h"
 #include "trellis-application.h"
 #include "trellis-window.h"
@@ -33,20 +34,6 @@ count_trellis_windows (GtkApplication *app)
     n += TRELLIS_IS_WINDOW (l->data) ? 1 : 0;
 
   return n;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-
-  return NULL;
 }
 
 static gboolean
@@ -138,11 +125,10 @@ test_open_sample (void)
   expected_message = g_strdup (error->message);
   g_clear_error (&error);
 
-  g_assert_null (find_message_dialog ());
+  g_assert_null (trellis_gui_test_lookup_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-path", g_variant_new_string (bad));
   trellis_test_iterate_pending ();
-  dialog = find_message_dialog ();
-  g_assert_nonnull (dialog);
+  dialog = trellis_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected_message);
   g_assert_cmpuint (count_trellis_windows (gtk_app), ==, 2);
   g_assert_null (trellis_window_get_classroom (second));

@@ -22,6 +22,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "trellis-gui-test-utils.h"
 #include "trellis-pacing.h"
 #include "trellis-playlist-window-private.h"
 #include "trellis-profile.h"
@@ -31,40 +32,14 @@
 
 #define NOW "2026-10-22T10:00:00Z"
 
-typedef struct
-{
-  char             *dir;
-  char             *path;
-  TrellisClassroom *classroom;
-  TrellisWindow    *window;
-} Fixture;
+typedef TrellisGuiTestFixture Fixture;
 
 /* Helpers */
 
 static TrellisPlaylistWindow *
 open_builder (Fixture *fixture)
 {
-  g_autoptr(GList) toplevels = NULL;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlists", NULL));
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (TRELLIS_IS_PLAYLIST_WINDOW (l->data) &&
-        gtk_window_get_transient_for (l->data) == GTK_WINDOW (fixture->window))
-      {
-        gtk_test_widget_wait_for_draw (GTK_WIDGET (l->data));
-        return l->data;
-      }
-
-  g_assert_not_reached ();
-}
-
-static void
-activate (TrellisPlaylistWindow *builder,
-          const char            *action)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), action, NULL));
-  trellis_test_iterate_pending ();
+  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
 }
 
 static TrellisNode *
@@ -167,97 +142,6 @@ assert_titles (GListModel *model,
   g_assert_cmpstr (text, ==, expected);
 }
 
-static AdwMessageDialog *
-find_dialog (GtkWindow *parent)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == parent)
-      return l->data;
-
-  return NULL;
-}
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window take its size and draw. */
-static void
-settle (GtkWidget *widget)
-{
-  gboolean done = FALSE;
-
-  gtk_test_widget_wait_for_draw (widget);
-  g_timeout_add (400, on_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (widget);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("TRELLIS_SCREENSHOT_DIR"), name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-/* Fixture */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = trellis_test_make_tmp_dir ("trellis-test-builder-XXXXXX");
-  fixture->path = g_build_filename (fixture->dir, "Sample.trellis", NULL);
-  fixture->classroom = trellis_sample_create_full (fixture->path, 0, trellis_test_clock_iso8601, (gpointer)NOW,
-                                                   &error);
-  g_assert_no_error (error);
-
-  fixture->window = g_object_ref (trellis_window_new (NULL));
-  trellis_window_set_classroom (fixture->window, fixture->classroom);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  if (g_list_find (toplevels, fixture->window) != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  trellis_test_iterate_pending ();
-  g_assert_finalize_object (fixture->window);
-  if (fixture->classroom != NULL)
-    g_assert_finalize_object (fixture->classroom);
-
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
 /* Tests */
 
 /*
@@ -285,7 +169,7 @@ test_pacing (Fixture       *fixture,
   g_object_get (builder, "show-pacing", &shown, NULL);
   g_assert_false (shown);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
-  activate (builder, "builder.show-pacing");
+  trellis_gui_test_activate (builder, "builder.show-pacing");
   g_object_get (builder, "show-pacing", &shown, NULL);
   g_assert_true (shown);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (GTK_WIDGET (timeline)))));
@@ -340,19 +224,19 @@ test_pacing (Fixture       *fixture,
   if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (builder), 1200, 800);
-      settle (GTK_WIDGET (builder));
-      save_png (GTK_WIDGET (builder), "pacing-light.png");
+      trellis_gui_test_settle (GTK_WIDGET (builder), 400);
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "pacing-light.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      settle (GTK_WIDGET (builder));
-      save_png (GTK_WIDGET (builder), "pacing-dark.png");
+      trellis_gui_test_settle (GTK_WIDGET (builder), 400);
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "pacing-dark.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
       gtk_window_set_default_size (GTK_WINDOW (builder), 560, 720);
-      settle (GTK_WIDGET (builder));
-      save_png (GTK_WIDGET (builder), "pacing-narrow.png");
+      trellis_gui_test_settle (GTK_WIDGET (builder), 400);
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "pacing-narrow.png");
     }
 
   /* And hidden again. */
-  activate (builder, "builder.show-pacing");
+  trellis_gui_test_activate (builder, "builder.show-pacing");
   g_object_get (builder, "show-pacing", &shown, NULL);
   g_assert_false (shown);
 }
@@ -448,11 +332,11 @@ test_drag_and_drop (Fixture       *fixture,
                                 "drop-after");
       gtk_widget_add_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, row_of (builder, choose))),
                                 "drop-into");
-      settle (GTK_WIDGET (builder));
-      save_png (GTK_WIDGET (builder), "drop-indicator.png");
+      trellis_gui_test_settle (GTK_WIDGET (builder), 400);
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "drop-indicator.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-      settle (GTK_WIDGET (builder));
-      save_png (GTK_WIDGET (builder), "drop-indicator-dark.png");
+      trellis_gui_test_settle (GTK_WIDGET (builder), 400);
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "drop-indicator-dark.png");
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
       gtk_widget_remove_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, row_of (builder, reading))),
                                    "drop-after");
@@ -515,7 +399,7 @@ test_drag_and_drop (Fixture       *fixture,
 
   /* Alt+Up's action still moves the dropped item. */
   trellis_playlist_window_select_node (builder, reading);
-  activate (builder, "builder.move-up");
+  trellis_gui_test_activate (builder, "builder.move-up");
   {
     g_autoptr(TrellisNode) ninth = g_list_model_get_item (top, 8);
 
@@ -601,7 +485,7 @@ test_drop_target (Fixture       *fixture,
   GListModel *top;
 
   gtk_window_set_default_size (GTK_WINDOW (builder), 1200, 800);
-  settle (GTK_WIDGET (builder));
+  trellis_gui_test_settle (GTK_WIDGET (builder), 400);
   top = trellis_classroom_get_nodes (fixture->classroom, playlist, NULL);
   map = find_node (top, "Map walk: where civilizations began");
   checkin1 = find_node (top, "Week 1 check-in: research question");
@@ -696,17 +580,15 @@ test_delete_undo (Fixture       *fixture,
 
   /* Delete asks first; Cancel keeps it. */
   trellis_playlist_window_select_node (builder, choose);
-  activate (builder, "builder.delete-node");
-  dialog = find_dialog (GTK_WINDOW (builder));
-  g_assert_nonnull (dialog);
+  trellis_gui_test_activate (builder, "builder.delete-node");
+  dialog = trellis_gui_test_find_transient (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (builder));
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
   trellis_test_iterate_pending ();
   g_assert_cmpuint (g_list_model_get_n_items (top), ==, 10);
 
-  activate (builder, "builder.delete-node");
-  dialog = find_dialog (GTK_WINDOW (builder));
-  g_assert_nonnull (dialog);
+  trellis_gui_test_activate (builder, "builder.delete-node");
+  dialog = trellis_gui_test_find_transient (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (builder));
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
   trellis_test_iterate_pending ();
@@ -717,15 +599,15 @@ test_delete_undo (Fixture       *fixture,
   /* The toast offers Undo through its action. */
   if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
     {
-      settle (GTK_WIDGET (builder));
-      save_png (GTK_WIDGET (builder), "undo-toast.png");
+      trellis_gui_test_settle (GTK_WIDGET (builder), 400);
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "undo-toast.png");
     }
   toast = _trellis_playlist_window_get_undo_toast (builder);
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "“Choose your civilization” deleted");
   action = adw_toast_get_action_name (toast);
   g_assert_cmpstr (action, ==, "builder.undo-delete");
-  activate (builder, action);
+  trellis_gui_test_activate (builder, action);
 
   g_assert_cmpuint (g_list_model_get_n_items (top), ==, 10);
   assert_titles (top, titles_before);
@@ -778,7 +660,7 @@ main (int   argc,
     }
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NOW, trellis_gui_test_fixture_set_up, func, trellis_gui_test_fixture_tear_down)
 
   ADD ("/builder/pacing", test_pacing);
   ADD ("/builder/pacing-empty", test_pacing_empty);

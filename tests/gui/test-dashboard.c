@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "trellis-gui-test-utils.h"
 #include "trellis-test-utils.h"
 #include "trellis-bar-chart.h"
 #include "trellis-dashboard-charts.h"
@@ -31,44 +32,14 @@
 #include "trellis-sample.h"
 #include "trellis-window-private.h"
 
-typedef struct
-{
-  char             *dir;
-  char             *path;
-  TrellisClassroom *classroom;
-  TrellisWindow    *window;
-} Fixture;
+typedef TrellisGuiTestFixture Fixture;
 
 /* Helpers */
-
-/* The dashboard windows that belong to @window. */
-static GList *
-dashboard_windows (TrellisWindow *window)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  GList *found = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (TRELLIS_IS_DASHBOARD_WINDOW (l->data) &&
-          gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
-        found = g_list_prepend (found, l->data);
-    }
-
-  return found;
-}
 
 static TrellisDashboardWindow *
 open_dashboard (Fixture *fixture)
 {
-  g_autoptr(GList) windows = NULL;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.dashboard", NULL));
-  windows = dashboard_windows (fixture->window);
-  g_assert_cmpuint (g_list_length (windows), ==, 1);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (windows->data));
-
-  return windows->data;
+  return trellis_gui_test_open_transient (fixture->window, "win.dashboard", TRELLIS_TYPE_DASHBOARD_WINDOW);
 }
 
 static TrellisDashboard *
@@ -108,44 +79,6 @@ count_children (GtkWidget *widget)
     n++;
 
   return n;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return TRUE;
-
-      if (has_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* The window shows what @expected holds, section by section. */
@@ -216,8 +149,8 @@ assert_shows (TrellisDashboardWindow *window,
 
   /* Agency: the caption and, for the survey given, a trend point per administration. */
   g_assert_cmpstr (caption (window, TRELLIS_DASHBOARD_CAPTION_AGENCY), ==, expected->agency_caption);
-  agency_chart = (TrellisLineChart *) find_descendant (_trellis_dashboard_window_get_agency_box (window),
-                                                       TRELLIS_TYPE_LINE_CHART);
+  agency_chart = (TrellisLineChart *) trellis_gui_test_find_widget (_trellis_dashboard_window_get_agency_box (window),
+                                                                    trellis_gui_test_is_of_type, g_type_name (TRELLIS_TYPE_LINE_CHART));
   if (expected->surveys->len > 0 &&
       g_array_index (expected->surveys, TrellisDashboardSurvey, 0).administrations->len > 0)
     {
@@ -243,7 +176,7 @@ assert_shows (TrellisDashboardWindow *window,
 
           if (c->change >= 0)
             continue;
-          g_assert_true (has_label (_trellis_dashboard_window_get_agency_box (window), fell));
+          g_assert_true (trellis_gui_test_has_label (_trellis_dashboard_window_get_agency_box (window), fell));
           g_assert_nonnull (strstr (fell, entry));
         }
     }
@@ -251,8 +184,8 @@ assert_shows (TrellisDashboardWindow *window,
   /* Goal-setting: the figures in large print, and the captions. */
   g_assert_cmpuint (count_children (figures), ==, TRELLIS_DASHBOARD_N_FIGURES);
   active = g_strdup_printf ("%u of %u", expected->goals.with_active_goal, expected->goals.n_learners);
-  g_assert_true (has_label (figures, active));
-  g_assert_true (has_label (figures, "learners with an active goal"));
+  g_assert_true (trellis_gui_test_has_label (figures, active));
+  g_assert_true (trellis_gui_test_has_label (figures, "learners with an active goal"));
   g_assert_cmpstr (caption (window, TRELLIS_DASHBOARD_CAPTION_GOALS), ==, expected->goals.goals_caption);
   g_assert_true (g_str_has_prefix (caption (window, TRELLIS_DASHBOARD_CAPTION_GOALS), active));
   g_assert_cmpstr (caption (window, TRELLIS_DASHBOARD_CAPTION_CONFERENCES), ==, expected->goals.conferences_caption);
@@ -320,91 +253,10 @@ assert_valid_pdf (const char *path)
   g_assert_nonnull (g_strstr_len (contents + length - 16, 16, "%%EOF"));
 }
 
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (GtkWidget *widget)
-{
-  gboolean done = FALSE;
-
-  gtk_test_widget_wait_for_draw (widget);
-  g_timeout_add (300, on_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (widget);
-}
-
-/* Saves @widget as a PNG image, on @background when not NULL. */
-static void
-save_png (GtkWidget     *widget,
-          const GdkRGBA *background,
-          const char    *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (background != NULL)
-    gtk_snapshot_append_color (snapshot, background, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static void
 on_notify_cb (guint *count)
 {
   (*count)++;
-}
-
-/* Fixture */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("trellis-test-dashboard-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Sample.trellis", NULL);
-  fixture->classroom = trellis_sample_create (fixture->path, 0, &error);
-  g_assert_no_error (error);
-
-  fixture->window = g_object_ref (trellis_window_new (NULL));
-  trellis_window_set_classroom (fixture->window, fixture->classroom);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  if (g_list_find (toplevels, fixture->window) != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  trellis_test_iterate_pending ();
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->classroom);
-
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
 }
 
 /* Tests */
@@ -430,7 +282,7 @@ test_opens (Fixture       *fixture,
 
   /* One dashboard per classroom window: asking again presents it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.dashboard", NULL));
-  windows = dashboard_windows (fixture->window);
+  windows = trellis_gui_test_list_transients (TRELLIS_TYPE_DASHBOARD_WINDOW, GTK_WINDOW (fixture->window));
   g_assert_cmpuint (g_list_length (windows), ==, 1);
   g_assert_true (windows->data == window);
 
@@ -438,11 +290,11 @@ test_opens (Fixture       *fixture,
   g_object_ref (window);
   trellis_window_set_classroom (fixture->window, NULL);
   trellis_test_iterate_pending ();
-  windows = (g_list_free (windows), dashboard_windows (fixture->window));
+  windows = (g_list_free (windows), trellis_gui_test_list_transients (TRELLIS_TYPE_DASHBOARD_WINDOW, GTK_WINDOW (fixture->window)));
   g_assert_null (windows);
   g_assert_finalize_object (window);
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.dashboard", NULL) &&
-                  dashboard_windows (fixture->window) != NULL);
+                  trellis_gui_test_list_transients (TRELLIS_TYPE_DASHBOARD_WINDOW, GTK_WINDOW (fixture->window)) != NULL);
 }
 
 static void
@@ -529,7 +381,7 @@ test_band (Fixture       *fixture,
   /* Segment 0 of row 0: the learners who mastered the first skill. */
   popover = _trellis_dashboard_window_show_band (window, 0, 0);
   g_assert_true (GTK_IS_POPOVER (popover));
-  g_assert_true (has_label (GTK_WIDGET (popover), title));
+  g_assert_true (trellis_gui_test_has_label (GTK_WIDGET (popover), title));
 
   names = gtk_widget_get_last_child (gtk_popover_get_child (popover));
   g_assert_true (GTK_IS_LABEL (names));
@@ -642,7 +494,7 @@ test_screenshots (Fixture       *fixture,
   GtkWidget *content;
 
   window = open_dashboard (fixture);
-  settle (GTK_WIDGET (window));
+  trellis_gui_test_settle (GTK_WIDGET (window), 300);
 
   if (dir == NULL)
     {
@@ -666,16 +518,17 @@ test_screenshots (Fixture       *fixture,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   /* All the sections, scrolled or not. */
-  content = gtk_widget_get_first_child (find_descendant (GTK_WIDGET (window), ADW_TYPE_CLAMP));
+  content = gtk_widget_get_first_child (trellis_gui_test_find_widget (GTK_WIDGET (window), trellis_gui_test_is_of_type,
+                                                                 g_type_name (ADW_TYPE_CLAMP)));
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  settle (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), NULL, light);
-  save_png (content, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 }, light_content);
+  trellis_gui_test_settle (GTK_WIDGET (window), 300);
+  trellis_gui_test_save_png (GTK_WIDGET (window), NULL, light);
+  trellis_gui_test_save_png (content, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 }, light_content);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  settle (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), NULL, dark);
-  save_png (content, &(GdkRGBA) { 0.14, 0.14, 0.14, 1 }, dark_content);
+  trellis_gui_test_settle (GTK_WIDGET (window), 300);
+  trellis_gui_test_save_png (GTK_WIDGET (window), NULL, dark);
+  trellis_gui_test_save_png (content, &(GdkRGBA) { 0.14, 0.14, 0.14, 1 }, dark_content);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 
   g_assert_true (trellis_dashboard_window_export_pdf (window, pdf, FALSE, &error));
@@ -685,11 +538,11 @@ test_screenshots (Fixture       *fixture,
   term_pdf = g_build_filename (dir, "dashboard-term.pdf", NULL);
   trellis_dashboard_window_set_range (window, TRELLIS_DASHBOARD_RANGE_TERM);
   trellis_dashboard_window_set_rollup (window, TRUE);
-  settle (GTK_WIDGET (window));
+  trellis_gui_test_settle (GTK_WIDGET (window), 300);
   g_assert_true (trellis_dashboard_window_export_pdf (window, term_pdf, TRUE, &error));
   g_assert_no_error (error);
   term_png = g_build_filename (dir, "dashboard-content-term.png", NULL);
-  save_png (content, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 }, term_png);
+  trellis_gui_test_save_png (content, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 }, term_png);
 }
 
 int
@@ -702,7 +555,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, trellis_gui_test_fixture_set_up, func, trellis_gui_test_fixture_tear_down)
 
   ADD ("/dashboard/opens", test_opens);
   ADD ("/dashboard/ranges", test_ranges);

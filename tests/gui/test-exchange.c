@@ -22,19 +22,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "trellis-gui-test-utils.h"
 #include "trellis-test-utils.h"
 #include "trellis-export-dialog-private.h"
 #include "trellis-import-dialog-private.h"
 #include "trellis-sample.h"
 #include "trellis-window-private.h"
 
-typedef struct
-{
-  char             *dir;
-  char             *path;
-  TrellisClassroom *classroom;
-  TrellisWindow    *window;
-} Fixture;
+typedef TrellisGuiTestFixture Fixture;
 
 /* The ten learners of the samples, with their stable keys (README.md). */
 static const struct
@@ -81,33 +76,6 @@ read_bytes (const char *path)
 }
 
 static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*BusyFunc) (gpointer object);
-
-/* Runs the main loop until the dialog's thread has finished (its result
- * wakes the main context), failing after 30 seconds. */
-static void
-wait_until_idle (gpointer  dialog,
-                 BusyFunc  busy)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, on_timeout_cb, &timed_out);
-
-  while (busy (dialog) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static gboolean
 import_busy (gpointer dialog)
 {
   return _trellis_import_dialog_get_busy (dialog);
@@ -124,63 +92,10 @@ static GtkWindow *
 find_dialog (Fixture *fixture,
              GType    type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *window = trellis_gui_test_find_transient (type, GTK_WINDOW (fixture->window));
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        {
-          g_assert_true (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window));
-          g_assert_true (gtk_window_get_modal (window));
-          return window;
-        }
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_visible_label (GtkWidget  *widget,
-                   const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_visible (child))
-        continue;
-
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return TRUE;
-
-      if (has_visible_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* With $TRELLIS_TEST_SCREENSHOTS set to a folder, the dialogs are also
- * rendered there as PNG files, to look at ($TRELLIS_TEST_SCREENSHOTS_DARK:
- * in the dark style; $TRELLIS_TEST_SCREENSHOTS_WIDTH: that wide). */
-static GtkWidget *
-find_scrolled_window (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_SCROLLED_WINDOW (child))
-        return child;
-      if ((found = find_scrolled_window (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  g_assert_true (gtk_window_get_modal (window));
+  return window;
 }
 
 static void
@@ -188,12 +103,7 @@ maybe_screenshot (gpointer    widget,
                   const char *name)
 {
   const char *dir = g_getenv ("TRELLIS_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int width, height;
 
   if (dir == NULL)
     return;
@@ -212,22 +122,15 @@ maybe_screenshot (gpointer    widget,
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
   gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  trellis_gui_test_save_png (widget, NULL, path);
 
   /* Then the end of it, scrolled down. */
   if (!g_str_has_prefix (name, "bottom-"))
     {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_scrolled_window (widget)));
+      GtkWidget *scrolled = trellis_gui_test_find_widget (widget, trellis_gui_test_is_of_type,
+                                                          g_type_name (GTK_TYPE_SCROLLED_WINDOW));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
       g_autofree char *bottom = g_strconcat ("bottom-", name, NULL);
 
       if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment))
@@ -248,9 +151,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gboolean sample = GPOINTER_TO_INT (data);
 
-  fixture->dir = g_dir_make_tmp ("trellis-test-exchange-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Social Studies 6.trellis", NULL);
+  trellis_gui_test_fixture_make_dir (fixture, "Social Studies 6.trellis");
 
   if (sample)
     {
@@ -283,26 +184,7 @@ fixture_set_up (Fixture       *fixture,
       g_assert_no_error (error);
     }
 
-  fixture->window = g_object_ref (trellis_window_new (NULL));
-  trellis_window_set_classroom (fixture->window, fixture->classroom);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  g_clear_object (&fixture->classroom);
-
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  trellis_gui_test_fixture_open_window (fixture);
 }
 
 /* Tests */
@@ -327,7 +209,7 @@ test_import_canvas (Fixture       *fixture,
   /* Choosing the file runs the dry run at once. */
   _trellis_import_dialog_set_file (dialog, file);
   g_assert_true (_trellis_import_dialog_get_busy (dialog));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
 
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   report = _trellis_import_dialog_get_report (dialog);
@@ -345,9 +227,10 @@ test_import_canvas (Fixture       *fixture,
   g_assert_cmpuint (report->skipped[TRELLIS_IMPORT_SKIP_NOT_ASSIGNED], ==, 1);
 
   /* The preview shows the counts and the first rows of the file... */
-  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "45"));
-  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "Scores to add"));
-  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "Student"));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label, "45"));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label,
+                                                          "Scores to add"));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label, "Student"));
   g_assert_cmpuint (_trellis_import_dialog_get_preview_rows (dialog), >, 0);
   maybe_screenshot (dialog, "import-preview.png");
 
@@ -359,13 +242,14 @@ test_import_canvas (Fixture       *fixture,
   /* Import writes them, and the window shows the classroom as it is now. */
   _trellis_import_dialog_run_import (dialog);
   g_assert_true (_trellis_import_dialog_get_busy (dialog));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
 
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   report = _trellis_import_dialog_get_report (dialog);
   g_assert_false (report->dry_run);
   g_assert_cmpuint (report->evidence_added, ==, 45);
-  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "Scores added"));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label,
+                                                          "Scores added"));
   maybe_screenshot (dialog, "import-done.png");
 
   reloaded = trellis_window_get_classroom (fixture->window);
@@ -400,7 +284,7 @@ test_import_create_learners (Fixture       *fixture,
 
   dialog = g_object_ref (trellis_import_dialog_new (fixture->window));
   _trellis_import_dialog_set_file (dialog, file);
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
 
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   report = _trellis_import_dialog_get_report (dialog);
@@ -411,13 +295,14 @@ test_import_create_learners (Fixture       *fixture,
   g_assert_cmpuint (report->learners_matched, ==, 0);
   g_assert_cmpuint (report->learners_unmatched, ==, 10);
   g_assert_cmpuint (report->evidence_added, ==, 0);
-  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "Learners in the file but not in the classroom"));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label,
+                                                          "Learners in the file but not in the classroom"));
   maybe_screenshot (dialog, "import-unmatched.png");
 
   /* Create missing learners: the preview follows the option at once. */
   _trellis_import_dialog_set_create_learners (dialog, TRUE);
   g_assert_true (_trellis_import_dialog_get_busy (dialog));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
 
   report = _trellis_import_dialog_get_report (dialog);
   g_assert_true (report->dry_run);
@@ -426,7 +311,7 @@ test_import_create_learners (Fixture       *fixture,
   g_assert_cmpint (trellis_classroom_count (empty, "learners"), ==, 0);
 
   _trellis_import_dialog_run_import (dialog);
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   g_assert_cmpint (trellis_classroom_count (trellis_window_get_classroom (fixture->window), "learners"), ==, 10);
   g_assert_cmpint (trellis_classroom_count (trellis_window_get_classroom (fixture->window), "evidence"), ==, 36);
@@ -476,7 +361,7 @@ test_import_oneroster_class (Fixture       *fixture,
 
   _trellis_import_dialog_set_file (dialog, file);
   g_assert_true (_trellis_import_dialog_get_busy (dialog));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
 
   /* Three classes with students (the club has only a teacher). */
   g_assert_null (_trellis_import_dialog_get_error (dialog));
@@ -493,7 +378,8 @@ test_import_oneroster_class (Fixture       *fixture,
   row = class_row_at (dialog, 2);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "cls-ss6-x");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "cls-ss6-x · 1 student");
-  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "This package holds 3 classes. Choose the one to import; nothing is previewed until you do."));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label,
+                                                          "This package holds 3 classes. Choose the one to import; nothing is previewed until you do."));
 
   /* None picked: no preview, nothing to import. */
   for (int i = 0; i < 3; i++)
@@ -501,7 +387,7 @@ test_import_oneroster_class (Fixture       *fixture,
   g_assert_null (_trellis_import_dialog_get_class (dialog));
   g_assert_null (_trellis_import_dialog_get_report (dialog));
   g_assert_cmpuint (_trellis_import_dialog_get_preview_rows (dialog), ==, 0);
-  g_assert_false (has_visible_label (GTK_WIDGET (dialog), "Rows read"));
+  g_assert_null (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label, "Rows read"));
   _trellis_import_dialog_run_import (dialog);
   g_assert_false (_trellis_import_dialog_get_busy (dialog));
   maybe_screenshot (dialog, "import-classes.png");
@@ -511,7 +397,7 @@ test_import_oneroster_class (Fixture       *fixture,
   g_assert_true (class_row_checked (class_row_at (dialog, 1)));
   g_assert_cmpstr (_trellis_import_dialog_get_class (dialog), ==, "cls-ss6-p5");
   g_assert_true (_trellis_import_dialog_get_busy (dialog));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   report = _trellis_import_dialog_get_report (dialog);
   g_assert_nonnull (report);
@@ -522,14 +408,15 @@ test_import_oneroster_class (Fixture       *fixture,
 
   /* Another pick, another preview; the rows stay, one checked. */
   gtk_widget_activate (class_row_at (dialog, 0));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
   g_assert_true (class_row_checked (class_row_at (dialog, 0)));
   g_assert_false (class_row_checked (class_row_at (dialog, 1)));
   report = _trellis_import_dialog_get_report (dialog);
   g_assert_cmpuint (report->learners_in_file, ==, 10);
   g_assert_cmpuint (report->learners_matched, ==, 10);
   g_assert_cmpuint (report->evidence_added, ==, 36);
-  g_assert_true (has_visible_label (GTK_WIDGET (dialog), "Scores to add"));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label,
+                                                          "Scores to add"));
   maybe_screenshot (dialog, "import-class-chosen.png");
 
   after = read_bytes (fixture->path);
@@ -538,7 +425,7 @@ test_import_oneroster_class (Fixture       *fixture,
   /* The import takes the class picked. */
   _trellis_import_dialog_run_import (dialog);
   g_assert_true (_trellis_import_dialog_get_busy (dialog));
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
   g_assert_null (_trellis_import_dialog_get_error (dialog));
   report = _trellis_import_dialog_get_report (dialog);
   g_assert_false (report->dry_run);
@@ -569,12 +456,13 @@ test_import_malformed (Fixture       *fixture,
 
   dialog = g_object_ref (trellis_import_dialog_new (fixture->window));
   _trellis_import_dialog_set_file (dialog, file);
-  wait_until_idle (dialog, import_busy);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
 
   /* A plain error naming the line, no report, nothing to import. */
   g_assert_nonnull (_trellis_import_dialog_get_error (dialog));
   g_assert_nonnull (strstr (_trellis_import_dialog_get_error (dialog), "line"));
-  g_assert_true (has_visible_label (GTK_WIDGET (dialog), _trellis_import_dialog_get_error (dialog)));
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (dialog), trellis_gui_test_is_label,
+                                                          _trellis_import_dialog_get_error (dialog)));
   g_assert_null (_trellis_import_dialog_get_report (dialog));
   maybe_screenshot (dialog, "import-error.png");
 
@@ -633,7 +521,7 @@ test_export_cc (Fixture       *fixture,
 
   _trellis_export_dialog_export_to (dialog, file);
   g_assert_true (_trellis_export_dialog_get_busy (dialog));
-  wait_until_idle (dialog, export_busy);
+  trellis_gui_test_wait_while (export_busy, dialog, 30);
   g_assert_null (_trellis_export_dialog_get_error (dialog));
   g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
 
@@ -650,10 +538,14 @@ test_export_cc (Fixture       *fixture,
   g_clear_object (&file);
   file = g_file_new_build_filename (fixture->dir, "canvas.imscc", NULL);
   _trellis_export_dialog_export_to (dialog, file);
-  wait_until_idle (dialog, export_busy);
+  trellis_gui_test_wait_while (export_busy, dialog, 30);
   g_assert_null (_trellis_export_dialog_get_error (dialog));
   canvas = g_file_get_path (file);
   assert_valid_cc (canvas);
+
+  /* Never shown, so not closed by its export: the fixture checks that the
+   * classroom is finalized. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -673,7 +565,7 @@ test_export_csv (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (name, ".csv"));
 
   _trellis_export_dialog_export_to (dialog, file);
-  wait_until_idle (dialog, export_busy);
+  trellis_gui_test_wait_while (export_busy, dialog, 30);
   g_assert_null (_trellis_export_dialog_get_error (dialog));
 
   g_file_get_contents (output, &contents, NULL, &error);
@@ -681,13 +573,14 @@ test_export_csv (Fixture       *fixture,
   g_assert_cmpuint (strlen (contents), >, 0);
 
   /* A failure is said in the dialog, which stays open. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_object (&dialog);
   dialog = g_object_ref (trellis_export_dialog_new (fixture->window));
   _trellis_export_dialog_set_csv_report (dialog, TRUE, TRUE);
   g_clear_object (&file);
   file = g_file_new_build_filename (fixture->dir, "no such folder", "mastery.csv", NULL);
   _trellis_export_dialog_export_to (dialog, file);
-  wait_until_idle (dialog, export_busy);
+  trellis_gui_test_wait_while (export_busy, dialog, 30);
   g_assert_nonnull (_trellis_export_dialog_get_error (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -702,17 +595,17 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/exchange/import-canvas", Fixture, GINT_TO_POINTER (FALSE),
-              fixture_set_up, test_import_canvas, fixture_tear_down);
+              fixture_set_up, test_import_canvas, trellis_gui_test_fixture_tear_down);
   g_test_add ("/exchange/import-create-learners", Fixture, GINT_TO_POINTER (FALSE),
-              fixture_set_up, test_import_create_learners, fixture_tear_down);
+              fixture_set_up, test_import_create_learners, trellis_gui_test_fixture_tear_down);
   g_test_add ("/exchange/import-oneroster-class", Fixture, GINT_TO_POINTER (FALSE),
-              fixture_set_up, test_import_oneroster_class, fixture_tear_down);
+              fixture_set_up, test_import_oneroster_class, trellis_gui_test_fixture_tear_down);
   g_test_add ("/exchange/import-malformed", Fixture, GINT_TO_POINTER (FALSE),
-              fixture_set_up, test_import_malformed, fixture_tear_down);
+              fixture_set_up, test_import_malformed, trellis_gui_test_fixture_tear_down);
   g_test_add ("/exchange/export-cc", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_set_up, test_export_cc, fixture_tear_down);
+              fixture_set_up, test_export_cc, trellis_gui_test_fixture_tear_down);
   g_test_add ("/exchange/export-csv", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_set_up, test_export_csv, fixture_tear_down);
+              fixture_set_up, test_export_csv, trellis_gui_test_fixture_tear_down);
 
   return g_test_run ();
 }

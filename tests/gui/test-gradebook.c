@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "trellis-gui-test-utils.h"
 #include "trellis-test-utils.h"
 #include "trellis-gradebook.h"
 #include "trellis-gradebook-dialog-private.h"
@@ -28,11 +29,8 @@
 
 typedef struct
 {
-  char             *dir;
-  char             *path;
-  TrellisClassroom *classroom;
-  TrellisWindow    *window;
-  gint64            skill_id;
+  TrellisGuiTestFixture  gui;
+  gint64                 skill_id;
 } Fixture;
 
 static char *
@@ -67,12 +65,7 @@ render_png (GtkWidget  *widget,
             const char *name)
 {
   const char *dir = g_getenv ("TRELLIS_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int width, height;
 
   if (dir == NULL)
     return;
@@ -82,17 +75,8 @@ render_png (GtkWidget  *widget,
     g_main_context_iteration (NULL, FALSE);
   gtk_test_widget_wait_for_draw (widget);
 
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  trellis_gui_test_save_png (widget, NULL, path);
 }
 
 static void
@@ -105,52 +89,38 @@ fixture_set_up (Fixture       *fixture,
   gboolean import = GPOINTER_TO_INT (data);
   TrellisSkill *skill;
 
-  fixture->dir = g_dir_make_tmp ("trellis-test-gradebook-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Social Studies 6.trellis", NULL);
+  trellis_gui_test_fixture_make_dir (&fixture->gui, "Social Studies 6.trellis");
 
-  fixture->classroom = trellis_classroom_create (fixture->path, "Social Studies 6", &error);
+  fixture->gui.classroom = trellis_classroom_create (fixture->gui.path, "Social Studies 6", &error);
   g_assert_no_error (error);
-  trellis_classroom_add_skill (fixture->classroom, "SS6.1", "Reading maps", &error);
+  trellis_classroom_add_skill (fixture->gui.classroom, "SS6.1", "Reading maps", &error);
   g_assert_no_error (error);
-  skill = trellis_classroom_add_skill (fixture->classroom, "SS6.2", "Primary sources", &error);
+  skill = trellis_classroom_add_skill (fixture->gui.classroom, "SS6.2", "Primary sources", &error);
   g_assert_no_error (error);
   fixture->skill_id = trellis_skill_get_id (skill);
 
   if (import)
     {
       input = sample_path ();
-      report = trellis_import (fixture->classroom, input, TRELLIS_IMPORT_FORMAT_CANVAS, NULL,
+      report = trellis_import (fixture->gui.classroom, input, TRELLIS_IMPORT_FORMAT_CANVAS, NULL,
                                TRELLIS_IMPORT_FLAGS_CREATE_LEARNERS, &error);
       g_assert_no_error (error);
       g_assert_nonnull (report);
     }
 
   /* The window shows the file as opened afresh. */
-  g_clear_object (&fixture->classroom);
-  fixture->classroom = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);
+  g_clear_object (&fixture->gui.classroom);
+  fixture->gui.classroom = trellis_classroom_open (fixture->gui.path, TRELLIS_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
 
-  fixture->window = g_object_ref (trellis_window_new (NULL));
-  trellis_window_set_classroom (fixture->window, fixture->classroom);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  trellis_gui_test_fixture_open_window (&fixture->gui);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  g_clear_object (&fixture->classroom);
-
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  trellis_gui_test_fixture_tear_down (&fixture->gui, data);
 }
 
 static TrellisGradebookDialog *
@@ -164,7 +134,7 @@ find_dialog (Fixture *fixture)
 
       if (TRELLIS_IS_GRADEBOOK_DIALOG (window))
         {
-          g_assert_true (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window));
+          g_assert_true (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->gui.window));
           g_assert_true (gtk_window_get_modal (window));
           return TRELLIS_GRADEBOOK_DIALOG (window);
         }
@@ -186,14 +156,14 @@ test_map_column (Fixture       *fixture,
   AdwComboRow *row;
   guint position;
 
-  items = trellis_gradebook_list_items (fixture->classroom, &error);
+  items = trellis_gradebook_list_items (fixture->gui.classroom, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < items->len && item == NULL; i++)
     if (((TrellisGradebookItem *) g_ptr_array_index (items, i))->n_scores > 0)
       item = g_ptr_array_index (items, i);
   g_assert_nonnull (item);
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.gradebook", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.gradebook", NULL);
   dialog = g_object_ref (find_dialog (fixture));
   g_assert_nonnull (dialog);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
@@ -221,18 +191,18 @@ test_map_column (Fixture       *fixture,
   mapped_sql = g_strdup_printf ("SELECT count(*) FROM evidence WHERE item_id = %" G_GINT64_FORMAT
                                 " AND skill_id = %" G_GINT64_FORMAT, item->id, fixture->skill_id);
   scores_sql = g_strdup_printf ("SELECT count(*) FROM evidence WHERE item_id = %" G_GINT64_FORMAT, item->id);
-  g_assert_cmpint (query_int (fixture->path, mapped_sql), ==, item->n_scores);
-  g_assert_cmpint (query_int (fixture->path, scores_sql), ==, item->n_scores);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM evidence WHERE skill_id IS NOT NULL"),
+  g_assert_cmpint (query_int (fixture->gui.path, mapped_sql), ==, item->n_scores);
+  g_assert_cmpint (query_int (fixture->gui.path, scores_sql), ==, item->n_scores);
+  g_assert_cmpint (query_int (fixture->gui.path, "SELECT count(*) FROM evidence WHERE skill_id IS NOT NULL"),
                    ==, item->n_scores);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM mastery_state"), >, 0);
+  g_assert_cmpint (query_int (fixture->gui.path, "SELECT count(*) FROM mastery_state"), >, 0);
 
   render_png (GTK_WIDGET (dialog), "gradebook.png");
 
   /* Back to "Not mapped". */
   adw_combo_row_set_selected (row, 0);
   g_assert_null (_trellis_gradebook_dialog_get_error (dialog));
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM evidence WHERE skill_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (query_int (fixture->gui.path, "SELECT count(*) FROM evidence WHERE skill_id IS NOT NULL"), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -251,17 +221,17 @@ test_map_error (Fixture       *fixture,
   AdwComboRow *row;
   guint position;
 
-  items = trellis_gradebook_list_items (fixture->classroom, &error);
+  items = trellis_gradebook_list_items (fixture->gui.classroom, &error);
   g_assert_no_error (error);
   item = g_ptr_array_index (items, 0);
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.gradebook", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.gradebook", NULL);
   dialog = g_object_ref (find_dialog (fixture));
   g_assert_nonnull (dialog);
   row = _trellis_gradebook_dialog_get_row (dialog, item->id);
   position = _trellis_gradebook_dialog_find_skill (dialog, fixture->skill_id);
 
-  other = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);
+  other = trellis_classroom_open (fixture->gui.path, TRELLIS_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   sql = g_strdup_printf ("DELETE FROM skills WHERE id = %" G_GINT64_FORMAT, fixture->skill_id);
   trellis_classroom_exec (other, sql, &error);
@@ -270,51 +240,16 @@ test_map_error (Fixture       *fixture,
   adw_combo_row_set_selected (row, position);
   g_assert_nonnull (_trellis_gradebook_dialog_get_error (dialog));
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
-  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM gradebook_items WHERE skill_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (query_int (fixture->gui.path, "SELECT count(*) FROM gradebook_items WHERE skill_id IS NOT NULL"), ==, 0);
   render_png (GTK_WIDGET (dialog), "gradebook-error.png");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static gboolean
-on_timeout_cb (gpointer data)
+import_busy (gpointer dialog)
 {
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_import (TrellisImportDialog *dialog)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, on_timeout_cb, &timed_out);
-
-  while (_trellis_import_dialog_get_busy (dialog) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static GtkButton *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return GTK_BUTTON (child);
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return _trellis_import_dialog_get_busy (dialog);
 }
 
 /* The import's report offers the mapping of the new columns. */
@@ -332,7 +267,7 @@ test_from_import (Fixture       *fixture,
   GtkButton *map_button;
 
   g_assert_null (find_dialog (fixture));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.import", NULL);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && import == NULL; i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
@@ -344,13 +279,14 @@ test_from_import (Fixture       *fixture,
 
   _trellis_import_dialog_set_create_learners (import, TRUE);
   _trellis_import_dialog_set_file (import, file);
-  wait_for_import (import);
-  map_button = find_button (GTK_WIDGET (import), "_Map Columns to Skills…");
+  trellis_gui_test_wait_while (import_busy, import, 30);
+  map_button = GTK_BUTTON (trellis_gui_test_find_widget (GTK_WIDGET (import), trellis_gui_test_is_button_labelled,
+                                                        "_Map Columns to Skills…"));
   g_assert_nonnull (map_button);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (map_button)));
 
   _trellis_import_dialog_run_import (import);
-  wait_for_import (import);
+  trellis_gui_test_wait_while (import_busy, import, 30);
   g_assert_null (_trellis_import_dialog_get_error (import));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (map_button)));
   render_png (GTK_WIDGET (import), "gradebook-import-done.png");
@@ -360,7 +296,7 @@ test_from_import (Fixture       *fixture,
   dialog = g_object_ref (find_dialog (fixture));
   g_assert_nonnull (dialog);
 
-  items = trellis_gradebook_list_items (trellis_window_get_classroom (fixture->window), &error);
+  items = trellis_gradebook_list_items (trellis_window_get_classroom (fixture->gui.window), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, >, 0);
   for (guint i = 0; i < items->len; i++)

@@ -20,65 +20,21 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "trellis-gui-test-utils.h"
 #include "trellis-test-utils.h"
 #include "trellis-export-dialog-private.h"
 #include "trellis-playlist-window-private.h"
 #include "trellis-sample.h"
 #include "trellis-window-private.h"
 
-typedef struct
-{
-  char             *dir;
-  char             *path;
-  TrellisClassroom *classroom;
-  TrellisWindow    *window;
-} Fixture;
+typedef TrellisGuiTestFixture Fixture;
 
 /* Helpers */
-
-static GList *
-builder_windows (TrellisWindow *window)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-  GList *found = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (TRELLIS_IS_PLAYLIST_WINDOW (l->data) &&
-        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
-      found = g_list_prepend (found, l->data);
-
-  return found;
-}
 
 static TrellisPlaylistWindow *
 open_builder (Fixture *fixture)
 {
-  g_autoptr(GList) windows = NULL;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlists", NULL));
-  windows = builder_windows (fixture->window);
-  g_assert_cmpuint (g_list_length (windows), ==, 1);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (windows->data));
-
-  return windows->data;
-}
-
-static void
-activate (TrellisPlaylistWindow *builder,
-          const char            *action)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), action, NULL));
-  trellis_test_iterate_pending ();
-}
-
-/* Types @text into an editor row and applies it. */
-static void
-enter (AdwEntryRow *row,
-       const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
-  trellis_test_iterate_pending ();
+  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
 }
 
 static char *
@@ -95,96 +51,6 @@ titles (GListModel *model)
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += GTK_IS_LIST_BOX_ROW (child);
-
-  return n;
-}
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window take its size and draw. */
-static void
-settle (GtkWidget *widget)
-{
-  gboolean done = FALSE;
-
-  gtk_test_widget_wait_for_draw (widget);
-  g_timeout_add (300, on_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (widget);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-/* Fixture */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("trellis-test-playlists-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Sample.trellis", NULL);
-  fixture->classroom = trellis_sample_create (fixture->path, 0, &error);
-  g_assert_no_error (error);
-
-  fixture->window = g_object_ref (trellis_window_new (NULL));
-  trellis_window_set_classroom (fixture->window, fixture->classroom);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  if (g_list_find (toplevels, fixture->window) != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  trellis_test_iterate_pending ();
-  g_assert_finalize_object (fixture->window);
-  if (fixture->classroom != NULL)
-    g_assert_finalize_object (fixture->classroom);
-
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
 }
 
 /* Tests */
@@ -212,11 +78,11 @@ test_build (Fixture       *fixture,
 
   /* One builder per classroom window. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlists", NULL));
-  windows = builder_windows (fixture->window);
+  windows = trellis_gui_test_list_transients (TRELLIS_TYPE_PLAYLIST_WINDOW, GTK_WINDOW (fixture->window));
   g_assert_cmpuint (g_list_length (windows), ==, 1);
 
   /* A new playlist, renamed. */
-  activate (builder, "builder.add-playlist");
+  trellis_gui_test_activate (builder, "builder.add-playlist");
   g_assert_cmpuint (g_list_model_get_n_items (playlists), ==, n_playlists + 1);
   playlist = trellis_playlist_window_get_playlist (builder);
   g_assert_nonnull (playlist);
@@ -224,35 +90,35 @@ test_build (Fixture       *fixture,
   g_assert_null (trellis_playlist_window_get_node (builder));
 
   /* A milestone first, then a choice group after it (Alt+Down below). */
-  activate (builder, "builder.add-milestone");
+  trellis_gui_test_activate (builder, "builder.add-milestone");
   milestone = trellis_playlist_window_get_node (builder);
   g_assert_nonnull (milestone);
   g_assert_cmpint (trellis_node_get_kind (milestone), ==, TRELLIS_NODE_KIND_MILESTONE);
-  enter (_trellis_playlist_window_get_title_row (builder), "Timeline check-in");
-  enter (_trellis_playlist_window_get_date_row (builder), "2026-10-02");
+  trellis_gui_test_enter (_trellis_playlist_window_get_title_row (builder), "Timeline check-in");
+  trellis_gui_test_enter (_trellis_playlist_window_get_date_row (builder), "2026-10-02");
   g_assert_cmpstr (trellis_node_get_title (milestone), ==, "Timeline check-in");
   g_assert_cmpstr (trellis_node_get_target_date (milestone), ==, "2026-10-02");
 
   /* A bad date is refused and the editor shows the stored one again. */
-  enter (_trellis_playlist_window_get_date_row (builder), "2026-13-40");
+  trellis_gui_test_enter (_trellis_playlist_window_get_date_row (builder), "2026-13-40");
   g_assert_cmpstr (trellis_node_get_target_date (milestone), ==, "2026-10-02");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_trellis_playlist_window_get_date_row (builder))), ==,
                    "2026-10-02");
 
-  activate (builder, "builder.add-choice");
+  trellis_gui_test_activate (builder, "builder.add-choice");
   group = trellis_playlist_window_get_node (builder);
   g_assert_cmpint (trellis_node_get_kind (group), ==, TRELLIS_NODE_KIND_CHOICE);
-  enter (_trellis_playlist_window_get_title_row (builder), "Show what you know");
+  trellis_gui_test_enter (_trellis_playlist_window_get_title_row (builder), "Show what you know");
 
   /* With the group selected, new activities are its options. */
-  activate (builder, "builder.add-activity");
+  trellis_gui_test_activate (builder, "builder.add-activity");
   first = trellis_playlist_window_get_node (builder);
   g_assert_cmpint (trellis_node_get_parent_id (first), ==, trellis_node_get_id (group));
-  enter (_trellis_playlist_window_get_title_row (builder), "Build a model");
-  activate (builder, "builder.add-activity");
+  trellis_gui_test_enter (_trellis_playlist_window_get_title_row (builder), "Build a model");
+  trellis_gui_test_activate (builder, "builder.add-activity");
   second = trellis_playlist_window_get_node (builder);
   g_assert_cmpint (trellis_node_get_parent_id (second), ==, trellis_node_get_id (group));
-  enter (_trellis_playlist_window_get_title_row (builder), "Write a diary");
+  trellis_gui_test_enter (_trellis_playlist_window_get_title_row (builder), "Write a diary");
 
   /* Bounds 1..1 through the spin buttons. */
   trellis_playlist_window_select_node (builder, group);
@@ -266,11 +132,11 @@ test_build (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_trellis_playlist_window_get_breadth_label (builder))));
 
   /* The list shows milestone, group, and the two options. */
-  g_assert_cmpuint (count_rows (_trellis_playlist_window_get_node_list (builder)), ==, 4);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_playlist_window_get_node_list (builder)), ==, 4);
 
   /* Alt+Down on the milestone puts it after the group. */
   trellis_playlist_window_select_node (builder, milestone);
-  activate (builder, "builder.move-down");
+  trellis_gui_test_activate (builder, "builder.move-down");
   top = trellis_classroom_get_nodes (fixture->classroom, playlist, NULL);
   top_titles = titles (top);
   g_assert_cmpstr (top_titles, ==, "Show what you know|Timeline check-in");
@@ -278,9 +144,9 @@ test_build (Fixture       *fixture,
 
   /* A fifth option warns about breadth. */
   trellis_playlist_window_select_node (builder, group);
-  activate (builder, "builder.add-activity");
-  activate (builder, "builder.add-activity");
-  activate (builder, "builder.add-activity");
+  trellis_gui_test_activate (builder, "builder.add-activity");
+  trellis_gui_test_activate (builder, "builder.add-activity");
+  trellis_gui_test_activate (builder, "builder.add-activity");
   trellis_playlist_window_select_node (builder, group);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_trellis_playlist_window_get_breadth_label (builder))));
   for (guint i = 0; i < 3; i++)
@@ -300,20 +166,20 @@ test_build (Fixture       *fixture,
 
       gtk_window_set_default_size (GTK_WINDOW (builder), 1200, 720);
       trellis_playlist_window_select_node (builder, group);
-      settle (GTK_WIDGET (builder));
-      save_png (GTK_WIDGET (builder), png);
+      trellis_gui_test_settle (GTK_WIDGET (builder), 300);
+      trellis_gui_test_save_png (GTK_WIDGET (builder), NULL, png);
       g_free (png);
       png = g_build_filename (g_getenv ("TRELLIS_SCREENSHOT_DIR"), "playlists-option.png", NULL);
       trellis_playlist_window_select_node (builder, first);
-      settle (GTK_WIDGET (builder));
-      save_png (GTK_WIDGET (builder), png);
+      trellis_gui_test_settle (GTK_WIDGET (builder), 300);
+      trellis_gui_test_save_png (GTK_WIDGET (builder), NULL, png);
     }
 
   /* Closing the classroom closes the builder. */
   trellis_window_set_classroom (fixture->window, NULL);
   trellis_test_iterate_pending ();
   g_clear_pointer (&windows, g_list_free);
-  windows = builder_windows (fixture->window);
+  windows = trellis_gui_test_list_transients (TRELLIS_TYPE_PLAYLIST_WINDOW, GTK_WINDOW (fixture->window));
   g_assert_null (windows);
   g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
 
@@ -354,7 +220,7 @@ test_playlist_actions (Fixture       *fixture,
   TrellisPlaylist *copy;
   g_autofree char *expected = NULL;
 
-  activate (builder, "builder.duplicate-playlist");
+  trellis_gui_test_activate (builder, "builder.duplicate-playlist");
   g_assert_cmpuint (g_list_model_get_n_items (playlists), ==, n + 1);
   copy = trellis_playlist_window_get_playlist (builder);
   g_assert_true (copy != original);
@@ -369,24 +235,24 @@ test_playlist_actions (Fixture       *fixture,
     GListModel *options;
 
     trellis_playlist_window_select_node (builder, NULL);
-    activate (builder, "builder.add-choice");
+    trellis_gui_test_activate (builder, "builder.add-choice");
     group = trellis_playlist_window_get_node (builder);
     trellis_playlist_window_select_node (builder, NULL);
-    activate (builder, "builder.add-activity");
+    trellis_gui_test_activate (builder, "builder.add-activity");
     activity = trellis_playlist_window_get_node (builder);
     g_assert_cmpint (trellis_node_get_parent_id (activity), ==, 0);
-    activate (builder, "builder.group-node");
+    trellis_gui_test_activate (builder, "builder.group-node");
     g_assert_cmpint (trellis_node_get_parent_id (activity), ==, trellis_node_get_id (group));
     options = trellis_classroom_get_nodes (fixture->classroom, copy, group);
     g_assert_cmpuint (g_list_model_get_n_items (options), ==, 1);
     g_assert_true (trellis_playlist_window_get_node (builder) == activity);
-    activate (builder, "builder.ungroup-node");
+    trellis_gui_test_activate (builder, "builder.ungroup-node");
     g_assert_cmpint (trellis_node_get_parent_id (activity), ==, 0);
     g_assert_cmpuint (g_list_model_get_n_items (options), ==, 0);
   }
 
   /* Deleting asks first. */
-  activate (builder, "builder.delete-playlist");
+  trellis_gui_test_activate (builder, "builder.delete-playlist");
   {
     g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
     AdwMessageDialog *dialog = NULL;
@@ -415,7 +281,7 @@ test_export_from_playlist (Fixture       *fixture,
   g_autofree char *name = NULL;
 
   g_assert_nonnull (playlist);
-  activate (builder, "builder.export");
+  trellis_gui_test_activate (builder, "builder.export");
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
     {
@@ -444,7 +310,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, trellis_gui_test_fixture_set_up, func, trellis_gui_test_fixture_tear_down)
 
   ADD ("/playlists/build", test_build);
   ADD ("/playlists/playlist-actions", test_playlist_actions);

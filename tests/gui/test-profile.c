@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "trellis-gui-test-utils.h"
 #include "trellis-test-utils.h"
 #include "trellis-conference-window-private.h"
 #include "trellis-learner-list-view-private.h"
@@ -35,13 +36,10 @@
 
 typedef struct
 {
-  char               *dir;
-  char               *path;
-  TrellisClassroom   *classroom;
-  TrellisWindow      *window;
-  TrellisLearnerPage *page;
-  TrellisLearner     *learner;
-  gint64              learner_id;
+  TrellisGuiTestFixture  gui;
+  TrellisLearnerPage    *page;
+  TrellisLearner        *learner;
+  gint64                 learner_id;
 } Fixture;
 
 static void
@@ -101,47 +99,26 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   TrellisLearnerListView *list_view;
 
-  fixture->dir = g_dir_make_tmp ("trellis-test-profile-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Sample.trellis", NULL);
-  fixture->classroom = trellis_sample_create (fixture->path, 0, &error);
-  g_assert_no_error (error);
+  trellis_gui_test_fixture_set_up (&fixture->gui, NULL);
 
-  fixture->window = g_object_ref (trellis_window_new (NULL));
-  trellis_window_set_classroom (fixture->window, fixture->classroom);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-
-  list_view = _trellis_window_get_learner_list_view (fixture->window);
+  list_view = _trellis_window_get_learner_list_view (fixture->gui.window);
   trellis_learner_list_view_select_position (list_view, 1);
   fixture->learner = trellis_learner_list_view_get_selected_learner (list_view);
   g_assert_nonnull (fixture->learner);
   fixture->learner_id = trellis_learner_get_id (fixture->learner);
 
-  fixture->page = _trellis_window_get_learner_page (fixture->window);
+  fixture->page = _trellis_window_get_learner_page (fixture->gui.window);
   g_assert_true (trellis_learner_page_get_learner (fixture->page) == fixture->learner);
-  g_assert_true (trellis_learner_page_get_classroom (fixture->page) == fixture->classroom);
+  g_assert_true (trellis_learner_page_get_classroom (fixture->page) == fixture->gui.classroom);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  if (g_list_find (toplevels, fixture->window) != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  trellis_test_iterate_pending ();
-  g_assert_finalize_object (fixture->window);
-  if (fixture->classroom != NULL)
-    g_assert_finalize_object (fixture->classroom);
-
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  trellis_gui_test_fixture_tear_down (&fixture->gui, data);
 }
 
 /* Adds a profile entry through the kind's add row. */
@@ -185,7 +162,7 @@ add_goal (Fixture    *fixture,
   trellis_test_iterate_pending ();
   g_assert_null (_trellis_learner_page_get_goal_dialog (fixture->page));
 
-  goals = trellis_profile_list_goals (fixture->classroom, fixture->learner, &error);
+  goals = trellis_profile_list_goals (fixture->gui.classroom, fixture->learner, &error);
   g_assert_no_error (error);
   goal = find_goal (goals, title);
   g_assert_nonnull (goal);
@@ -219,7 +196,7 @@ test_profile_and_conference (Fixture       *fixture,
 
   /* A profile entry, through the page. */
   add_entry (fixture, TRELLIS_PROFILE_KIND_INTEREST, "Builds marble runs at home");
-  entries = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
+  entries = trellis_profile_list_entries (fixture->gui.classroom, fixture->learner, &error);
   g_assert_no_error (error);
   g_assert_true (has_entry (entries, TRELLIS_PROFILE_KIND_INTEREST, "Builds marble runs at home"));
   /* The add row is empty again, ready for the next. */
@@ -229,15 +206,15 @@ test_profile_and_conference (Fixture       *fixture,
   goal_id = add_goal (fixture, "Write a paragraph with evidence", "Three quotes, each explained", "2026-12-18");
 
   /* Conference mode, through the window action. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.conference", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.conference", NULL);
   conference = _trellis_learner_page_get_conference_window (fixture->page);
   g_assert_nonnull (conference);
   g_assert_true (trellis_conference_window_get_learner (conference) == fixture->learner);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (conference)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (conference)) == GTK_WINDOW (fixture->gui.window));
   g_assert_nonnull (gtk_label_get_label (_trellis_conference_window_get_timer_label (conference)));
 
   /* Starting again brings the same window forward. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.conference", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.conference", NULL);
   g_assert_true (_trellis_learner_page_get_conference_window (fixture->page) == conference);
 
   set_text_view (_trellis_conference_window_get_notes_view (conference), "Talked about the museum presentation.");
@@ -253,14 +230,14 @@ test_profile_and_conference (Fixture       *fixture,
   g_assert_null (_trellis_learner_page_get_conference_window (fixture->page));
 
   /* Close everything; the file has it all. */
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (fixture->gui.window));
   trellis_test_iterate_pending ();
   g_clear_pointer (&entries, g_ptr_array_unref);
-  g_assert_finalize_object (g_steal_pointer (&fixture->window));
-  fixture->window = g_object_ref (trellis_window_new (NULL));
-  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+  g_assert_finalize_object (g_steal_pointer (&fixture->gui.window));
+  fixture->gui.window = g_object_ref (trellis_window_new (NULL));
+  g_assert_finalize_object (g_steal_pointer (&fixture->gui.classroom));
 
-  reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
+  reopened = trellis_classroom_open (fixture->gui.path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_no_error (error);
   learner = trellis_classroom_lookup_learner (reopened, fixture->learner_id);
   g_assert_nonnull (learner);
@@ -311,14 +288,14 @@ test_delete_entry_and_undo (Fixture       *fixture,
   gint64 id;
 
   add_entry (fixture, TRELLIS_PROFILE_KIND_NEED, "Front-row seat");
-  entries = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
+  entries = trellis_profile_list_entries (fixture->gui.classroom, fixture->learner, &error);
   g_assert_no_error (error);
   id = find_entry_id (entries, "Front-row seat");
   g_assert_cmpint (id, !=, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "profile.delete-entry", "x", id);
   trellis_test_iterate_pending ();
-  after = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
+  after = trellis_profile_list_entries (fixture->gui.classroom, fixture->learner, &error);
   g_assert_no_error (error);
   g_assert_cmpint (find_entry_id (after, "Front-row seat"), ==, 0);
 
@@ -329,7 +306,7 @@ test_delete_entry_and_undo (Fixture       *fixture,
   trellis_test_iterate_pending ();
   g_assert_null (_trellis_learner_page_get_undo_toast (fixture->page));
 
-  restored = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
+  restored = trellis_profile_list_entries (fixture->gui.classroom, fixture->learner, &error);
   g_assert_no_error (error);
   g_assert_cmpint (find_entry_id (restored, "Front-row seat"), ==, id);
 }
@@ -346,14 +323,14 @@ test_reorder_and_fields (Fixture       *fixture,
 
   add_entry (fixture, TRELLIS_PROFILE_KIND_STRENGTH, "Patient with younger kids");
   add_entry (fixture, TRELLIS_PROFILE_KIND_STRENGTH, "Sketches ideas before writing");
-  entries = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
+  entries = trellis_profile_list_entries (fixture->gui.classroom, fixture->learner, &error);
   g_assert_no_error (error);
   second = find_entry_id (entries, "Sketches ideas before writing");
 
   /* Move Up puts the newer one before the older one. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "profile.move-entry-up", "x", second);
   trellis_test_iterate_pending ();
-  moved = trellis_profile_list_entries (fixture->classroom, fixture->learner, &error);
+  moved = trellis_profile_list_entries (fixture->gui.classroom, fixture->learner, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < moved->len; i++)
     {
@@ -387,11 +364,11 @@ test_cancel_asks (Fixture       *fixture,
   TrellisConferenceWindow *conference;
   AdwMessageDialog *dialog;
 
-  before = trellis_profile_list_conferences (fixture->classroom, fixture->learner, &error);
+  before = trellis_profile_list_conferences (fixture->gui.classroom, fixture->learner, &error);
   g_assert_no_error (error);
 
   /* Nothing typed: Cancel just closes. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.conference", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.conference", NULL);
   conference = _trellis_learner_page_get_conference_window (fixture->page);
   g_assert_nonnull (conference);
   gtk_widget_activate_action (GTK_WIDGET (conference), "conference.cancel", NULL);
@@ -399,7 +376,7 @@ test_cancel_asks (Fixture       *fixture,
   g_assert_null (_trellis_learner_page_get_conference_window (fixture->page));
 
   /* Something typed: Cancel asks; Keep Writing keeps it, Discard drops it. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.conference", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.conference", NULL);
   conference = _trellis_learner_page_get_conference_window (fixture->page);
   set_text_view (_trellis_conference_window_get_notes_view (conference), "Half a thought");
   gtk_widget_activate_action (GTK_WIDGET (conference), "conference.cancel", NULL);
@@ -416,7 +393,7 @@ test_cancel_asks (Fixture       *fixture,
   trellis_test_iterate_pending ();
   g_assert_null (_trellis_learner_page_get_conference_window (fixture->page));
 
-  after = trellis_profile_list_conferences (fixture->classroom, fixture->learner, &error);
+  after = trellis_profile_list_conferences (fixture->gui.classroom, fixture->learner, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (after->len, ==, before->len);
 }
@@ -513,14 +490,14 @@ test_goal_skills_and_reflections (Fixture       *fixture,
   g_autoptr(GPtrArray) revisions = NULL;
   g_autoptr(TrellisGoal) goal = NULL;
   g_autoptr(TrellisClassroom) reopened = NULL;
-  g_autofree char *code_0 = g_strdup (skill_code_at (fixture->classroom, 0));
-  g_autofree char *code_2 = g_strdup (skill_code_at (fixture->classroom, 2));
-  gint64 skill_0 = skill_id_at (fixture->classroom, 0);
-  gint64 skill_1 = skill_id_at (fixture->classroom, 1);
-  gint64 skill_2 = skill_id_at (fixture->classroom, 2);
-  gint64 milestone = trellis_test_query_int (fixture->classroom,
+  g_autofree char *code_0 = g_strdup (skill_code_at (fixture->gui.classroom, 0));
+  g_autofree char *code_2 = g_strdup (skill_code_at (fixture->gui.classroom, 2));
+  gint64 skill_0 = skill_id_at (fixture->gui.classroom, 0);
+  gint64 skill_1 = skill_id_at (fixture->gui.classroom, 1);
+  gint64 skill_2 = skill_id_at (fixture->gui.classroom, 2);
+  gint64 milestone = trellis_test_query_int (fixture->gui.classroom,
                                              "SELECT id FROM nodes WHERE kind = 'milestone' ORDER BY id LIMIT 1");
-  g_autofree char *milestone_title = trellis_test_query_text (fixture->classroom,
+  g_autofree char *milestone_title = trellis_test_query_text (fixture->gui.classroom,
                                                               "SELECT title FROM nodes WHERE kind = 'milestone' ORDER BY id LIMIT 1");
   TrellisConferenceWindow *conference;
   AdwActionRow *progress_row = NULL;
@@ -547,12 +524,12 @@ test_goal_skills_and_reflections (Fixture       *fixture,
   adw_message_dialog_response (dialog, "apply");
   trellis_test_iterate_pending ();
 
-  goals = trellis_profile_list_goals (fixture->classroom, fixture->learner, &error);
+  goals = trellis_profile_list_goals (fixture->gui.classroom, fixture->learner, &error);
   g_assert_no_error (error);
   g_assert_nonnull (find_goal (goals, "Read 3 books"));
   goal_id = find_goal (goals, "Read 3 books")->id;
   g_clear_pointer (&goals, g_ptr_array_unref);
-  goal = trellis_profile_get_goal (fixture->classroom, goal_id, &error);
+  goal = trellis_profile_get_goal (fixture->gui.classroom, goal_id, &error);
   g_assert_cmpuint (goal->skill_ids->len, ==, 1);
   g_assert_cmpint (g_array_index (goal->skill_ids, gint64, 0), ==, skill_0);
   g_clear_pointer (&goal, trellis_goal_free);
@@ -568,7 +545,7 @@ test_goal_skills_and_reflections (Fixture       *fixture,
   adw_message_dialog_response (dialog, "apply");
   trellis_test_iterate_pending ();
 
-  goal = trellis_profile_get_goal (fixture->classroom, goal_id, &error);
+  goal = trellis_profile_get_goal (fixture->gui.classroom, goal_id, &error);
   g_assert_cmpuint (goal->skill_ids->len, ==, 2);
   g_assert_cmpint (g_array_index (goal->skill_ids, gint64, 0), ==, skill_1);
   g_assert_cmpint (g_array_index (goal->skill_ids, gint64, 1), ==, skill_2);
@@ -583,7 +560,7 @@ test_goal_skills_and_reflections (Fixture       *fixture,
   /* A reflection on the goal in the learner's words, one of the teacher's on a milestone. */
   write_reflection (fixture, 1, goal_id, 0, "I like the second book better.");
   write_reflection (fixture, 0, 0, milestone, "Ready for the presentation.");
-  reflections = trellis_profile_list_reflections (fixture->classroom, fixture->learner, 0, &error);
+  reflections = trellis_profile_list_reflections (fixture->gui.classroom, fixture->learner, 0, &error);
   g_assert_no_error (error);
   reflection = find_reflection (reflections, "I like the second book better.");
   g_assert_nonnull (reflection);
@@ -606,7 +583,7 @@ test_goal_skills_and_reflections (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "teacher"));
 
   /* In conference mode: the goal's progress names its skills; link one more. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.conference", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.conference", NULL);
   conference = _trellis_learner_page_get_conference_window (fixture->page);
   g_assert_nonnull (conference);
   g_assert_true (_trellis_conference_window_get_goal_rows (conference, goal_id, &progress_row, &skills_row));
@@ -625,13 +602,13 @@ test_goal_skills_and_reflections (Fixture       *fixture,
   g_assert_null (_trellis_learner_page_get_conference_window (fixture->page));
 
   /* Reopen the file: all of it is there. */
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (fixture->gui.window));
   trellis_test_iterate_pending ();
-  g_assert_finalize_object (g_steal_pointer (&fixture->window));
-  fixture->window = g_object_ref (trellis_window_new (NULL));
-  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+  g_assert_finalize_object (g_steal_pointer (&fixture->gui.window));
+  fixture->gui.window = g_object_ref (trellis_window_new (NULL));
+  g_assert_finalize_object (g_steal_pointer (&fixture->gui.classroom));
 
-  reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
+  reopened = trellis_classroom_open (fixture->gui.path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_no_error (error);
   learner = trellis_classroom_lookup_learner (reopened, fixture->learner_id);
   g_assert_nonnull (learner);
@@ -661,7 +638,7 @@ test_goal_skills_and_reflections (Fixture       *fixture,
 static guint
 count_stale_rows (Fixture *fixture)
 {
-  GtkListBox *list_box = _trellis_learner_list_view_get_list_box (_trellis_window_get_learner_list_view (fixture->window));
+  GtkListBox *list_box = _trellis_learner_list_view_get_list_box (_trellis_window_get_learner_list_view (fixture->gui.window));
   guint n = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list_box));
@@ -696,31 +673,31 @@ test_preferences (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TrellisClassroom) reopened = NULL;
-  TrellisLearnerListView *list_view = _trellis_window_get_learner_list_view (fixture->window);
+  TrellisLearnerListView *list_view = _trellis_window_get_learner_list_view (fixture->gui.window);
   GListModel *visible = trellis_learner_list_view_get_visible_learners (list_view);
   guint n_learners = g_list_model_get_n_items (visible);
   TrellisPreferencesWindow *preferences;
   guint stale_short, stale_long, due_short, due_long;
 
-  preferences = TRELLIS_PREFERENCES_WINDOW (trellis_preferences_window_new (fixture->classroom));
-  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (fixture->window));
+  preferences = TRELLIS_PREFERENCES_WINDOW (trellis_preferences_window_new (fixture->gui.classroom));
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (fixture->gui.window));
   gtk_window_present (GTK_WINDOW (preferences));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (preferences));
 
   /* The window shows what the file has. */
   g_assert_cmpint (gtk_spin_button_get_value_as_int (_trellis_preferences_window_get_spin (preferences, TRELLIS_PREFERENCE_CONFERENCE_CADENCE_DAYS)),
-                   ==, trellis_profile_get_conference_cadence_days (fixture->classroom));
+                   ==, trellis_profile_get_conference_cadence_days (fixture->gui.classroom));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (_trellis_preferences_window_get_spin (preferences, TRELLIS_PREFERENCE_STALE_PROFILE_WEEKS)),
-                   ==, trellis_profile_get_stale_profile_weeks (fixture->classroom));
+                   ==, trellis_profile_get_stale_profile_weeks (fixture->gui.classroom));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (_trellis_preferences_window_get_spin (preferences, TRELLIS_PREFERENCE_CLASS_MINUTES_PER_WEEK)),
-                   ==, trellis_profile_get_class_minutes_per_week (fixture->classroom));
+                   ==, trellis_profile_get_class_minutes_per_week (fixture->gui.classroom));
 
   /* Stale after one week marks more profiles than after a year. */
   set_spin (preferences, TRELLIS_PREFERENCE_STALE_PROFILE_WEEKS, 52);
-  g_assert_cmpuint (trellis_profile_get_stale_profile_weeks (fixture->classroom), ==, 52);
+  g_assert_cmpuint (trellis_profile_get_stale_profile_weeks (fixture->gui.classroom), ==, 52);
   stale_long = count_stale_rows (fixture);
   set_spin (preferences, TRELLIS_PREFERENCE_STALE_PROFILE_WEEKS, 1);
-  g_assert_cmpuint (trellis_profile_get_stale_profile_weeks (fixture->classroom), ==, 1);
+  g_assert_cmpuint (trellis_profile_get_stale_profile_weeks (fixture->gui.classroom), ==, 1);
   stale_short = count_stale_rows (fixture);
   g_assert_cmpuint (stale_short, >, stale_long);
 
@@ -728,7 +705,7 @@ test_preferences (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list_view), "learner-list.filter-conference-due", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (visible), <=, n_learners);
   set_spin (preferences, TRELLIS_PREFERENCE_CONFERENCE_CADENCE_DAYS, 365);
-  g_assert_cmpuint (trellis_profile_get_conference_cadence_days (fixture->classroom), ==, 365);
+  g_assert_cmpuint (trellis_profile_get_conference_cadence_days (fixture->gui.classroom), ==, 365);
   due_long = g_list_model_get_n_items (visible);
   set_spin (preferences, TRELLIS_PREFERENCE_CONFERENCE_CADENCE_DAYS, 1);
   due_short = g_list_model_get_n_items (visible);
@@ -737,10 +714,10 @@ test_preferences (Fixture       *fixture,
   g_object_set (list_view, "filter-conference-due", FALSE, NULL);
 
   set_spin (preferences, TRELLIS_PREFERENCE_CLASS_MINUTES_PER_WEEK, 180);
-  g_assert_cmpuint (trellis_profile_get_class_minutes_per_week (fixture->classroom), ==, 180);
+  g_assert_cmpuint (trellis_profile_get_class_minutes_per_week (fixture->gui.classroom), ==, 180);
 
   /* A change made elsewhere shows in the window. */
-  g_assert_true (trellis_profile_set_conference_cadence_days (fixture->classroom, 28, &error));
+  g_assert_true (trellis_profile_set_conference_cadence_days (fixture->gui.classroom, 28, &error));
   g_assert_no_error (error);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (_trellis_preferences_window_get_spin (preferences, TRELLIS_PREFERENCE_CONFERENCE_CADENCE_DAYS)),
                    ==, 28);
@@ -749,7 +726,7 @@ test_preferences (Fixture       *fixture,
   trellis_test_iterate_pending ();
 
   /* They are in the file. */
-  reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
+  reopened = trellis_classroom_open (fixture->gui.path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (trellis_profile_get_conference_cadence_days (reopened), ==, 28);
   g_assert_cmpuint (trellis_profile_get_stale_profile_weeks (reopened), ==, 1);
@@ -817,15 +794,15 @@ test_print (Fixture       *fixture,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *profile_path = g_build_filename (fixture->dir, "profile.pdf", NULL);
-  g_autofree char *conference_path = g_build_filename (fixture->dir, "conference.pdf", NULL);
+  g_autofree char *profile_path = g_build_filename (fixture->gui.dir, "profile.pdf", NULL);
+  g_autofree char *conference_path = g_build_filename (fixture->gui.dir, "conference.pdf", NULL);
   g_autofree char *profile_text = NULL;
   g_autofree char *conference_text = NULL;
   TrellisPrintout *printout;
   const char *name = trellis_learner_get_name (fixture->learner);
 
   add_goal (fixture, "Finish the river model", "It floods and drains on cue", "2026-12-11");
-  g_assert_cmpint (trellis_profile_save_conference (fixture->classroom, fixture->learner,
+  g_assert_cmpint (trellis_profile_save_conference (fixture->gui.classroom, fixture->learner,
                                                     &(TrellisConferenceRecord) {
                                                       .notes = "Model is half built.",
                                                       .next_steps = "Test the drain on Monday.",
@@ -834,18 +811,18 @@ test_print (Fixture       *fixture,
                                                     &error), >, 0);
   g_assert_no_error (error);
 
-  printout = trellis_printout_new_profile (fixture->classroom, fixture->learner, &error);
+  printout = trellis_printout_new_profile (fixture->gui.classroom, fixture->learner, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (trellis_printout_get_title (printout), name));
-  export_printout (GTK_WINDOW (fixture->window), printout, GTK_PAPER_NAME_A4, profile_path);
+  export_printout (GTK_WINDOW (fixture->gui.window), printout, GTK_PAPER_NAME_A4, profile_path);
   profile_text = pdf_text (profile_path, "595(\\.[0-9]+)? x 841(\\.[0-9]+)? pts");
   assert_contains (profile_text, name);
   assert_contains (profile_text, "Finish the river model");
   assert_contains (profile_text, "It floods and drains on cue");
 
-  printout = trellis_printout_new_conference (fixture->classroom, fixture->learner, &error);
+  printout = trellis_printout_new_conference (fixture->gui.classroom, fixture->learner, &error);
   g_assert_no_error (error);
-  export_printout (GTK_WINDOW (fixture->window), printout, GTK_PAPER_NAME_LETTER, conference_path);
+  export_printout (GTK_WINDOW (fixture->gui.window), printout, GTK_PAPER_NAME_LETTER, conference_path);
   conference_text = pdf_text (conference_path, "612 x 792 pts");
   assert_contains (conference_text, name);
   assert_contains (conference_text, "Finish the river model");

@@ -26,6 +26,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "trellis-gui-test-utils.h"
 #include "trellis-learner-list-view.h"
 #include "trellis-mastery.h"
 #include "trellis-playlist-window-private.h"
@@ -37,31 +38,14 @@
 #include "trellis-test-utils.h"
 #include "trellis-window-private.h"
 
-typedef struct
-{
-  char             *dir;
-  char             *path;
-  TrellisClassroom *classroom;
-  TrellisWindow    *window;
-} Fixture;
+typedef TrellisGuiTestFixture Fixture;
 
 /* Helpers */
 
 static TrellisPlaylistWindow *
 open_builder (Fixture *fixture)
 {
-  g_autoptr(GList) toplevels = NULL;
-  TrellisPlaylistWindow *builder = NULL;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlists", NULL));
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (TRELLIS_IS_PLAYLIST_WINDOW (l->data))
-      builder = l->data;
-  g_assert_nonnull (builder);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (builder));
-
-  return builder;
+  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
 }
 
 static TrellisProgressGrid *
@@ -108,65 +92,6 @@ learner_named (TrellisClassroom *classroom,
   return learner;
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
-                                 const char *text);
-
-static GtkWidget *
-find_widget (GtkWidget   *root,
-             WidgetMatch  match,
-             const char  *text)
-{
-  if (match (root, text))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_button_with_tooltip (GtkWidget  *widget,
-                        const char *text)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
-}
-
-static gboolean
-is_button_labelled (GtkWidget  *widget,
-                    const char *text)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0;
-}
-
-static gboolean
-is_check_labelled (GtkWidget  *widget,
-                   const char *text)
-{
-  return GTK_IS_CHECK_BUTTON (widget) && g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), text);
-}
-
-static gboolean
-is_label_with_prefix (GtkWidget  *widget,
-                      const char *text)
-{
-  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), text);
-}
-
-static gboolean
-is_of_type (GtkWidget  *widget,
-            const char *type_name)
-{
-  return g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name));
-}
-
 /* Clicks @learner's cell for @node; returns the popover it opened. */
 static GtkWidget *
 open_cell (TrellisProgressGrid *grid,
@@ -197,14 +122,6 @@ untick_all (GtkWidget *widget)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     untick_all (child);
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  trellis_test_iterate_pending ();
 }
 
 /* The digit keys' action on @learner's cell for @node. */
@@ -243,83 +160,6 @@ count_evidence (TrellisClassroom *classroom,
                                           trellis_learner_get_id (learner), trellis_node_get_id (node));
 
   return trellis_test_query_int (classroom, sql);
-}
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (GtkWidget *widget)
-{
-  gboolean done = FALSE;
-
-  gtk_test_widget_wait_for_draw (widget);
-  g_timeout_add (300, on_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (widget);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("TRELLIS_SCREENSHOT_DIR"), name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  settle (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-/* Fixture */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = trellis_test_make_tmp_dir ("trellis-test-progress-grid-XXXXXX");
-  fixture->path = g_build_filename (fixture->dir, "Sample.trellis", NULL);
-  fixture->classroom = trellis_sample_create (fixture->path, 0, &error);
-  g_assert_no_error (error);
-
-  fixture->window = g_object_ref (trellis_window_new (NULL));
-  trellis_window_set_classroom (fixture->window, fixture->classroom);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  if (g_list_find (toplevels, fixture->window) != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  trellis_test_iterate_pending ();
-  g_assert_finalize_object (fixture->window);
-  if (fixture->classroom != NULL)
-    g_assert_finalize_object (fixture->classroom);
-
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
 }
 
 /* Tests */
@@ -362,10 +202,10 @@ test_mark (Fixture       *fixture,
   g_assert_no_error (error);
   evidence_before = count_evidence (classroom, amara, map_walk);
   popover = open_cell (grid, amara, map_walk);
-  widget = find_widget (popover, is_check_labelled, "Record _evidence");
+  widget = trellis_gui_test_find_widget (popover, trellis_gui_test_is_check_labelled, "Record _evidence");
   g_assert_nonnull (widget);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), TRUE);
-  widget = find_widget (popover, is_of_type, "GtkDropDown");
+  widget = trellis_gui_test_find_widget (popover, trellis_gui_test_is_of_type, "GtkDropDown");
   g_assert_nonnull (widget);
   /* The first drop-down is the format: choose “annotated map”. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), 1);
@@ -375,9 +215,10 @@ test_mark (Fixture       *fixture,
     g_assert_cmpstr (progress->format, ==, "annotated map");
   }
   popover = open_cell (grid, amara, map_walk);
-  widget = find_widget (popover, is_check_labelled, "Record _evidence");
+  widget = trellis_gui_test_find_widget (popover, trellis_gui_test_is_check_labelled, "Record _evidence");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), TRUE);
-  click (find_widget (popover, is_button_with_tooltip, "Complete (4)"));
+  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_with_tooltip,
+                                                        "Complete (4)"));
   g_assert_cmpint (status_of (classroom, amara, map_walk), ==, TRELLIS_PROGRESS_COMPLETE);
   g_assert_cmpint (count_evidence (classroom, amara, map_walk), ==, evidence_before + 2);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_trellis_progress_grid_get_popover (grid))));
@@ -440,18 +281,20 @@ test_mark (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (g_ptr_array_find (offered, china, NULL));
   popover = open_cell (grid, jonah, civilization);
-  g_assert_nonnull (find_widget (popover, is_label_with_prefix, "Beyond their level"));
-  save = find_widget (popover, is_button_labelled, "_Save Choice");
+  g_assert_nonnull (trellis_gui_test_find_widget (popover, trellis_gui_test_is_label_with_prefix,
+                                                  "Beyond their level"));
+  save = trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_labelled, "_Save Choice");
   g_assert_nonnull (save);
   untick_all (popover);
   g_assert_true (gtk_widget_get_sensitive (save));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (popover, is_check_labelled, "Ancient China")), TRUE);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (popover, is_check_labelled, "Ancient Greece")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (trellis_gui_test_find_widget (popover, trellis_gui_test_is_check_labelled, "Ancient China")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (trellis_gui_test_find_widget (popover, trellis_gui_test_is_check_labelled, "Ancient Greece")), TRUE);
   g_assert_false (gtk_widget_get_sensitive (save));
-  g_assert_nonnull (find_widget (popover, is_label_with_prefix, "Choose 1 option. Untick 1."));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (popover, is_check_labelled, "Ancient Greece")), FALSE);
+  g_assert_nonnull (trellis_gui_test_find_widget (popover, trellis_gui_test_is_label_with_prefix,
+                                                  "Choose 1 option. Untick 1."));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (trellis_gui_test_find_widget (popover, trellis_gui_test_is_check_labelled, "Ancient Greece")), FALSE);
   g_assert_true (gtk_widget_get_sensitive (save));
-  click (save);
+  trellis_gui_test_click (save);
   {
     g_autoptr(GPtrArray) chosen = trellis_progress_get_choices (classroom, jonah, civilization, &error);
     g_autofree char *text = _trellis_progress_grid_dup_cell_text (grid, jonah, civilization);
@@ -472,7 +315,7 @@ test_mark (Fixture       *fixture,
      * and so does the cell. */
     TrellisNode *week3 = node_titled (classroom, playlist, NULL, "Week 3 check-in");
     GtkWidget *header = _trellis_progress_grid_get_row_header (grid, jonah);
-    GtkWidget *late = find_widget (header, is_label_with_prefix, "");
+    GtkWidget *late = trellis_gui_test_find_widget (header, trellis_gui_test_is_label_with_prefix, "");
 
     late = gtk_widget_get_next_sibling (late);
     g_assert_true (gtk_widget_get_visible (late));
@@ -481,10 +324,11 @@ test_mark (Fixture       *fixture,
     g_assert_false (gtk_widget_has_css_class (_trellis_progress_grid_get_cell (grid, jonah, week2), "late"));
   }
   popover = open_cell (grid, jonah, week2);
-  widget = find_widget (popover, is_of_type, "GtkEntry");
+  widget = trellis_gui_test_find_widget (popover, trellis_gui_test_is_of_type, "GtkEntry");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), ==, today);
   gtk_editable_set_text (GTK_EDITABLE (widget), "5 Nov");
-  click (find_widget (popover, is_button_labelled, "Record _Check-in"));
+  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_labelled,
+                                                        "Record _Check-in"));
   {
     g_autoptr(TrellisProgress) progress = trellis_progress_get (classroom, jonah, week2, &error);
 
@@ -498,28 +342,29 @@ test_mark (Fixture       *fixture,
     g_assert_true (GTK_IS_ENTRY (note));
     gtk_editable_set_text (GTK_EDITABLE (note), "Has a research question");
   }
-  click (find_widget (popover, is_button_labelled, "Record _Check-in"));
+  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_labelled,
+                                                        "Record _Check-in"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_trellis_progress_grid_get_popover (grid))));
 
   /* The row header shows what Jonah is offered, with his level. */
-  click (_trellis_progress_grid_get_row_header (grid, jonah));
+  trellis_gui_test_click (_trellis_progress_grid_get_row_header (grid, jonah));
   g_assert_true (trellis_progress_grid_get_learner (grid) == jonah);
-  g_assert_nonnull (find_widget (_trellis_progress_grid_get_learner_box (grid), is_label_with_prefix, "Level 1: "));
+  g_assert_nonnull (trellis_gui_test_find_widget (_trellis_progress_grid_get_learner_box (grid), trellis_gui_test_is_label_with_prefix, "Level 1: "));
 
   if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
     {
       AdwStyleManager *style = adw_style_manager_get_default ();
 
       gtk_window_set_default_size (GTK_WINDOW (builder), 1280, 760);
-      save_png (GTK_WIDGET (builder), "progress-grid.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "progress-grid.png");
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-      save_png (GTK_WIDGET (builder), "progress-grid-dark.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "progress-grid-dark.png");
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
       gtk_window_set_default_size (GTK_WINDOW (builder), 480, 700);
-      save_png (GTK_WIDGET (builder), "progress-grid-narrow.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "progress-grid-narrow.png");
       gtk_window_set_default_size (GTK_WINDOW (builder), 1280, 760);
       open_cell (grid, amara, map_walk);
-      save_png (GTK_WIDGET (_trellis_progress_grid_get_popover (grid)), "progress-popover.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (_trellis_progress_grid_get_popover (grid)), "progress-popover.png");
       gtk_popover_popdown (_trellis_progress_grid_get_popover (grid));
       trellis_test_iterate_pending ();
     }
@@ -671,7 +516,8 @@ test_live_sidebar (Fixture       *fixture,
   /* Check-in and Complete on Week 2 in the grid: the sidebar drops it at
    * once, with no refresh and no window switch. */
   popover = open_cell (grid, jonah, week2);
-  click (find_widget (popover, is_button_labelled, "Record _Check-in"));
+  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_labelled,
+                                                        "Record _Check-in"));
   press_digit (grid, jonah, week2, 4);
   trellis_test_iterate_pending ();
   g_assert_false (mentions (trellis_recommender_get_suggestions (recommender), TRELLIS_SUGGESTION_BEHIND_MILESTONE,
@@ -688,7 +534,7 @@ test_live_sidebar (Fixture       *fixture,
     {
       g_assert_cmpuint (marks, <, 8);
       popover = open_cell (grid, jonah, sources);
-      widget = find_widget (popover, is_check_labelled, "Record _evidence");
+      widget = trellis_gui_test_find_widget (popover, trellis_gui_test_is_check_labelled, "Record _evidence");
       gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), TRUE);
       /* After the tick: the kind of evidence (rubric), then the level
        * out of the highest level (4 of 4). */
@@ -698,7 +544,8 @@ test_live_sidebar (Fixture       *fixture,
       widget = gtk_widget_get_first_child (gtk_widget_get_next_sibling (widget));
       g_assert_true (GTK_IS_SPIN_BUTTON (widget));
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), 4);
-      click (find_widget (popover, is_button_with_tooltip, "Complete (4)"));
+      trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_with_tooltip,
+                                                            "Complete (4)"));
       trellis_test_iterate_pending ();
       marks++;
       assert_same_as_recompute (classroom, trellis_recommender_get_suggestions (recommender));
@@ -849,7 +696,7 @@ test_from_learner (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (_trellis_playlist_window_get_view_stack (builder)), ==,
                    "progress");
   g_assert_true (trellis_progress_grid_get_learner (grid) == jonah);
-  g_assert_nonnull (find_widget (_trellis_progress_grid_get_learner_box (grid), is_label_with_prefix, "Level 1: "));
+  g_assert_nonnull (trellis_gui_test_find_widget (_trellis_progress_grid_get_learner_box (grid), trellis_gui_test_is_label_with_prefix, "Level 1: "));
 
   /* Printing from Progress with Jonah beside the grid: his choice board. */
   {
@@ -882,10 +729,15 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add ("/progress-grid/mark", Fixture, NULL, fixture_set_up, test_mark, fixture_tear_down);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, trellis_gui_test_fixture_set_up, func, trellis_gui_test_fixture_tear_down)
+
+  ADD ("/progress-grid/mark", test_mark);
   g_test_add_func ("/progress-grid/scale", test_scale);
-  g_test_add ("/progress-grid/from-learner", Fixture, NULL, fixture_set_up, test_from_learner, fixture_tear_down);
-  g_test_add ("/progress-grid/live-sidebar", Fixture, NULL, fixture_set_up, test_live_sidebar, fixture_tear_down);
+  ADD ("/progress-grid/from-learner", test_from_learner);
+  ADD ("/progress-grid/live-sidebar", test_live_sidebar);
+
+#undef ADD
 
   return g_test_run ();
 }

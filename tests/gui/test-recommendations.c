@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "trellis-gui-test-utils.h"
 #include "trellis-test-utils.h"
 #include "trellis-learner-list-view.h"
 #include "trellis-recommendations-pane-private.h"
@@ -30,32 +31,11 @@
 
 typedef struct
 {
-  char                       *dir;
-  char                       *path;
-  TrellisClassroom           *classroom;
-  TrellisWindow              *window;
+  TrellisGuiTestFixture       gui;
   TrellisRecommendationsPane *pane;
 } Fixture;
 
 /* Helpers */
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return TRUE;
-
-      if (has_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
 
 /* The cards shown, in order. */
 static GPtrArray *
@@ -174,40 +154,21 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
   g_settings_reset (settings, "window-maximized");
 
-  fixture->dir = g_dir_make_tmp ("trellis-test-recommendations-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Sample.trellis", NULL);
-
-  fixture->classroom = trellis_sample_create (fixture->path, 0, &error);
-  g_assert_no_error (error);
-
-  fixture->window = g_object_ref (trellis_window_new (NULL));
-  trellis_window_set_classroom (fixture->window, fixture->classroom);
-  fixture->pane = _trellis_window_get_recommendations_pane (fixture->window);
-
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  trellis_gui_test_fixture_set_up (&fixture->gui, NULL);
+  fixture->pane = _trellis_window_get_recommendations_pane (fixture->gui.window);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  trellis_test_iterate_pending ();
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->classroom);
-
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  trellis_gui_test_fixture_tear_down (&fixture->gui, data);
 }
 
 /* Tests */
@@ -217,7 +178,7 @@ test_grouped_by_kind (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) computed = trellis_recommender_compute (fixture->classroom, &error);
+  g_autoptr(GPtrArray) computed = trellis_recommender_compute (fixture->gui.classroom, &error);
   g_autoptr(GPtrArray) rows = list_rows (fixture);
   GtkWidget *groups = _trellis_recommendations_pane_get_groups_box (fixture->pane);
   int previous_kind = -1;
@@ -226,7 +187,7 @@ test_grouped_by_kind (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (computed->len, >, 0);
 
-  g_assert_true (trellis_recommendations_pane_get_classroom (fixture->pane) == fixture->classroom);
+  g_assert_true (trellis_recommendations_pane_get_classroom (fixture->pane) == fixture->gui.classroom);
   g_assert_null (trellis_recommendations_pane_get_learner (fixture->pane));
   g_assert_cmpstr (_trellis_recommendations_pane_get_visible_page (fixture->pane), ==, "suggestions");
   g_assert_cmpstr (_trellis_recommendations_pane_get_scope_label (fixture->pane), ==, "Whole class");
@@ -238,7 +199,7 @@ test_grouped_by_kind (Fixture       *fixture,
       TrellisSuggestion *shown = trellis_suggestion_row_get_suggestion (g_ptr_array_index (rows, i));
 
       g_assert_cmpstr (shown->key, ==, ((TrellisSuggestion *) g_ptr_array_index (computed, i))->key);
-      g_assert_true (has_label (g_ptr_array_index (rows, i), shown->reason));
+      g_assert_true (trellis_gui_test_has_label (g_ptr_array_index (rows, i), shown->reason));
     }
 
   /* One group per kind, in urgency order, titled, holding only that kind,
@@ -254,7 +215,7 @@ test_grouped_by_kind (Fixture       *fixture,
       g_assert_true (trellis_suggestion_kind_from_string (gtk_widget_get_name (group), &kind));
       g_assert_cmpint ((int) kind, >, previous_kind);
       previous_kind = (int) kind;
-      g_assert_true (has_label (group, trellis_suggestion_kind_get_title (kind)));
+      g_assert_true (trellis_gui_test_has_label (group, trellis_suggestion_kind_get_title (kind)));
 
       for (GtkWidget *row = gtk_widget_get_first_child (gtk_widget_get_last_child (group));
            row != NULL;
@@ -303,25 +264,25 @@ test_accept_small_group (Fixture       *fixture,
   g_assert_nonnull (row);
   s = trellis_suggestion_ref (trellis_suggestion_row_get_suggestion (row));
   g_assert_cmpuint (s->learners->len, >=, 2);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM groups", NULL), ==, 0);
+  g_assert_cmpint (query_int (fixture->gui.classroom, "SELECT count(*) FROM groups", NULL), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "suggestion.accept", NULL));
 
   /* The decision is logged… */
-  g_assert_cmpint (query_int (fixture->classroom,
+  g_assert_cmpint (query_int (fixture->gui.classroom,
                               "SELECT count(*) FROM recommendations WHERE key = ?1 AND decision = 'accepted'",
                               s->key), ==, 1);
-  g_assert_cmpint (query_int (fixture->classroom,
+  g_assert_cmpint (query_int (fixture->gui.classroom,
                               "SELECT count(*) FROM recommendation_learners rl JOIN recommendations r "
                               "ON r.id = rl.recommendation_id WHERE r.key = ?1", s->key), ==, s->learners->len);
 
   /* …the group exists with the suggested learners… */
-  group_id = query_int (fixture->classroom,
+  group_id = query_int (fixture->gui.classroom,
                         "SELECT g.id FROM groups g JOIN recommendations r ON r.id = g.recommendation_id "
                         "WHERE r.key = ?1 AND g.kind = 'small_group'", s->key);
   g_assert_cmpint (group_id, >, 0);
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM groups", NULL), ==, 1);
-  g_assert_cmpint (query_int (fixture->classroom,
+  g_assert_cmpint (query_int (fixture->gui.classroom, "SELECT count(*) FROM groups", NULL), ==, 1);
+  g_assert_cmpint (query_int (fixture->gui.classroom,
                               "SELECT count(*) FROM group_members m JOIN groups g ON g.id = m.group_id "
                               "JOIN recommendations r ON r.id = g.recommendation_id WHERE r.key = ?1",
                               s->key), ==, s->learners->len);
@@ -331,11 +292,11 @@ test_accept_small_group (Fixture       *fixture,
                                               " AND learner_id = %" G_GINT64_FORMAT " AND ?1 IS NOT NULL",
                                               group_id, g_array_index (s->learners, TrellisSuggestionLearner, i).id);
 
-      g_assert_cmpint (query_int (fixture->classroom, sql, "x"), ==, 1);
+      g_assert_cmpint (query_int (fixture->gui.classroom, sql, "x"), ==, 1);
     }
 
   /* …a toast names it, and the card is gone. */
-  group_title = query_text (fixture->classroom,
+  group_title = query_text (fixture->gui.classroom,
                             "SELECT g.title FROM groups g JOIN recommendations r ON r.id = g.recommendation_id "
                             "WHERE r.key = ?1", s->key);
   g_assert_nonnull (_trellis_recommendations_pane_get_last_toast (fixture->pane));
@@ -376,18 +337,18 @@ test_dismiss_with_reason (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "suggestion.dismiss", "s", "already_handled"));
 
   g_assert_null (find_row (fixture, 0, s->key));
-  reason = query_text (fixture->classroom,
+  reason = query_text (fixture->gui.classroom,
                        "SELECT decision_reason FROM recommendations WHERE key = ?1 AND decision = 'dismissed'",
                        s->key);
   g_assert_cmpstr (reason, ==, "already_handled");
-  g_assert_cmpint (query_int (fixture->classroom, "SELECT count(*) FROM groups", NULL), ==, 0);
+  g_assert_cmpint (query_int (fixture->gui.classroom, "SELECT count(*) FROM groups", NULL), ==, 0);
 
   /* A refresh does not bring it back. */
   trellis_recommendations_pane_refresh (fixture->pane);
   g_assert_null (find_row (fixture, 0, s->key));
 
   /* Nor does opening the file again. */
-  reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
+  reopened = trellis_classroom_open (fixture->gui.path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_false (computed_has_key (reopened, s->key));
 
@@ -406,7 +367,7 @@ test_dismiss_with_reason (Fixture       *fixture,
   s = trellis_suggestion_ref (trellis_suggestion_row_get_suggestion (row));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "suggestion.snooze", NULL));
   g_assert_null (find_row (fixture, 0, s->key));
-  g_assert_cmpint (query_int (fixture->classroom,
+  g_assert_cmpint (query_int (fixture->gui.classroom,
                               "SELECT count(*) FROM recommendations WHERE key = ?1 AND decision = 'snoozed' "
                               "AND snoozed_until IS NOT NULL", s->key), ==, 1);
 }
@@ -415,14 +376,14 @@ static void
 test_scope_to_learner (Fixture       *fixture,
                        gconstpointer  data)
 {
-  TrellisLearnerListView *list_view = _trellis_window_get_learner_list_view (fixture->window);
+  TrellisLearnerListView *list_view = _trellis_window_get_learner_list_view (fixture->gui.window);
   g_autoptr(GPtrArray) class_rows = list_rows (fixture);
   g_autoptr(GPtrArray) learner_rows = NULL;
   g_autoptr(GPtrArray) back_rows = NULL;
   TrellisSuggestionRow *row = find_row (fixture, TRELLIS_SUGGESTION_SMALL_GROUP, NULL);
   TrellisSuggestion *s = trellis_suggestion_row_get_suggestion (row);
   gint64 id = g_array_index (s->learners, TrellisSuggestionLearner, 0).id;
-  TrellisLearner *learner = trellis_classroom_lookup_learner (fixture->classroom, id);
+  TrellisLearner *learner = trellis_classroom_lookup_learner (fixture->gui.classroom, id);
   g_autofree char *scope = NULL;
   guint expected = 0;
 
@@ -459,23 +420,23 @@ static void
 test_window_actions (Fixture       *fixture,
                      gconstpointer  data)
 {
-  TrellisLearnerListView *list_view = _trellis_window_get_learner_list_view (fixture->window);
+  TrellisLearnerListView *list_view = _trellis_window_get_learner_list_view (fixture->gui.window);
   TrellisSuggestionRow *row = find_row (fixture, TRELLIS_SUGGESTION_CONFERENCE_DUE, NULL);
   TrellisSuggestion *s = trellis_suggestion_row_get_suggestion (row);
   gint64 id = g_array_index (s->learners, TrellisSuggestionLearner, 0).id;
   gboolean shown = FALSE;
 
   /* The pane shows by default and toggles (F9, the header bar button). */
-  g_object_get (fixture->window, "show-recommendations", &shown, NULL);
+  g_object_get (fixture->gui.window, "show-recommendations", &shown, NULL);
   g_assert_true (shown);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->pane)));
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-recommendations", NULL);
-  g_object_get (fixture->window, "show-recommendations", &shown, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.toggle-recommendations", NULL);
+  g_object_get (fixture->gui.window, "show-recommendations", &shown, NULL);
   g_assert_false (shown);
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-recommendations", NULL);
-  g_object_get (fixture->window, "show-recommendations", &shown, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.toggle-recommendations", NULL);
+  g_object_get (fixture->gui.window, "show-recommendations", &shown, NULL);
   g_assert_true (shown);
 
   /* "Open Learner" on a card selects the learner in the list. */
@@ -500,7 +461,7 @@ test_live_update (Fixture       *fixture,
 
   g_assert_nonnull (row);
   s = trellis_suggestion_ref (trellis_suggestion_row_get_suggestion (row));
-  learner = trellis_classroom_lookup_learner (fixture->classroom,
+  learner = trellis_classroom_lookup_learner (fixture->gui.classroom,
                                               g_array_index (s->learners, TrellisSuggestionLearner, 0).id);
   for (guint i = 0; i < before->len; i++)
     {
@@ -510,7 +471,7 @@ test_live_update (Fixture       *fixture,
     }
 
   /* Deleting a learner (the learner model changes) drops their suggestions at once. */
-  g_assert_true (trellis_classroom_trash_learner (fixture->classroom, learner, &error));
+  g_assert_true (trellis_classroom_trash_learner (fixture->gui.classroom, learner, &error));
   g_assert_no_error (error);
   after = list_rows (fixture);
   g_assert_cmpuint (n_learner, >, 0);
@@ -531,7 +492,7 @@ test_live_update (Fixture       *fixture,
 
   /* An edit made elsewhere shows after the window's call. */
   sql = g_strdup ("UPDATE goals SET status = 'met' WHERE status = 'active'");
-  g_assert_cmpint (sqlite3_exec (trellis_classroom_get_db (fixture->classroom), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (trellis_classroom_get_db (fixture->gui.classroom), sql, NULL, NULL, NULL), ==, SQLITE_OK);
   g_free (sql);
   trellis_recommendations_pane_refresh (fixture->pane);
   g_assert_null (find_row (fixture, TRELLIS_SUGGESTION_GOAL_OVERDUE, NULL));
@@ -566,7 +527,7 @@ test_accept_ready_for_more (Fixture       *fixture,
   /* The challenge option is now that learner's choice, and the toast says so. */
   sql = g_strdup_printf ("SELECT count(*) FROM choices WHERE learner_id = %" G_GINT64_FORMAT
                          " AND option_id = %" G_GINT64_FORMAT, learner_id, s->node_id);
-  g_assert_cmpint (query_int (fixture->classroom, sql, NULL), ==, 1);
+  g_assert_cmpint (query_int (fixture->gui.classroom, sql, NULL), ==, 1);
   g_assert_nonnull (_trellis_recommendations_pane_get_last_toast (fixture->pane));
   g_assert_nonnull (strstr (_trellis_recommendations_pane_get_last_toast (fixture->pane), "assigned to"));
   g_assert_nonnull (strstr (_trellis_recommendations_pane_get_last_toast (fixture->pane), s->node_title));
@@ -594,8 +555,8 @@ test_accept_conference_due (Fixture       *fixture,
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (window != GTK_WINDOW (fixture->window) &&
-          gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window) &&
+      if (window != GTK_WINDOW (fixture->gui.window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->gui.window) &&
           g_str_equal (G_OBJECT_TYPE_NAME (window), "TrellisConferenceWindow"))
         {
           found = TRUE;

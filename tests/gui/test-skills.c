@@ -29,6 +29,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "trellis-gui-test-utils.h"
 #include "trellis-playlist-window-private.h"
 #include "trellis-sample.h"
 #include "trellis-skill-list.h"
@@ -36,65 +37,24 @@
 #include "trellis-test-utils.h"
 #include "trellis-window-private.h"
 
-typedef struct
-{
-  char             *dir;
-  char             *path;
-  TrellisClassroom *classroom;
-  TrellisWindow    *window;
-} Fixture;
+typedef TrellisGuiTestFixture Fixture;
 
 /* Helpers */
-
-static gpointer
-find_toplevel (GType      type,
-               GtkWindow *transient_for)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) &&
-        (transient_for == NULL || gtk_window_get_transient_for (l->data) == transient_for) &&
-        gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
 
 static TrellisPlaylistWindow *
 open_builder (Fixture *fixture)
 {
-  TrellisPlaylistWindow *builder;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlists", NULL));
-  builder = find_toplevel (TRELLIS_TYPE_PLAYLIST_WINDOW, GTK_WINDOW (fixture->window));
-  g_assert_nonnull (builder);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (builder));
-
-  return builder;
+  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
 }
 
 static TrellisSkillsWindow *
 open_skills (TrellisPlaylistWindow *builder)
 {
-  TrellisSkillsWindow *skills;
+  TrellisSkillsWindow *skills = trellis_gui_test_open_transient (builder, "builder.skills", TRELLIS_TYPE_SKILLS_WINDOW);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), "builder.skills", NULL));
-  skills = find_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, GTK_WINDOW (builder));
-  g_assert_nonnull (skills);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (skills)));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (skills));
 
   return skills;
-}
-
-static void
-enter (AdwEntryRow *row,
-       const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  g_signal_emit_by_name (row, "apply");
-  trellis_test_iterate_pending ();
 }
 
 static TrellisSkill *
@@ -142,8 +102,6 @@ tick (TrellisSkillPicker *picker,
   trellis_test_iterate_pending ();
 }
 
-static void settle (GtkWidget *widget);
-
 /* Expands @skill's row and opens its prerequisites popover, as clicks do. */
 static TrellisSkillPicker *
 open_prerequisites (TrellisSkillsWindow *window,
@@ -164,25 +122,12 @@ open_prerequisites (TrellisSkillsWindow *window,
 
     g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (button), scrolled, &bounds));
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 120);
-    settle (GTK_WIDGET (window));
+    trellis_gui_test_settle (GTK_WIDGET (window), 300);
   }
   gtk_menu_button_popup (button);
   trellis_test_iterate_pending ();
 
   return TRELLIS_SKILL_PICKER (gtk_menu_button_get_popover (button));
-}
-
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += GTK_IS_LIST_BOX_ROW (child);
-
-  return n;
 }
 
 static void
@@ -192,86 +137,7 @@ write_file (const char *path,
   trellis_test_write_bytes (path, text, (gssize)strlen (text));
 }
 
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (GtkWidget *widget)
-{
-  gboolean done = FALSE;
-
-  gtk_test_widget_wait_for_draw (widget);
-  g_timeout_add (300, on_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (widget);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("TRELLIS_SCREENSHOT_DIR"), name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
-  settle (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* Fixture */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = trellis_test_make_tmp_dir ("trellis-test-skills-XXXXXX");
-  fixture->path = g_build_filename (fixture->dir, "Sample.trellis", NULL);
-  if (data != NULL)
-    fixture->classroom = trellis_classroom_create (fixture->path, "Empty", &error);
-  else
-    fixture->classroom = trellis_sample_create (fixture->path, 0, &error);
-  g_assert_no_error (error);
-
-  fixture->window = g_object_ref (trellis_window_new (NULL));
-  trellis_window_set_classroom (fixture->window, fixture->classroom);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  if (g_list_find (toplevels, fixture->window) != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  trellis_test_iterate_pending ();
-  g_assert_finalize_object (fixture->window);
-  if (fixture->classroom != NULL)
-    g_assert_finalize_object (fixture->classroom);
-
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
 
 /* Closes the classroom (closing its windows) and opens the file again. */
 static TrellisClassroom *
@@ -314,7 +180,7 @@ test_edit_skills (Fixture       *fixture,
   gint64 busiest_id;
 
   g_assert_cmpuint (n, >, 2);
-  g_assert_cmpuint (count_rows (_trellis_skills_window_get_skill_list (window)), ==, n);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n);
 
   /* Adding needs a code and a name. */
   gtk_editable_set_text (GTK_EDITABLE (_trellis_skills_window_get_code_entry (window)), "HIST.6.1");
@@ -330,7 +196,7 @@ test_edit_skills (Fixture       *fixture,
   g_assert_nonnull (added);
   g_assert_cmpstr (trellis_skill_get_name (added), ==, "Use sources");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_trellis_skills_window_get_code_entry (window))), ==, "");
-  g_assert_cmpuint (count_rows (_trellis_skills_window_get_skill_list (window)), ==, n + 1);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n + 1);
 
   /* The same code again is refused in plain words. */
   gtk_editable_set_text (GTK_EDITABLE (_trellis_skills_window_get_code_entry (window)), "HIST.6.1");
@@ -341,14 +207,14 @@ test_edit_skills (Fixture       *fixture,
   g_assert_nonnull (strstr (_trellis_skills_window_get_last_message (window), "already exists"));
 
   /* Renamed in its row; the row's title follows the code. */
-  enter (_trellis_skills_window_get_row_name_entry (window, added), "Use primary sources");
+  trellis_gui_test_enter (_trellis_skills_window_get_row_name_entry (window, added), "Use primary sources");
   g_assert_cmpstr (trellis_skill_get_name (added), ==, "Use primary sources");
-  enter (_trellis_skills_window_get_row_code_entry (window, added), "HIST.6.2");
+  trellis_gui_test_enter (_trellis_skills_window_get_row_code_entry (window, added), "HIST.6.2");
   g_assert_cmpstr (trellis_skill_get_code (added), ==, "HIST.6.2");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (_trellis_skills_window_get_skill_row (window, added))),
                    ==, "HIST.6.2");
   /* An empty name is refused and the row shows the stored one again. */
-  enter (_trellis_skills_window_get_row_name_entry (window, added), "  ");
+  trellis_gui_test_enter (_trellis_skills_window_get_row_name_entry (window, added), "  ");
   g_assert_cmpstr (trellis_skill_get_name (added), ==, "Use primary sources");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_trellis_skills_window_get_row_name_entry (window, added))),
                    ==, "Use primary sources");
@@ -393,7 +259,7 @@ test_edit_skills (Fixture       *fixture,
   g_clear_pointer (&codes, g_free);
   codes = prerequisite_codes (classroom, skill_by_code (classroom, "HIST.6.4"));
   g_assert_cmpstr (codes, ==, "HIST.6.2 HIST.6.3");
-  g_assert_cmpuint (count_rows (_trellis_skills_window_get_skill_list (window)), ==, n + 3);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n + 3);
 
   /*
    * HIST.6.2 cannot build on what builds on it, even through another
@@ -420,10 +286,10 @@ test_edit_skills (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_trellis_skills_window_get_row_name_entry (window, skill_by_code (classroom, "HIST.6.3")))),
                    ==, "Compare civilizations (typing)");
   /* A code change shows in the subtitles of the skills that build on it. */
-  enter (_trellis_skills_window_get_row_code_entry (window, added), "HIST.6.2a");
+  trellis_gui_test_enter (_trellis_skills_window_get_row_code_entry (window, added), "HIST.6.2a");
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (_trellis_skills_window_get_skill_row (window, skill_by_code (classroom, "HIST.6.3")))),
                    ==, "Compare civilizations · builds on HIST.6.2a");
-  enter (_trellis_skills_window_get_row_code_entry (window, added), "HIST.6.2");
+  trellis_gui_test_enter (_trellis_skills_window_get_row_code_entry (window, added), "HIST.6.2");
 
   /* A broken one: a dialog names the line, nothing changes. */
   write_file (broken, "code,name,prerequisites\nHIST.6.5,Ask questions,\nHIST.6.6,Answer them,NOPE\n");
@@ -431,7 +297,7 @@ test_edit_skills (Fixture       *fixture,
   trellis_test_iterate_pending ();
   g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n + 3);
   g_assert_null (skill_by_code (classroom, "HIST.6.5"));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  dialog = trellis_gui_test_lookup_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.csv, line 3"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was imported"));
@@ -454,26 +320,26 @@ test_edit_skills (Fixture       *fixture,
   busiest_id = trellis_skill_get_id (busiest);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "skills.delete", "x", busiest_id));
   trellis_test_iterate_pending ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  dialog = trellis_gui_test_lookup_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("%u pieces of evidence", (guint)uses.n_evidence);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be undone"));
   if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
-    save_png (GTK_WIDGET (dialog), "skills-delete.png");
+    trellis_gui_test_save_screenshot (GTK_WIDGET (dialog), "skills-delete.png");
   /* Cancel keeps it; Delete deletes it. */
   adw_message_dialog_response (dialog, "cancel");
   trellis_test_iterate_pending ();
   g_assert_nonnull (trellis_classroom_lookup_skill (classroom, busiest_id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "skills.delete", "x", busiest_id));
   trellis_test_iterate_pending ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  dialog = trellis_gui_test_lookup_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   adw_message_dialog_response (dialog, "delete");
   trellis_test_iterate_pending ();
   g_assert_null (trellis_classroom_lookup_skill (classroom, busiest_id));
   g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n + 2);
-  g_assert_cmpuint (count_rows (_trellis_skills_window_get_skill_list (window)), ==, n + 2);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n + 2);
   g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM evidence WHERE skill_id IS NOT NULL "
                                                       "AND skill_id NOT IN (SELECT id FROM skills)"), ==, 0);
 
@@ -487,16 +353,16 @@ test_edit_skills (Fixture       *fixture,
 
       gtk_window_set_default_size (GTK_WINDOW (window), 640, 900);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
-      save_png (GTK_WIDGET (window), "skills-top.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (window), "skills-top.png");
       open = open_prerequisites (window, skill_by_code (classroom, "HIST.6.4"));
-      save_png (GTK_WIDGET (open), "skills-picker.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (open), "skills-picker.png");
       gtk_popover_popdown (GTK_POPOVER (open));
-      save_png (GTK_WIDGET (window), "skills.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (window), "skills.png");
       adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-      save_png (GTK_WIDGET (window), "skills-dark.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (window), "skills-dark.png");
       adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
       gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-      save_png (GTK_WIDGET (window), "skills-narrow.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (window), "skills-narrow.png");
     }
 
   /* The file has it all. */
@@ -504,7 +370,7 @@ test_edit_skills (Fixture       *fixture,
     g_autoptr(TrellisClassroom) reopened = close_and_reopen (fixture);
     TrellisSkill *skill = skill_by_code (reopened, "HIST.6.2");
 
-    g_assert_null (find_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, NULL));
+    g_assert_null (trellis_gui_test_lookup_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, NULL));
     g_assert_nonnull (skill);
     g_assert_cmpstr (trellis_skill_get_name (skill), ==, "Use primary sources");
     g_clear_pointer (&codes, g_free);
@@ -531,7 +397,7 @@ test_empty (Fixture       *fixture,
 
   window = open_skills (builder);
   list = _trellis_skills_window_get_skill_list (window);
-  g_assert_cmpuint (count_rows (list), ==, 0);
+  g_assert_cmpuint (trellis_gui_test_count_rows (list), ==, 0);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -545,7 +411,7 @@ test_empty (Fixture       *fixture,
   /* Escape closes it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL));
   trellis_test_iterate_pending ();
-  g_assert_null (find_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, NULL));
+  g_assert_null (trellis_gui_test_lookup_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, NULL));
 
   /* The item editor says where skills come from. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), "builder.add-playlist", NULL));
@@ -632,7 +498,7 @@ test_node_skills (Fixture       *fixture,
   if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (builder), 1200, 800);
-      save_png (GTK_WIDGET (builder), "playlist-skills.png");
+      trellis_gui_test_save_screenshot (GTK_WIDGET (builder), "playlist-skills.png");
     }
 
   activity_id = trellis_node_get_id (activity);
@@ -675,9 +541,9 @@ test_read_only (Fixture       *fixture,
   first = g_list_model_get_item (trellis_classroom_get_skills (read_only), 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.skills", NULL));
-  window = find_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, GTK_WINDOW (fixture->window));
+  window = trellis_gui_test_lookup_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, GTK_WINDOW (fixture->window));
   g_assert_nonnull (window);
-  g_assert_cmpuint (count_rows (_trellis_skills_window_get_skill_list (window)), ==, n);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n);
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_trellis_skills_window_get_code_entry (window))));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_trellis_skills_window_get_row_name_entry (window, first))));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_trellis_skills_window_get_prerequisites_button (window, first))));
@@ -685,7 +551,7 @@ test_read_only (Fixture       *fixture,
   /* Delete asks nothing and deletes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "skills.delete", "x", trellis_skill_get_id (first));
   trellis_test_iterate_pending ();
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  g_assert_null (trellis_gui_test_lookup_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
   g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_skills (read_only)), ==, n);
 
   trellis_window_set_classroom (fixture->window, NULL);
@@ -705,13 +571,13 @@ test_from_main_window (Fixture       *fixture,
   guint n = g_list_model_get_n_items (skills);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.skills", NULL));
-  window = find_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, GTK_WINDOW (fixture->window));
+  window = trellis_gui_test_lookup_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, GTK_WINDOW (fixture->window));
   g_assert_nonnull (window);
   g_assert_true (trellis_skills_window_get_classroom (window) == fixture->classroom);
 
   /* Once per window. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.skills", NULL));
-  g_assert_true (find_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, GTK_WINDOW (fixture->window)) == window);
+  g_assert_true (trellis_gui_test_lookup_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, GTK_WINDOW (fixture->window)) == window);
 
   gtk_editable_set_text (GTK_EDITABLE (_trellis_skills_window_get_code_entry (window)), "GEO.1");
   gtk_editable_set_text (GTK_EDITABLE (_trellis_skills_window_get_name_entry (window)), "Read a map");
@@ -722,7 +588,7 @@ test_from_main_window (Fixture       *fixture,
 
   trellis_window_set_classroom (fixture->window, NULL);
   trellis_test_iterate_pending ();
-  g_assert_null (find_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, NULL));
+  g_assert_null (trellis_gui_test_lookup_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, NULL));
 }
 
 int
@@ -734,11 +600,16 @@ main (int   argc,
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  g_test_add ("/skills/edit", Fixture, NULL, fixture_set_up, test_edit_skills, fixture_tear_down);
-  g_test_add ("/skills/empty", Fixture, "empty", fixture_set_up, test_empty, fixture_tear_down);
-  g_test_add ("/skills/node-skills", Fixture, NULL, fixture_set_up, test_node_skills, fixture_tear_down);
-  g_test_add ("/skills/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
-  g_test_add ("/skills/main-window", Fixture, NULL, fixture_set_up, test_from_main_window, fixture_tear_down);
+#define ADD(path, set_up, data, func) \
+  g_test_add (path, Fixture, data, set_up, func, trellis_gui_test_fixture_tear_down)
+
+  ADD ("/skills/edit", trellis_gui_test_fixture_set_up, NULL, test_edit_skills);
+  ADD ("/skills/empty", trellis_gui_test_fixture_set_up_empty, "Empty", test_empty);
+  ADD ("/skills/node-skills", trellis_gui_test_fixture_set_up, NULL, test_node_skills);
+  ADD ("/skills/read-only", trellis_gui_test_fixture_set_up, NULL, test_read_only);
+  ADD ("/skills/main-window", trellis_gui_test_fixture_set_up, NULL, test_from_main_window);
+
+#undef ADD
 
   return g_test_run ();
 }

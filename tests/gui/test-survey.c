@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "trellis-gui-test-utils.h"
 #include "trellis-test-utils.h"
 #include "trellis-dashboard-window-private.h"
 #include "trellis-learner.h"
@@ -36,28 +37,11 @@
 
 typedef struct
 {
-  char                   *dir;
-  char                   *path;
-  TrellisClassroom       *classroom;
-  TrellisWindow          *window;
+  TrellisGuiTestFixture   gui;
   TrellisDashboardWindow *dashboard;
 } Fixture;
 
 /* Helpers */
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-
-  return NULL;
-}
 
 static gint64
 count_rows (TrellisClassroom *classroom,
@@ -128,7 +112,7 @@ assert_caption_computed (Fixture *fixture)
 {
   TrellisDashboardRange range = { trellis_dashboard_window_get_range (fixture->dashboard), 0, NULL, FALSE };
   g_autoptr(GError) error = NULL;
-  g_autoptr(TrellisDashboard) expected = trellis_dashboard_compute (fixture->classroom, &range, &error);
+  g_autoptr(TrellisDashboard) expected = trellis_dashboard_compute (fixture->gui.classroom, &range, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (agency_caption (fixture->dashboard), ==, expected->agency_caption);
@@ -148,14 +132,7 @@ nth_learner (TrellisClassroom *classroom,
 static TrellisDashboardWindow *
 open_dashboard (TrellisWindow *window)
 {
-  TrellisDashboardWindow *dashboard;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.dashboard", NULL));
-  dashboard = TRELLIS_DASHBOARD_WINDOW (find_toplevel (TRELLIS_TYPE_DASHBOARD_WINDOW));
-  g_assert_nonnull (dashboard);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (dashboard));
-
-  return dashboard;
+  return trellis_gui_test_open_transient (window, "win.dashboard", TRELLIS_TYPE_DASHBOARD_WINDOW);
 }
 
 static TrellisSurveyRecordWindow *
@@ -163,12 +140,9 @@ open_record (TrellisDashboardWindow *dashboard)
 {
   TrellisSurveyRecordWindow *record;
 
-  g_assert_null (find_toplevel (TRELLIS_TYPE_SURVEY_RECORD_WINDOW));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dashboard), "dashboard.record-survey", NULL));
-  record = TRELLIS_SURVEY_RECORD_WINDOW (find_toplevel (TRELLIS_TYPE_SURVEY_RECORD_WINDOW));
-  g_assert_nonnull (record);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (record)) == GTK_WINDOW (dashboard));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (record));
+  g_assert_null (trellis_gui_test_lookup_toplevel (TRELLIS_TYPE_SURVEY_RECORD_WINDOW, NULL));
+  record = trellis_gui_test_open_transient (dashboard, "dashboard.record-survey", TRELLIS_TYPE_SURVEY_RECORD_WINDOW);
+  g_assert_true (trellis_gui_test_find_toplevel (TRELLIS_TYPE_SURVEY_RECORD_WINDOW) == GTK_WINDOW (record));
 
   return record;
 }
@@ -179,8 +153,7 @@ open_items (TrellisDashboardWindow *dashboard)
   TrellisSurveyItemsWindow *items;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dashboard), "dashboard.edit-survey", NULL));
-  items = TRELLIS_SURVEY_ITEMS_WINDOW (find_toplevel (TRELLIS_TYPE_SURVEY_ITEMS_WINDOW));
-  g_assert_nonnull (items);
+  items = TRELLIS_SURVEY_ITEMS_WINDOW (trellis_gui_test_find_toplevel (TRELLIS_TYPE_SURVEY_ITEMS_WINDOW));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (items));
 
   return items;
@@ -233,74 +206,21 @@ click_value (TrellisLikertPicker *picker,
   g_signal_emit_by_name (button, "clicked");
 }
 
-static void
-save_png (GtkWidget     *widget,
-          const GdkRGBA *background,
-          const char    *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (background != NULL)
-    gtk_snapshot_append_color (snapshot, background, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (GtkWidget *widget)
-{
-  gboolean done = FALSE;
-
-  gtk_test_widget_wait_for_draw (widget);
-  g_timeout_add (300, on_timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_test_widget_wait_for_draw (widget);
-}
-
 /* Fixture */
 
 static void
 open_window (Fixture *fixture)
 {
-  fixture->window = g_object_ref (trellis_window_new (NULL));
-  trellis_window_set_classroom (fixture->window, fixture->classroom);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  fixture->dashboard = open_dashboard (fixture->window);
+  trellis_gui_test_fixture_open_window (&fixture->gui);
+  fixture->dashboard = open_dashboard (fixture->gui.window);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("trellis-test-survey-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Sample.trellis", NULL);
-  fixture->classroom = trellis_sample_create (fixture->path, 0, &error);
-  g_assert_no_error (error);
-
-  open_window (fixture);
+  trellis_gui_test_fixture_set_up (&fixture->gui, NULL);
+  fixture->dashboard = open_dashboard (fixture->gui.window);
 }
 
 /* A classroom with learners and no survey. */
@@ -311,14 +231,12 @@ fixture_set_up_empty (Fixture       *fixture,
   const char *names[] = { "Ada Lovelace", "Grace Hopper", "Katherine Johnson" };
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("trellis-test-survey-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Empty.trellis", NULL);
-  fixture->classroom = trellis_classroom_create (fixture->path, "Room 12", &error);
+  trellis_gui_test_fixture_make_dir (&fixture->gui, "Empty.trellis");
+  fixture->gui.classroom = trellis_classroom_create (fixture->gui.path, "Room 12", &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      TrellisLearner *learner = trellis_classroom_add_learner (fixture->classroom, names[i], &error);
+      TrellisLearner *learner = trellis_classroom_add_learner (fixture->gui.classroom, names[i], &error);
 
       g_assert_no_error (error);
       g_assert_nonnull (learner);
@@ -331,17 +249,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  if (g_list_find (toplevels, fixture->window) != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  trellis_test_iterate_pending ();
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->classroom);
-
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  trellis_gui_test_fixture_tear_down (&fixture->gui, data);
 }
 
 /* Tests */
@@ -352,7 +260,7 @@ test_items (Fixture       *fixture,
 {
   TrellisSurveyItemsWindow *window = open_items (fixture->dashboard);
   gint64 survey_id = trellis_survey_items_window_get_survey_id (window);
-  g_autoptr(GPtrArray) before = core_items (fixture->classroom, survey_id);
+  g_autoptr(GPtrArray) before = core_items (fixture->gui.classroom, survey_id);
   g_autoptr(GPtrArray) after = NULL;
   const char *added = "I ask for help when I need it";
   AdwEntryRow *row;
@@ -377,7 +285,7 @@ test_items (Fixture       *fixture,
   row = _trellis_survey_items_window_get_add_row (window);
   gtk_editable_set_text (GTK_EDITABLE (row), added);
   g_signal_emit_by_name (row, "apply");
-  after = core_items (fixture->classroom, survey_id);
+  after = core_items (fixture->gui.classroom, survey_id);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   g_assert_cmpstr (((TrellisSurveyItem *) g_ptr_array_index (after, before->len))->prompt, ==, added);
   g_assert_cmpuint (_trellis_survey_items_window_get_n_rows (window), ==, before->len + 1);
@@ -389,7 +297,7 @@ test_items (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (row), "   ");
   g_signal_emit_by_name (row, "apply");
   g_assert_nonnull (_trellis_survey_items_window_get_error (window));
-  after = core_items (fixture->classroom, survey_id);
+  after = core_items (fixture->gui.classroom, survey_id);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   g_clear_pointer (&after, g_ptr_array_unref);
 
@@ -397,14 +305,14 @@ test_items (Fixture       *fixture,
   row = _trellis_survey_items_window_get_row (window, 0);
   gtk_editable_set_text (GTK_EDITABLE (row), "I choose how I learn best");
   g_signal_emit_by_name (row, "apply");
-  after = core_items (fixture->classroom, survey_id);
+  after = core_items (fixture->gui.classroom, survey_id);
   g_assert_cmpstr (((TrellisSurveyItem *) g_ptr_array_index (after, 0))->prompt, ==, "I choose how I learn best");
   g_clear_pointer (&after, g_ptr_array_unref);
   g_assert_cmpstr (shown_survey (fixture->dashboard)->item_prompts[0], ==, "I choose how I learn best");
   toast = _trellis_survey_items_window_get_undo_toast (window);
   g_assert_nonnull (toast);
   g_signal_emit_by_name (toast, "button-clicked");
-  after = core_items (fixture->classroom, survey_id);
+  after = core_items (fixture->gui.classroom, survey_id);
   g_assert_cmpstr (((TrellisSurveyItem *) g_ptr_array_index (after, 0))->prompt, ==, first_prompt);
   g_clear_pointer (&after, g_ptr_array_unref);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_trellis_survey_items_window_get_row (window, 0))), ==,
@@ -412,20 +320,20 @@ test_items (Fixture       *fixture,
 
   /* Reorder: the first item down, then back up. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "items.move-down", "x", first_id));
-  after = core_items (fixture->classroom, survey_id);
+  after = core_items (fixture->gui.classroom, survey_id);
   g_assert_cmpint (((TrellisSurveyItem *) g_ptr_array_index (after, 0))->id, ==, second_id);
   g_assert_cmpint (((TrellisSurveyItem *) g_ptr_array_index (after, 1))->id, ==, first_id);
   g_clear_pointer (&after, g_ptr_array_unref);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_trellis_survey_items_window_get_row (window, 1))), ==,
                    first_prompt);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "items.move-up", "x", first_id));
-  after = core_items (fixture->classroom, survey_id);
+  after = core_items (fixture->gui.classroom, survey_id);
   g_assert_cmpint (((TrellisSurveyItem *) g_ptr_array_index (after, 0))->id, ==, first_id);
   g_clear_pointer (&after, g_ptr_array_unref);
 
   /* Remove asks first: cancelled, nothing goes. */
-  responses = n_responses (fixture->classroom);
-  g_assert_cmpint (count_rows (fixture->classroom, "SELECT count(*) FROM survey_responses r "
+  responses = n_responses (fixture->gui.classroom);
+  g_assert_cmpint (count_rows (fixture->gui.classroom, "SELECT count(*) FROM survey_responses r "
                                "JOIN survey_items i ON i.id = r.item_id WHERE i.position = 0"), >, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "items.remove", "x", first_id));
   dialog = _trellis_survey_items_window_get_remove_dialog (window);
@@ -433,20 +341,20 @@ test_items (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), first_prompt));
   adw_message_dialog_response (dialog, "cancel");
   g_assert_null (_trellis_survey_items_window_get_remove_dialog (window));
-  after = core_items (fixture->classroom, survey_id);
+  after = core_items (fixture->gui.classroom, survey_id);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   g_clear_pointer (&after, g_ptr_array_unref);
-  g_assert_cmpint (n_responses (fixture->classroom), ==, responses);
+  g_assert_cmpint (n_responses (fixture->gui.classroom), ==, responses);
 
   /* Confirmed: the item and its answers go. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "items.remove", "x", first_id));
   adw_message_dialog_response (_trellis_survey_items_window_get_remove_dialog (window), "remove");
-  after = core_items (fixture->classroom, survey_id);
+  after = core_items (fixture->gui.classroom, survey_id);
   g_assert_cmpuint (after->len, ==, before->len);
   g_assert_cmpint (((TrellisSurveyItem *) g_ptr_array_index (after, 0))->id, ==, second_id);
   g_clear_pointer (&after, g_ptr_array_unref);
-  g_assert_cmpint (n_responses (fixture->classroom), <, responses);
-  g_assert_cmpint (count_rows (fixture->classroom, "SELECT count(*) FROM survey_responses WHERE item_id NOT IN "
+  g_assert_cmpint (n_responses (fixture->gui.classroom), <, responses);
+  g_assert_cmpint (count_rows (fixture->gui.classroom, "SELECT count(*) FROM survey_responses WHERE item_id NOT IN "
                                "(SELECT id FROM survey_items)"), ==, 0);
   g_assert_cmpuint (_trellis_survey_items_window_get_n_rows (window), ==, before->len);
   g_assert_cmpuint (shown_survey (fixture->dashboard)->n_items, ==, before->len);
@@ -460,16 +368,16 @@ test_record (Fixture       *fixture,
 {
   TrellisSurveyRecordWindow *record = open_record (fixture->dashboard);
   gint64 survey_id = trellis_survey_record_window_get_survey_id (record);
-  g_autoptr(GPtrArray) items = core_items (fixture->classroom, survey_id);
-  g_autofree char *today = trellis_classroom_today (fixture->classroom);
+  g_autoptr(GPtrArray) items = core_items (fixture->gui.classroom, survey_id);
+  g_autofree char *today = trellis_classroom_today (fixture->gui.classroom);
   g_autofree char *caption_before = NULL;
   AdwEntryRow *date_row = _trellis_survey_record_window_get_date_row (record);
   TrellisLearner *learners[3];
   TrellisLikertPicker *picker;
-  gint64 responses = n_responses (fixture->classroom);
-  gint64 administrations = n_administrations (fixture->classroom);
+  gint64 responses = n_responses (fixture->gui.classroom);
+  gint64 administrations = n_administrations (fixture->gui.classroom);
   const TrellisDashboardAdministration *shown;
-  g_autoptr(GDateTime) now = trellis_classroom_now (fixture->classroom);
+  g_autoptr(GDateTime) now = trellis_classroom_now (fixture->gui.classroom);
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
   g_autofree char *date = g_date_time_format (yesterday, "%Y-%m-%d");
   double mean = 0;
@@ -482,12 +390,12 @@ test_record (Fixture       *fixture,
   g_assert_null (shown_administration (fixture->dashboard, today));
 
   for (guint l = 0; l < G_N_ELEMENTS (learners); l++)
-    learners[l] = nth_learner (fixture->classroom, l);
+    learners[l] = nth_learner (fixture->gui.classroom, l);
 
   /* Nothing entered: saving says so and writes nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (record), "record.save", NULL));
   g_assert_nonnull (_trellis_survey_record_window_get_error (record));
-  g_assert_cmpint (n_administrations (fixture->classroom), ==, administrations);
+  g_assert_cmpint (n_administrations (fixture->gui.classroom), ==, administrations);
 
   /* The keyboard: the first answer has the focus; a digit sets it and
    * moves on to the next item, after the last item to the next learner. */
@@ -535,8 +443,8 @@ test_record (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date_row), "error"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (record), "record.save", NULL));
   g_assert_nonnull (strstr (_trellis_survey_record_window_get_error (record), "15/01/2026"));
-  g_assert_cmpint (n_administrations (fixture->classroom), ==, administrations);
-  g_assert_true (find_toplevel (TRELLIS_TYPE_SURVEY_RECORD_WINDOW) == GTK_WINDOW (record));
+  g_assert_cmpint (n_administrations (fixture->gui.classroom), ==, administrations);
+  g_assert_true (trellis_gui_test_lookup_toplevel (TRELLIS_TYPE_SURVEY_RECORD_WINDOW, NULL) == GTK_WINDOW (record));
 
   /* Saved: one administration, the window closes, the dashboard shows it. */
   gtk_editable_set_text (GTK_EDITABLE (date_row), date);
@@ -545,8 +453,8 @@ test_record (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (record), "record.save", NULL));
   trellis_test_iterate_pending ();
   g_assert_null (record);
-  g_assert_cmpint (n_administrations (fixture->classroom), ==, administrations + 1);
-  g_assert_cmpint (n_responses (fixture->classroom), ==, responses + n);
+  g_assert_cmpint (n_administrations (fixture->gui.classroom), ==, administrations + 1);
+  g_assert_cmpint (n_responses (fixture->gui.classroom), ==, responses + n);
 
   shown = shown_administration (fixture->dashboard, date);
   g_assert_nonnull (shown);
@@ -560,7 +468,7 @@ test_record (Fixture       *fixture,
   /* In the file: opened again, the answers are there. */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(TrellisClassroom) again = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
+    g_autoptr(TrellisClassroom) again = trellis_classroom_open (fixture->gui.path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
     g_autoptr(sqlite3_stmt) stmt = NULL;
 
     g_assert_no_error (error);
@@ -598,8 +506,8 @@ test_discard (Fixture       *fixture,
               gconstpointer  data)
 {
   TrellisSurveyRecordWindow *record = open_record (fixture->dashboard);
-  TrellisLearner *learner = nth_learner (fixture->classroom, 0);
-  gint64 administrations = n_administrations (fixture->classroom);
+  TrellisLearner *learner = nth_learner (fixture->gui.classroom, 0);
+  gint64 administrations = n_administrations (fixture->gui.classroom);
   AdwMessageDialog *dialog;
 
   /* Closing an empty form just closes. */
@@ -625,26 +533,26 @@ test_discard (Fixture       *fixture,
   adw_message_dialog_response (_trellis_survey_record_window_get_discard_dialog (record), "discard");
   trellis_test_iterate_pending ();
   g_assert_null (record);
-  g_assert_cmpint (n_administrations (fixture->classroom), ==, administrations);
+  g_assert_cmpint (n_administrations (fixture->gui.classroom), ==, administrations);
 }
 
 static void
 test_import (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autofree char *good_path = g_build_filename (fixture->dir, "good.csv", NULL);
-  g_autofree char *bad_path = g_build_filename (fixture->dir, "bad.csv", NULL);
+  g_autofree char *good_path = g_build_filename (fixture->gui.dir, "good.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (fixture->gui.dir, "bad.csv", NULL);
   g_autoptr(GFile) good = g_file_new_for_path (good_path);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
-  g_autofree char *today = trellis_classroom_today (fixture->classroom);
+  g_autofree char *today = trellis_classroom_today (fixture->gui.classroom);
   g_autofree char *good_csv = NULL;
   g_autofree char *bad_csv = NULL;
   g_autofree char *caption_before = NULL;
   g_autofree char *expected_toast = NULL;
-  TrellisLearner *a = nth_learner (fixture->classroom, 0);
-  TrellisLearner *b = nth_learner (fixture->classroom, 1);
-  gint64 responses = n_responses (fixture->classroom);
-  gint64 administrations = n_administrations (fixture->classroom);
+  TrellisLearner *a = nth_learner (fixture->gui.classroom, 0);
+  TrellisLearner *b = nth_learner (fixture->gui.classroom, 1);
+  gint64 responses = n_responses (fixture->gui.classroom);
+  gint64 administrations = n_administrations (fixture->gui.classroom);
   const TrellisDashboardAdministration *shown;
   AdwMessageDialog *dialog;
   const char *body;
@@ -663,15 +571,15 @@ test_import (Fixture       *fixture,
   g_assert_nonnull (strstr (body, "Line 3"));
   g_assert_nonnull (strstr (body, "bad.csv"));
   g_assert_nonnull (strstr (body, "unchanged"));
-  g_assert_cmpint (n_responses (fixture->classroom), ==, responses);
-  g_assert_cmpint (n_administrations (fixture->classroom), ==, administrations);
+  g_assert_cmpint (n_responses (fixture->gui.classroom), ==, responses);
+  g_assert_cmpint (n_administrations (fixture->gui.classroom), ==, administrations);
   g_assert_cmpstr (agency_caption (fixture->dashboard), ==, caption_before);
   adw_message_dialog_response (dialog, "close");
   g_assert_null (_trellis_dashboard_window_get_import_error_dialog (fixture->dashboard));
 
   /* A file that is not there is an error too. */
   {
-    g_autofree char *missing_path = g_build_filename (fixture->dir, "missing.csv", NULL);
+    g_autofree char *missing_path = g_build_filename (fixture->gui.dir, "missing.csv", NULL);
     g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
 
     g_assert_false (_trellis_dashboard_window_import_survey (fixture->dashboard, missing));
@@ -687,8 +595,8 @@ test_import (Fixture       *fixture,
   g_assert_true (g_file_set_contents (good_path, good_csv, -1, NULL));
   g_assert_true (_trellis_dashboard_window_import_survey (fixture->dashboard, good));
   g_assert_null (_trellis_dashboard_window_get_import_error_dialog (fixture->dashboard));
-  g_assert_cmpint (n_responses (fixture->classroom), ==, responses + 3);
-  g_assert_cmpint (n_administrations (fixture->classroom), ==, administrations + 1);
+  g_assert_cmpint (n_responses (fixture->gui.classroom), ==, responses + 3);
+  g_assert_cmpint (n_administrations (fixture->gui.classroom), ==, administrations + 1);
   expected_toast = g_strdup_printf ("3 answers imported for %s", today);
   g_assert_cmpstr (_trellis_dashboard_window_get_last_toast (fixture->dashboard), ==, expected_toast);
 
@@ -704,7 +612,7 @@ test_import (Fixture       *fixture,
   /* In the file. */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(TrellisClassroom) again = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
+    g_autoptr(TrellisClassroom) again = trellis_classroom_open (fixture->gui.path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
 
     g_assert_no_error (error);
     g_assert_cmpint (n_responses (again), ==, responses + 3);
@@ -721,12 +629,12 @@ test_first_use (Fixture       *fixture,
   const char * const *defaults = trellis_survey_default_prompts ();
   TrellisSurveyRecordWindow *record;
   g_autoptr(GPtrArray) items = NULL;
-  TrellisLearner *learner = nth_learner (fixture->classroom, 1);
+  TrellisLearner *learner = nth_learner (fixture->gui.classroom, 1);
   gint64 survey_id;
 
   /* No playlist, so no unit to show: the survey can be entered all the same. */
   g_assert_null (trellis_dashboard_window_get_dashboard (fixture->dashboard));
-  g_assert_cmpint (count_rows (fixture->classroom, "SELECT count(*) FROM surveys"), ==, 0);
+  g_assert_cmpint (count_rows (fixture->gui.classroom, "SELECT count(*) FROM surveys"), ==, 0);
   trellis_dashboard_window_set_range (fixture->dashboard, TRELLIS_DASHBOARD_RANGE_TERM);
   g_assert_cmpstr (agency_caption (fixture->dashboard), ==, "No agency survey yet");
   trellis_dashboard_window_set_range (fixture->dashboard, TRELLIS_DASHBOARD_RANGE_UNIT);
@@ -735,8 +643,8 @@ test_first_use (Fixture       *fixture,
   /* "Record Responses…" creates the survey with the default items. */
   record = open_record (fixture->dashboard);
   survey_id = trellis_survey_record_window_get_survey_id (record);
-  g_assert_cmpint (count_rows (fixture->classroom, "SELECT count(*) FROM surveys"), ==, 1);
-  items = core_items (fixture->classroom, survey_id);
+  g_assert_cmpint (count_rows (fixture->gui.classroom, "SELECT count(*) FROM surveys"), ==, 1);
+  items = core_items (fixture->gui.classroom, survey_id);
   g_assert_cmpuint (items->len, ==, g_strv_length ((char **) defaults));
   for (guint i = 0; i < items->len; i++)
     g_assert_cmpstr (((TrellisSurveyItem *) g_ptr_array_index (items, i))->prompt, ==, defaults[i]);
@@ -745,14 +653,14 @@ test_first_use (Fixture       *fixture,
   for (guint l = 0; l < 3; l++)
     for (guint i = 0; i < items->len; i++)
       g_assert_nonnull (_trellis_survey_record_window_get_picker (record,
-                                                                 trellis_learner_get_id (nth_learner (fixture->classroom, l)),
+                                                                 trellis_learner_get_id (nth_learner (fixture->gui.classroom, l)),
                                                                  i));
   g_assert_null (_trellis_survey_record_window_get_picker (record, trellis_learner_get_id (learner), items->len));
 
   trellis_likert_picker_set_value (_trellis_survey_record_window_get_picker (record, trellis_learner_get_id (learner), 2), 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (record), "record.save", NULL));
   trellis_test_iterate_pending ();
-  g_assert_cmpint (n_responses (fixture->classroom), ==, 1);
+  g_assert_cmpint (n_responses (fixture->gui.classroom), ==, 1);
   trellis_dashboard_window_set_range (fixture->dashboard, TRELLIS_DASHBOARD_RANGE_TERM);
   g_assert_true (g_str_has_prefix (agency_caption (fixture->dashboard), "Class mean 4.0 of 4 on "));
   g_assert_nonnull (strstr (agency_caption (fixture->dashboard), "1 of 3 learners answered"));
@@ -763,7 +671,7 @@ test_first_use (Fixture       *fixture,
 
     g_assert_cmpint (trellis_survey_items_window_get_survey_id (window), ==, survey_id);
     g_assert_cmpuint (_trellis_survey_items_window_get_n_rows (window), ==, items->len);
-    g_assert_cmpint (count_rows (fixture->classroom, "SELECT count(*) FROM surveys"), ==, 1);
+    g_assert_cmpint (count_rows (fixture->gui.classroom, "SELECT count(*) FROM surveys"), ==, 1);
     gtk_window_destroy (GTK_WINDOW (window));
   }
 }
@@ -825,8 +733,8 @@ screenshot (GtkWidget  *window,
 
       adw_style_manager_set_color_scheme (manager, shots[i].scheme);
       gtk_window_set_default_size (GTK_WINDOW (window), shots[i].width, 600);
-      settle (window);
-      save_png (window, NULL, path);
+      trellis_gui_test_settle (window, 300);
+      trellis_gui_test_save_png (window, NULL, path);
     }
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -839,7 +747,7 @@ test_screenshots (Fixture       *fixture,
   g_autoptr(GtkCssProvider) provider = NULL;
   TrellisSurveyRecordWindow *record;
   TrellisSurveyItemsWindow *items;
-  GListModel *learners = trellis_classroom_get_learners (fixture->classroom);
+  GListModel *learners = trellis_classroom_get_learners (fixture->gui.classroom);
 
   if (dir == NULL)
     {
@@ -883,11 +791,11 @@ test_screenshots (Fixture       *fixture,
 
     trellis_dashboard_window_set_range (fixture->dashboard, TRELLIS_DASHBOARD_RANGE_TERM);
     adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-    settle (GTK_WIDGET (fixture->dashboard));
-    save_png (section, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 }, light);
+    trellis_gui_test_settle (GTK_WIDGET (fixture->dashboard), 300);
+    trellis_gui_test_save_png (section, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 }, light);
     adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-    settle (GTK_WIDGET (fixture->dashboard));
-    save_png (section, &(GdkRGBA) { 0.14, 0.14, 0.14, 1 }, dark);
+    trellis_gui_test_settle (GTK_WIDGET (fixture->dashboard), 300);
+    trellis_gui_test_save_png (section, &(GdkRGBA) { 0.14, 0.14, 0.14, 1 }, dark);
     adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
   }
 }

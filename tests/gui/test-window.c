@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "trellis-gui-test-utils.h"
 #include "trellis-test-utils.h"
 #include "trellis-learner-list-view-private.h"
 #include "trellis-learner-page.h"
@@ -32,10 +33,7 @@
 
 typedef struct
 {
-  char                   *dir;
-  char                   *path;
-  TrellisClassroom       *classroom;
-  TrellisWindow          *window;
+  TrellisGuiTestFixture   gui;
   TrellisLearnerListView *list_view;
   GtkListBox             *list_box;
 } Fixture;
@@ -111,45 +109,6 @@ wait_for_rows (GtkListBox *list_box,
   g_assert_cmpuint (count_rows (list_box), ==, n);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0 &&
-          gtk_widget_get_visible (child))
-        return TRUE;
-
-      if (has_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static TrellisLearner *
 learner_at (Fixture *fixture,
             int      index)
@@ -174,14 +133,14 @@ delete_selected (Fixture *fixture)
 {
   AdwMessageDialog *dialog;
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-learner", NULL);
-  dialog = _trellis_window_get_delete_dialog (fixture->window);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.delete-learner", NULL);
+  dialog = _trellis_window_get_delete_dialog (fixture->gui.window);
   if (dialog == NULL)
     return;  /* nothing selected: nothing asked */
 
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->gui.window));
   adw_message_dialog_response (dialog, "delete");
-  g_assert_null (_trellis_window_get_delete_dialog (fixture->window));
+  g_assert_null (_trellis_window_get_delete_dialog (fixture->gui.window));
 }
 
 static gboolean
@@ -190,7 +149,7 @@ action_enabled (Fixture    *fixture,
 {
   /* Class actions are activatable only when enabled. */
   gboolean enabled = FALSE;
-  GtkWidgetClass *widget_class = GTK_WIDGET_GET_CLASS (fixture->window);
+  GtkWidgetClass *widget_class = GTK_WIDGET_GET_CLASS (fixture->gui.window);
 
   for (guint i = 0; ; i++)
     {
@@ -209,7 +168,8 @@ action_enabled (Fixture    *fixture,
 
           /* An actionable follows the action's enabled state. */
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), name);
-          gtk_box_append (GTK_BOX (find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_BOX)), button);
+          gtk_box_append (GTK_BOX (trellis_gui_test_find_widget (GTK_WIDGET (fixture->gui.window), trellis_gui_test_is_of_type,
+                                                                g_type_name (GTK_TYPE_BOX))), button);
           enabled = gtk_widget_get_sensitive (button);
           gtk_box_remove (GTK_BOX (gtk_widget_get_parent (button)), button);
           return enabled;
@@ -223,62 +183,32 @@ action_enabled (Fixture    *fixture,
 /* Fixture */
 
 static void
-fixture_open (Fixture          *fixture,
-              TrellisClassroom *classroom)
-{
-  fixture->classroom = classroom;
-  fixture->window = g_object_ref (trellis_window_new (NULL));
-  trellis_window_set_classroom (fixture->window, fixture->classroom);
-  fixture->list_view = _trellis_window_get_learner_list_view (fixture->window);
-  fixture->list_box = _trellis_learner_list_view_get_list_box (fixture->list_view);
-
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  TrellisClassroom *classroom;
 
   g_settings_reset (settings, "recent-classrooms");
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
   g_settings_reset (settings, "window-maximized");
 
-  fixture->dir = g_dir_make_tmp ("trellis-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "Sample.trellis", NULL);
-
-  if (GPOINTER_TO_INT (data))
-    classroom = trellis_classroom_create (fixture->path, "Empty Room", &error);
+  /* @data: the name of an empty classroom to open instead of the sample */
+  if (data != NULL)
+    trellis_gui_test_fixture_set_up_empty (&fixture->gui, data);
   else
-    classroom = trellis_sample_create (fixture->path, 0, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (classroom);
+    trellis_gui_test_fixture_set_up (&fixture->gui, NULL);
 
-  fixture_open (fixture, classroom);
+  fixture->list_view = _trellis_window_get_learner_list_view (fixture->gui.window);
+  fixture->list_box = _trellis_learner_list_view_get_list_box (fixture->list_view);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
   /* Some tests close the window themselves. */
-  if (g_list_find (toplevels, fixture->window) != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  trellis_test_iterate_pending ();
-  g_assert_finalize_object (fixture->window);
-  g_assert_finalize_object (fixture->classroom);
-
-  trellis_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  trellis_gui_test_fixture_tear_down (&fixture->gui, data);
 }
 
 /* Tests */
@@ -287,9 +217,9 @@ static void
 test_lists_learners (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GListModel *learners = trellis_classroom_get_learners (fixture->classroom);
-  GtkStack *content = GTK_STACK (_trellis_window_get_content_stack (fixture->window));
-  TrellisLearnerPage *page = _trellis_window_get_learner_page (fixture->window);
+  GListModel *learners = trellis_classroom_get_learners (fixture->gui.classroom);
+  GtkStack *content = GTK_STACK (_trellis_window_get_content_stack (fixture->gui.window));
+  TrellisLearnerPage *page = _trellis_window_get_learner_page (fixture->gui.window);
 
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, N_SAMPLE_LEARNERS);
   g_assert_cmpuint (count_rows (fixture->list_box), ==, N_SAMPLE_LEARNERS);
@@ -302,12 +232,13 @@ test_lists_learners (Fixture       *fixture,
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (fixture->list_box, (int) i);
 
       g_assert_true (trellis_learner_row_get_learner (TRELLIS_LEARNER_ROW (row)) == learner);
-      g_assert_true (has_label (GTK_WIDGET (row), trellis_learner_get_display_name (learner)));
+      g_assert_nonnull (trellis_gui_test_find_widget (GTK_WIDGET (row), trellis_gui_test_is_visible_label,
+                                                      trellis_learner_get_display_name (learner)));
     }
 
   /* The window is titled after the classroom. */
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
-                   trellis_classroom_get_name (fixture->classroom));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->gui.window)), ==,
+                   trellis_classroom_get_name (fixture->gui.classroom));
 
   /* Nothing selected: an empty state, and nothing to delete or rename. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "empty");
@@ -323,7 +254,8 @@ test_lists_learners (Fixture       *fixture,
   select_row (fixture, 2);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "learner");
   g_assert_true (trellis_learner_page_get_learner (page) == learner_at (fixture, 2));
-  g_assert_true (has_label (GTK_WIDGET (page), trellis_learner_get_display_name (learner_at (fixture, 2))));
+  g_assert_nonnull (trellis_gui_test_find_widget (GTK_WIDGET (page), trellis_gui_test_is_visible_label,
+                                                trellis_learner_get_display_name (learner_at (fixture, 2))));
   g_assert_true (action_enabled (fixture, "win.delete-learner"));
   g_assert_true (action_enabled (fixture, "win.rename-learner"));
 }
@@ -332,7 +264,7 @@ static void
 test_delete_and_undo (Fixture       *fixture,
                       gconstpointer  data)
 {
-  GListModel *learners = trellis_classroom_get_learners (fixture->classroom);
+  GListModel *learners = trellis_classroom_get_learners (fixture->gui.classroom);
   g_autoptr(TrellisLearner) learner = NULL;
   g_autofree char *name = NULL;
   AdwToast *toast;
@@ -346,31 +278,31 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_cmpuint (count_rows (fixture->list_box), ==, N_SAMPLE_LEARNERS - 1);
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, N_SAMPLE_LEARNERS - 1);
   g_assert_false (model_contains (learners, learner));
-  g_assert_cmpint (trellis_classroom_count (fixture->classroom, "learners"), ==, N_SAMPLE_LEARNERS - 1);
+  g_assert_cmpint (trellis_classroom_count (fixture->gui.classroom, "learners"), ==, N_SAMPLE_LEARNERS - 1);
 
   /* The toast offers Undo; the next learner is selected. */
-  toast = _trellis_window_get_delete_toast (fixture->window);
+  toast = _trellis_window_get_delete_toast (fixture->gui.window);
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo-delete");
   g_assert_nonnull (adw_toast_get_button_label (toast));
   g_assert_true (action_enabled (fixture, "win.undo-delete"));
   g_assert_true (trellis_learner_list_view_get_selected_learner (fixture->list_view) == learner_at (fixture, 3));
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.undo-delete", NULL);
 
   g_assert_cmpuint (count_rows (fixture->list_box), ==, N_SAMPLE_LEARNERS);
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, N_SAMPLE_LEARNERS);
   g_assert_true (model_contains (learners, learner));
   g_assert_true (learner_at (fixture, 3) == learner);
   g_assert_true (trellis_learner_list_view_get_selected_learner (fixture->list_view) == learner);
-  g_assert_null (_trellis_window_get_delete_toast (fixture->window));
+  g_assert_null (_trellis_window_get_delete_toast (fixture->gui.window));
   g_assert_false (action_enabled (fixture, "win.undo-delete"));
 
   /* Nothing was lost: the file still has every learner. */
-  g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS);
-  g_assert_cmpint (trellis_classroom_count (fixture->classroom, "learners"), ==, N_SAMPLE_LEARNERS);
+  g_assert_cmpint (count_learner_rows_in_file (fixture->gui.classroom), ==, N_SAMPLE_LEARNERS);
+  g_assert_cmpint (trellis_classroom_count (fixture->gui.classroom, "learners"), ==, N_SAMPLE_LEARNERS);
   trellis_test_iterate_pending ();
-  g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS);
+  g_assert_cmpint (count_learner_rows_in_file (fixture->gui.classroom), ==, N_SAMPLE_LEARNERS);
 }
 
 static void
@@ -389,22 +321,22 @@ test_delete_and_dismiss (Fixture       *fixture,
   g_assert_cmpuint (count_rows (fixture->list_box), ==, N_SAMPLE_LEARNERS - 1);
 
   /* Until the toast goes, the learner's data is still in the file. */
-  g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS);
+  g_assert_cmpint (count_learner_rows_in_file (fixture->gui.classroom), ==, N_SAMPLE_LEARNERS);
 
-  toast = _trellis_window_get_delete_toast (fixture->window);
+  toast = _trellis_window_get_delete_toast (fixture->gui.window);
   g_assert_nonnull (toast);
   adw_toast_dismiss (toast);
   trellis_test_iterate_pending ();
 
-  g_assert_null (_trellis_window_get_delete_toast (fixture->window));
+  g_assert_null (_trellis_window_get_delete_toast (fixture->gui.window));
   g_assert_false (action_enabled (fixture, "win.undo-delete"));
-  g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS - 1);
+  g_assert_cmpint (count_learner_rows_in_file (fixture->gui.classroom), ==, N_SAMPLE_LEARNERS - 1);
 
   /* Undo now does nothing. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.undo-delete", NULL);
   g_assert_cmpuint (count_rows (fixture->list_box), ==, N_SAMPLE_LEARNERS - 1);
 
-  reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
+  reopened = trellis_classroom_open (fixture->gui.path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_learners (reopened)), ==, N_SAMPLE_LEARNERS - 1);
   g_assert_null (trellis_classroom_find_learner (reopened, name, NULL));
@@ -414,7 +346,7 @@ static void
 test_delete_twice (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *learners = trellis_classroom_get_learners (fixture->classroom);
+  GListModel *learners = trellis_classroom_get_learners (fixture->gui.classroom);
   g_autoptr(TrellisLearner) first = NULL;
   g_autoptr(TrellisLearner) second = NULL;
   AdwToast *toast;
@@ -426,18 +358,18 @@ test_delete_twice (Fixture       *fixture,
 
   second = g_object_ref (trellis_learner_list_view_get_selected_learner (fixture->list_view));
   g_assert_true (second != first);
-  toast = _trellis_window_get_delete_toast (fixture->window);
+  toast = _trellis_window_get_delete_toast (fixture->gui.window);
   g_assert_nonnull (toast);
   delete_selected (fixture);
 
   /* The same toast, now about the second learner. */
-  g_assert_true (_trellis_window_get_delete_toast (fixture->window) == toast);
+  g_assert_true (_trellis_window_get_delete_toast (fixture->gui.window) == toast);
   g_assert_nonnull (strstr (adw_toast_get_title (toast), trellis_learner_get_display_name (second)));
 
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, N_SAMPLE_LEARNERS - 2);
-  g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS - 1);
+  g_assert_cmpint (count_learner_rows_in_file (fixture->gui.classroom), ==, N_SAMPLE_LEARNERS - 1);
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.undo-delete", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, N_SAMPLE_LEARNERS - 1);
   g_assert_true (model_contains (learners, second));
   g_assert_false (model_contains (learners, first));
@@ -451,14 +383,14 @@ test_close_purges (Fixture       *fixture,
 
   select_row (fixture, 1);
   delete_selected (fixture);
-  g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS);
+  g_assert_cmpint (count_learner_rows_in_file (fixture->gui.classroom), ==, N_SAMPLE_LEARNERS);
 
   /* Closing the window ends the chance to undo, and saves its size. */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 640);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close", NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->gui.window), 900, 640);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.close", NULL);
   trellis_test_iterate_pending ();
 
-  g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS - 1);
+  g_assert_cmpint (count_learner_rows_in_file (fixture->gui.classroom), ==, N_SAMPLE_LEARNERS - 1);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -470,10 +402,10 @@ open_name_dialog (Fixture    *fixture,
 {
   AdwMessageDialog *dialog;
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL);
-  dialog = _trellis_window_get_name_dialog (fixture->window);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), action, NULL);
+  dialog = _trellis_window_get_name_dialog (fixture->gui.window);
   g_assert_nonnull (dialog);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->gui.window));
   g_assert_true (GTK_IS_EDITABLE (adw_message_dialog_get_extra_child (dialog)));
 
   return dialog;
@@ -483,7 +415,7 @@ static void
 test_add_learner (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GListModel *learners = trellis_classroom_get_learners (fixture->classroom);
+  GListModel *learners = trellis_classroom_get_learners (fixture->gui.classroom);
   AdwMessageDialog *dialog;
   GtkEditable *entry;
   TrellisLearner *added;
@@ -491,7 +423,7 @@ test_add_learner (Fixture       *fixture,
   /* Cancelling adds nobody. */
   dialog = open_name_dialog (fixture, "win.add-learner");
   adw_message_dialog_response (dialog, "cancel");
-  g_assert_null (_trellis_window_get_name_dialog (fixture->window));
+  g_assert_null (_trellis_window_get_name_dialog (fixture->gui.window));
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, N_SAMPLE_LEARNERS);
 
   dialog = open_name_dialog (fixture, "win.add-learner");
@@ -506,7 +438,7 @@ test_add_learner (Fixture       *fixture,
   adw_message_dialog_response (dialog, "apply");
   trellis_test_iterate_pending ();
 
-  g_assert_null (_trellis_window_get_name_dialog (fixture->window));
+  g_assert_null (_trellis_window_get_name_dialog (fixture->gui.window));
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, N_SAMPLE_LEARNERS + 1);
   g_assert_cmpuint (count_rows (fixture->list_box), ==, N_SAMPLE_LEARNERS + 1);
 
@@ -514,14 +446,14 @@ test_add_learner (Fixture       *fixture,
   g_assert_nonnull (added);
   g_assert_cmpstr (trellis_learner_get_name (added), ==, "Zora Neale Hurston");
   g_assert_true (model_contains (learners, added));
-  g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS + 1);
+  g_assert_cmpint (count_learner_rows_in_file (fixture->gui.classroom), ==, N_SAMPLE_LEARNERS + 1);
 }
 
 static void
 test_rename_learner (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GListModel *learners = trellis_classroom_get_learners (fixture->classroom);
+  GListModel *learners = trellis_classroom_get_learners (fixture->gui.classroom);
   AdwMessageDialog *dialog;
   GtkEditable *entry;
   TrellisLearner *learner;
@@ -545,8 +477,9 @@ test_rename_learner (Fixture       *fixture,
   /* Still selected, now first by name. */
   g_assert_true (trellis_learner_list_view_get_selected_learner (fixture->list_view) == learner);
   g_assert_true (learner_at (fixture, 0) == learner);
-  g_assert_true (has_label (GTK_WIDGET (gtk_list_box_get_row_at_index (fixture->list_box, 0)),
-                            trellis_learner_get_display_name (learner)));
+  g_assert_nonnull (trellis_gui_test_find_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (fixture->list_box, 0)),
+                                                trellis_gui_test_is_visible_label,
+                                                trellis_learner_get_display_name (learner)));
 }
 
 static void
@@ -561,8 +494,8 @@ test_search (Fixture       *fixture,
   guint n;
 
   /* Ctrl+F's action focuses the search entry. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.find", NULL);
-  focus = gtk_window_get_focus (GTK_WINDOW (fixture->window));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.find", NULL);
+  focus = gtk_window_get_focus (GTK_WINDOW (fixture->gui.window));
   g_assert_nonnull (focus);
   g_assert_true (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
 
@@ -591,7 +524,7 @@ test_search (Fixture       *fixture,
     }
 
   /* The classroom's model is untouched. */
-  g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_learners (fixture->classroom)), ==, N_SAMPLE_LEARNERS);
+  g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_learners (fixture->gui.classroom)), ==, N_SAMPLE_LEARNERS);
 
   /* No match: a "No Results" state. */
   gtk_editable_set_text (entry, "zzqx no such learner");
@@ -633,7 +566,7 @@ static void
 test_search_interest (Fixture       *fixture,
                       gconstpointer  data)
 {
-  GListModel *learners = trellis_classroom_get_learners (fixture->classroom);
+  GListModel *learners = trellis_classroom_get_learners (fixture->gui.classroom);
   g_autoptr(GPtrArray) visible = NULL;
   g_autofree char *query = NULL;
   g_autofree char *folded_query = NULL;
@@ -650,7 +583,7 @@ test_search_interest (Fixture       *fixture,
       for (guint i = 0; i < g_list_model_get_n_items (learners) && owner == NULL; i++)
         {
           g_autoptr(TrellisLearner) learner = g_list_model_get_item (learners, i);
-          g_autoptr(GPtrArray) entries = trellis_profile_list_entries (fixture->classroom, learner, NULL);
+          g_autoptr(GPtrArray) entries = trellis_profile_list_entries (fixture->gui.classroom, learner, NULL);
 
           for (guint j = 0; entries != NULL && j < entries->len; j++)
             {
@@ -673,7 +606,7 @@ test_search_interest (Fixture       *fixture,
 
           owner = learner;
           query = g_strdup (k == 0 ? "Origami cranes" : "Extra time on tests");
-          trellis_profile_add_entry (fixture->classroom, learner, kinds[k], query, &error);
+          trellis_profile_add_entry (fixture->gui.classroom, learner, kinds[k], query, &error);
           g_assert_no_error (error);
         }
 
@@ -691,7 +624,7 @@ test_search_interest (Fixture       *fixture,
       for (guint i = 0; i < g_list_model_get_n_items (learners); i++)
         {
           g_autoptr(TrellisLearner) learner = g_list_model_get_item (learners, i);
-          g_autoptr(GPtrArray) entries = trellis_profile_list_entries (fixture->classroom, learner, NULL);
+          g_autoptr(GPtrArray) entries = trellis_profile_list_entries (fixture->gui.classroom, learner, NULL);
           gboolean expected = contains_folded (trellis_learner_get_name (learner), folded_query) ||
                               contains_folded (trellis_learner_get_display_name (learner), folded_query);
 
@@ -778,8 +711,8 @@ test_filters (Fixture       *fixture,
     { FILTER_CONFERENCE_DUE, "learner-list.filter-conference-due", "filter-conference-due" },
     { FILTER_GOAL_OVERDUE, "learner-list.filter-goal-overdue", "filter-goal-overdue" },
   };
-  GListModel *learners = trellis_classroom_get_learners (fixture->classroom);
-  g_autoptr(GPtrArray) stale = trellis_profile_list_stale_learners (fixture->classroom, NULL);
+  GListModel *learners = trellis_classroom_get_learners (fixture->gui.classroom);
+  g_autoptr(GPtrArray) stale = trellis_profile_list_stale_learners (fixture->gui.classroom, NULL);
 
   g_assert_nonnull (stale);
 
@@ -803,7 +736,7 @@ test_filters (Fixture       *fixture,
         {
           g_autoptr(TrellisLearner) learner = g_list_model_get_item (learners, i);
 
-          if (expect_filtered (fixture->classroom, learner, filters[f].kind, stale))
+          if (expect_filtered (fixture->gui.classroom, learner, filters[f].kind, stale))
             g_ptr_array_add (expected, g_object_ref (learner));
         }
 
@@ -836,7 +769,7 @@ test_filters (Fixture       *fixture,
       g_object_set (fixture->list_view, "filter-stale", TRUE, NULL);
       g_assert_cmpuint (count_rows (fixture->list_box), ==, stale->len);
 
-      trellis_profile_add_entry (fixture->classroom, learner, TRELLIS_PROFILE_KIND_INTEREST, "Chess", &error);
+      trellis_profile_add_entry (fixture->gui.classroom, learner, TRELLIS_PROFILE_KIND_INTEREST, "Chess", &error);
       g_assert_no_error (error);
       trellis_learner_list_view_refresh (fixture->list_view);
       g_assert_cmpuint (count_rows (fixture->list_box), ==, stale->len - 1);
@@ -848,7 +781,7 @@ static void
 test_delete_confirmation (Fixture       *fixture,
                           gconstpointer  data)
 {
-  GListModel *learners = trellis_classroom_get_learners (fixture->classroom);
+  GListModel *learners = trellis_classroom_get_learners (fixture->gui.classroom);
   g_autoptr(GError) error = NULL;
   TrellisLearnerDataCounts counts;
   AdwMessageDialog *dialog;
@@ -861,7 +794,7 @@ test_delete_confirmation (Fixture       *fixture,
     {
       guint total;
 
-      g_assert_true (trellis_profile_count_learner_data (fixture->classroom, learner_at (fixture, (int) i), &counts, &error));
+      g_assert_true (trellis_profile_count_learner_data (fixture->gui.classroom, learner_at (fixture, (int) i), &counts, &error));
       g_assert_no_error (error);
       total = counts.n_entries + counts.n_goals + counts.n_reflections + counts.n_conferences + counts.n_evidence + counts.n_progress;
       if (total > most)
@@ -873,12 +806,12 @@ test_delete_confirmation (Fixture       *fixture,
 
   select_row (fixture, (int) best);
   learner = learner_at (fixture, (int) best);
-  g_assert_true (trellis_profile_count_learner_data (fixture->classroom, learner, &counts, &error));
+  g_assert_true (trellis_profile_count_learner_data (fixture->gui.classroom, learner, &counts, &error));
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-learner", NULL);
-  dialog = _trellis_window_get_delete_dialog (fixture->window);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.delete-learner", NULL);
+  dialog = _trellis_window_get_delete_dialog (fixture->gui.window);
   g_assert_nonnull (dialog);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->gui.window));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), trellis_learner_get_display_name (learner)));
 
   /* The body names every kind of data with its count. */
@@ -902,16 +835,16 @@ test_delete_confirmation (Fixture       *fixture,
   /* Cancel deletes nothing. */
   adw_message_dialog_response (dialog, "cancel");
   trellis_test_iterate_pending ();
-  g_assert_null (_trellis_window_get_delete_dialog (fixture->window));
-  g_assert_null (_trellis_window_get_delete_toast (fixture->window));
+  g_assert_null (_trellis_window_get_delete_dialog (fixture->gui.window));
+  g_assert_null (_trellis_window_get_delete_toast (fixture->gui.window));
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, N_SAMPLE_LEARNERS);
   g_assert_cmpuint (count_rows (fixture->list_box), ==, N_SAMPLE_LEARNERS);
-  g_assert_cmpint (count_learner_rows_in_file (fixture->classroom), ==, N_SAMPLE_LEARNERS);
+  g_assert_cmpint (count_learner_rows_in_file (fixture->gui.classroom), ==, N_SAMPLE_LEARNERS);
   g_assert_true (trellis_learner_list_view_get_selected_learner (fixture->list_view) == learner);
   {
     TrellisLearnerDataCounts after;
 
-    g_assert_true (trellis_profile_count_learner_data (fixture->classroom, learner, &after, &error));
+    g_assert_true (trellis_profile_count_learner_data (fixture->gui.classroom, learner, &after, &error));
     g_assert_true (memcmp (&after, &counts, sizeof counts) == 0);
   }
 }
@@ -920,13 +853,13 @@ static void
 test_empty_classroom (Fixture       *fixture,
                       gconstpointer  data)
 {
-  GtkStack *content = GTK_STACK (_trellis_window_get_content_stack (fixture->window));
+  GtkStack *content = GTK_STACK (_trellis_window_get_content_stack (fixture->gui.window));
   AdwMessageDialog *dialog;
 
   g_assert_cmpuint (count_rows (fixture->list_box), ==, 0);
   g_assert_cmpstr (_trellis_learner_list_view_get_visible_state (fixture->list_view), ==, "empty");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "no-learners");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Empty Room");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->gui.window)), ==, "Empty Room");
 
   dialog = open_name_dialog (fixture, "win.add-learner");
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Ada Lovelace");
@@ -987,18 +920,19 @@ test_start_page_recent (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "app.open-path");
   g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row)), NULL), ==, present);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "missing"));
-  g_assert_false (has_label (GTK_WIDGET (row), "File Missing"));
+  g_assert_null (trellis_gui_test_find_widget (GTK_WIDGET (row), trellis_gui_test_is_visible_label, "File Missing"));
 
   /* The missing one says so and cannot be opened. */
   row = gtk_list_box_get_row_at_index (recent, 1);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Gone");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "missing"));
-  g_assert_true (has_label (GTK_WIDGET (row), "File Missing"));
+  g_assert_nonnull (trellis_gui_test_find_widget (GTK_WIDGET (row), trellis_gui_test_is_visible_label, "File Missing"));
   g_assert_false (gtk_list_box_row_get_activatable (row));
   g_assert_null (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)));
 
   /* Its remove button has a name for screen readers, and removes it. */
-  remove_button = find_descendant (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+  remove_button = trellis_gui_test_find_widget (GTK_WIDGET (row), trellis_gui_test_is_of_type,
+                                                g_type_name (GTK_TYPE_BUTTON));
   g_assert_nonnull (remove_button);
   g_assert_nonnull (gtk_widget_get_tooltip_text (remove_button));
   g_signal_emit_by_name (remove_button, "clicked");
@@ -1024,7 +958,7 @@ static void
 test_screenshot_renders (Fixture       *fixture,
                          gconstpointer  data)
 {
-  GtkWidget *widget = GTK_WIDGET (fixture->window);
+  GtkWidget *widget = GTK_WIDGET (fixture->gui.window);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
@@ -1059,7 +993,7 @@ main (int   argc,
     g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
 #define ADD(path, func, empty) \
-  g_test_add (path, Fixture, GINT_TO_POINTER (empty), fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, (empty) ? "Empty Room" : NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/window/lists-learners", test_lists_learners, FALSE);
   ADD ("/window/delete-and-undo", test_delete_and_undo, FALSE);
