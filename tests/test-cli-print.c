@@ -45,32 +45,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->classroom);
 }
 
-/* Checks that @path is a one-page PDF and returns its text, whitespace collapsed. */
-static char *
-pdf_text (const char *path)
-{
-  const char *info_argv[] = { "pdfinfo", path, NULL };
-  const char *text_argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  g_auto(TrellisTestResult) info = { 0 };
-  g_auto(TrellisTestResult) text = { 0 };
-  g_auto(GStrv) words = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-
-  info.status = trellis_test_spawn (NULL, info_argv, &info.out, &info.err);
-  g_assert_cmpint (info.status, ==, 0);
-  g_assert_true (g_regex_match_simple ("^Pages:\\s+1$", info.out, G_REGEX_MULTILINE, 0));
-  g_assert_true (g_regex_match_simple ("^Page size:\\s+612 x 792 pts", info.out, G_REGEX_MULTILINE, 0));
-
-  text.status = trellis_test_spawn (NULL, text_argv, &text.out, &text.err);
-  g_assert_cmpint (text.status, ==, 0);
-  words = g_regex_split_simple ("\\s+", text.out, 0, 0);
-  return g_strjoinv (" ", words);
-}
-
 static void
 assert_contains (const char *text,
                  const char *needle)
@@ -105,7 +79,7 @@ test_conference (Fixture       *fixture,
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
 
-  text = pdf_text (out);
+  text = trellis_test_pdf_text (out, 1, "612 x 792", TRELLIS_TEST_PDF_LAYOUT);
   assert_contains (text, "Amara Okafor");
   assert_contains (text, "CONFERENCE SUMMARY");
   /* Her active goal, the latest conference's notes and next steps, the mastery summary. */
@@ -129,7 +103,7 @@ test_profile (Fixture       *fixture,
   trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "profile", "11", "--output", out, NULL);
   g_assert_cmpint (result.status, ==, 0);
 
-  text = pdf_text (out);
+  text = trellis_test_pdf_text (out, 1, "612 x 792", TRELLIS_TEST_PDF_LAYOUT);
   assert_contains (text, "Elijah Washington");
   assert_contains (text, "(Eli)");
   assert_contains (text, "Ask for help within ten minutes of getting stuck");
@@ -143,7 +117,7 @@ test_profile (Fixture       *fixture,
                                out, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_free (text);
-  text = pdf_text (out);
+  text = trellis_test_pdf_text (out, 1, "612 x 792", TRELLIS_TEST_PDF_LAYOUT);
   assert_contains (text, "Kai Kahananui");
   assert_no_leftovers (fixture, 2);
 }
@@ -160,7 +134,7 @@ test_choice_board (Fixture       *fixture,
                                "--output", out, NULL);
   g_assert_cmpint (result.status, ==, 0);
 
-  text = pdf_text (out);
+  text = trellis_test_pdf_text (out, 1, "612 x 792", TRELLIS_TEST_PDF_LAYOUT);
   assert_contains (text, "Ancient civilizations");
   assert_contains (text, "Name:");
   /* Every option of both choice groups, and the milestones with their dates. */
@@ -191,7 +165,7 @@ test_choice_board_learner (Fixture       *fixture,
   trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "choice-board", "pl-eco",
                                "--learner", "Jonah Goldberg", "--output", out, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  text = pdf_text (out);
+  text = trellis_test_pdf_text (out, 1, "612 x 792", TRELLIS_TEST_PDF_LAYOUT);
   assert_contains (text, "Jonah Goldberg");
   assert_contains (text, "Coral reef");
   assert_contains (text, "Temperate forest");
@@ -204,7 +178,7 @@ test_choice_board_learner (Fixture       *fixture,
   trellis_test_result_run_cli (&result, NULL, "print", fixture->classroom, "choice-board",
                                "Ecosystems and energy flow", "--learner", "Amara Okafor", "--output", out, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  text = pdf_text (out);
+  text = trellis_test_pdf_text (out, 1, "612 x 792", TRELLIS_TEST_PDF_LAYOUT);
   assert_contains (text, "Amara Okafor");
   assert_contains (text, "Design a disruption study");
   assert_contains (text, "Desert");

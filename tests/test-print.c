@@ -23,28 +23,6 @@
  * does), its text is there (pdftotext), and what cannot be printed says so.
  */
 
-/* The text of a one-page PDF, whitespace collapsed; checks its page size. */
-static char *
-pdf_text (const char *path,
-          const char *page_size)
-{
-  const char *info_argv[] = { "pdfinfo", path, NULL };
-  const char *text_argv[] = { "pdftotext", path, "-", NULL };
-  g_autofree char *info_out = NULL;
-  g_autofree char *text_out = NULL;
-  g_autofree char *pattern = g_strdup_printf ("^Page size:\\s+%s", page_size);
-  g_auto(GStrv) words = NULL;
-
-  g_assert_cmpint (trellis_test_spawn (NULL, info_argv, &info_out, NULL), ==, 0);
-  g_assert_true (g_regex_match_simple ("^Pages:\\s+1$", info_out, G_REGEX_MULTILINE, 0));
-  if (!g_regex_match_simple (pattern, info_out, G_REGEX_MULTILINE, 0))
-    g_error ("Expected page size %s:\n%s", page_size, info_out);
-
-  g_assert_cmpint (trellis_test_spawn (NULL, text_argv, &text_out, NULL), ==, 0);
-  words = g_regex_split_simple ("\\s+", text_out, 0, 0);
-  return g_strjoinv (" ", words);
-}
-
 static void
 assert_contains (const char *text,
                  const char *needle)
@@ -102,8 +80,8 @@ test_any_page_size (TrellisTestFixture *fixture,
   draw_a4 (profile, a4_path);
   g_assert_true (trellis_printout_write_pdf (profile, letter_path, &error));
   g_assert_no_error (error);
-  a4_text = pdf_text (a4_path, "595(\\.[0-9]+)? x 841(\\.[0-9]+)? pts");
-  letter_text = pdf_text (letter_path, "612 x 792 pts");
+  a4_text = trellis_test_pdf_text (a4_path, 1, "595(\\.[0-9]+)? x 841(\\.[0-9]+)? pts", 0);
+  letter_text = trellis_test_pdf_text (letter_path, 1, "612 x 792 pts", 0);
   assert_contains (a4_text, trellis_learner_get_name (learner));
   assert_contains (a4_text, ((TrellisGoal *) g_ptr_array_index (goals, 0))->title);
   assert_contains (letter_text, trellis_learner_get_name (learner));
@@ -117,7 +95,7 @@ test_any_page_size (TrellisTestFixture *fixture,
   board = trellis_printout_new_choice_board (fixture->classroom, playlist, NULL, &error);
   g_assert_no_error (error);
   draw_a4 (board, board_path);
-  board_text = pdf_text (board_path, "595(\\.[0-9]+)? x 841(\\.[0-9]+)? pts");
+  board_text = trellis_test_pdf_text (board_path, 1, "595(\\.[0-9]+)? x 841(\\.[0-9]+)? pts", 0);
   assert_contains (board_text, trellis_playlist_get_title (playlist));
 }
 

@@ -233,6 +233,51 @@ trellis_test_spawn (const char         *working_directory,
   return WEXITSTATUS (wait_status);
 }
 
+/*
+ * Checks that @path is a PDF of @n_pages pages (0: any number) whose page
+ * size pdfinfo gives as @page_size ("612 x 792", NULL: any), and returns
+ * its text (pdftotext) with each run of white space made one space.
+ */
+char *
+trellis_test_pdf_text (const char          *path,
+                       guint                n_pages,
+                       const char          *page_size,
+                       TrellisTestPdfFlags  flags)
+{
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  const char *text_argv[] = { "pdftotext", path, "-", NULL };
+  const char *layout_argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autofree char *contents = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) words = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (length > 5 && memcmp (contents, "%PDF-", 5) == 0);
+
+  g_assert_cmpint (trellis_test_spawn (NULL, info_argv, &info, NULL), ==, 0);
+  if (n_pages > 0)
+    {
+      g_autofree char *pattern = g_strdup_printf ("^Pages:\\s+%u$", n_pages);
+
+      if (!g_regex_match_simple (pattern, info, G_REGEX_MULTILINE, 0))
+        g_error ("Expected %u pages:\n%s", n_pages, info);
+    }
+  if (page_size != NULL)
+    {
+      g_autofree char *pattern = g_strdup_printf ("^Page size:\\s+%s", page_size);
+
+      if (!g_regex_match_simple (pattern, info, G_REGEX_MULTILINE, 0))
+        g_error ("Expected page size %s:\n%s", page_size, info);
+    }
+
+  g_assert_cmpint (trellis_test_spawn (NULL, (flags & TRELLIS_TEST_PDF_LAYOUT) ? layout_argv : text_argv,
+                                       &text, NULL), ==, 0);
+  words = g_regex_split_simple ("\\s+", text, 0, 0);
+  return g_strjoinv (" ", words);
+}
+
 /* The trellis-cli binary under test, $TRELLIS_CLI. */
 const char *
 trellis_test_get_cli (void)

@@ -97,6 +97,18 @@ void        trellis_test_assert_cli_error      (int                 status,
                                                 const char         *err,
                                                 const char         *needle);
 
+/* PDF files (poppler-utils) */
+
+typedef enum
+{
+  TRELLIS_TEST_PDF_LAYOUT = 1 << 0,  /* pdftotext -layout: keep the page's columns */
+} TrellisTestPdfFlags;
+
+char       *trellis_test_pdf_text              (const char         *path,
+                                                guint               n_pages,
+                                                const char         *page_size,
+                                                TrellisTestPdfFlags flags);
+
 /* Exchange samples */
 
 char       *trellis_test_make_oneroster_classes (const char        *dir);

@@ -192,24 +192,6 @@ assert_shows (TrellisDashboardWindow *window,
   g_assert_cmpstr (caption (window, TRELLIS_DASHBOARD_CAPTION_REFLECTIONS), ==, expected->goals.reflections_caption);
 }
 
-/* The text of a PDF file, whitespace runs made single spaces. */
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", path, "-", NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return g_regex_replace_literal (space, out, -1, 0, " ", 0, NULL);
-}
-
 static void
 assert_pdf_has (const char *text,
                 const char *expected)
@@ -420,7 +402,7 @@ test_export_pdf (Fixture       *fixture,
   g_assert_no_error (error);
   assert_valid_pdf (pdf);
 
-  text = pdf_text (pdf);
+  text = trellis_test_pdf_text (pdf, 0, NULL, 0);
   assert_pdf_has (text, trellis_classroom_get_name (fixture->classroom));
   assert_pdf_has (text, expected->range_caption);
   assert_pdf_has (text, expected->progress_caption);
@@ -458,7 +440,7 @@ test_export_pdf (Fixture       *fixture,
   g_assert_true (trellis_dashboard_window_export_pdf (window, pseudonymized, TRUE, &error));
   g_assert_no_error (error);
   assert_valid_pdf (pseudonymized);
-  pseudo_text = pdf_text (pseudonymized);
+  pseudo_text = trellis_test_pdf_text (pseudonymized, 0, NULL, 0);
   assert_pdf_has (pseudo_text, "Names are pseudonymized");
   assert_pdf_has (pseudo_text, expected->progress_caption);
   assert_pdf_has (pseudo_text, expected->goals.goals_caption);

@@ -754,28 +754,6 @@ export_printout (GtkWindow       *parent,
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
 }
 
-/* The text of a one-page PDF, whitespace collapsed; checks the page size. */
-static char *
-pdf_text (const char *path,
-          const char *page_size)
-{
-  const char *info_argv[] = { "pdfinfo", path, NULL };
-  const char *text_argv[] = { "pdftotext", path, "-", NULL };
-  g_autofree char *info_out = NULL;
-  g_autofree char *text_out = NULL;
-  g_autofree char *pattern = g_strdup_printf ("^Page size:\\s+%s", page_size);
-  g_auto(GStrv) words = NULL;
-
-  g_assert_cmpint (trellis_test_spawn (NULL, info_argv, &info_out, NULL), ==, 0);
-  g_assert_true (g_regex_match_simple ("^Pages:\\s+1$", info_out, G_REGEX_MULTILINE, 0));
-  if (!g_regex_match_simple (pattern, info_out, G_REGEX_MULTILINE, 0))
-    g_error ("Expected page size %s:\n%s", page_size, info_out);
-
-  g_assert_cmpint (trellis_test_spawn (NULL, text_argv, &text_out, NULL), ==, 0);
-  words = g_regex_split_simple ("\\s+", text_out, 0, 0);
-  return g_strjoinv (" ", words);
-}
-
 static void
 assert_contains (const char *text,
                  const char *needle)
@@ -815,7 +793,7 @@ test_print (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (strstr (trellis_printout_get_title (printout), name));
   export_printout (GTK_WINDOW (fixture->gui.window), printout, GTK_PAPER_NAME_A4, profile_path);
-  profile_text = pdf_text (profile_path, "595(\\.[0-9]+)? x 841(\\.[0-9]+)? pts");
+  profile_text = trellis_test_pdf_text (profile_path, 1, "595(\\.[0-9]+)? x 841(\\.[0-9]+)? pts", 0);
   assert_contains (profile_text, name);
   assert_contains (profile_text, "Finish the river model");
   assert_contains (profile_text, "It floods and drains on cue");
@@ -823,7 +801,7 @@ test_print (Fixture       *fixture,
   printout = trellis_printout_new_conference (fixture->gui.classroom, fixture->learner, &error);
   g_assert_no_error (error);
   export_printout (GTK_WINDOW (fixture->gui.window), printout, GTK_PAPER_NAME_LETTER, conference_path);
-  conference_text = pdf_text (conference_path, "612 x 792 pts");
+  conference_text = trellis_test_pdf_text (conference_path, 1, "612 x 792 pts", 0);
   assert_contains (conference_text, name);
   assert_contains (conference_text, "Finish the river model");
   assert_contains (conference_text, "Test the drain on Monday.");

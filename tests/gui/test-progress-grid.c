@@ -659,10 +659,7 @@ print_choice_board (TrellisPlaylistWindow *builder,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autofree char *text = NULL;
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
   TrellisPrintout *printout;
-  int status;
 
   printout = _trellis_playlist_window_new_choice_board (builder, &error);
   g_assert_no_error (error);
@@ -672,12 +669,7 @@ print_choice_board (TrellisPlaylistWindow *builder,
                    ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
 
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &text, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return g_steal_pointer (&text);
+  return trellis_test_pdf_text (path, 0, NULL, TRELLIS_TEST_PDF_LAYOUT);
 }
 
 static void
