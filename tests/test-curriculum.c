@@ -474,6 +474,52 @@ test_playlists_model (Fixture       *fixture,
   }
 }
 
+/* Description and unit dates: validated, written together, kept on reopening. */
+static void
+test_playlists_details (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TrellisPlaylist *unit = add_playlist (fixture->classroom, "Ancient worlds");
+  guint n_starts = 0;
+
+  g_signal_connect (unit, "notify::starts-on", G_CALLBACK (count_notify), &n_starts);
+  g_assert_true (trellis_classroom_update_playlist_details (fixture->classroom, unit, " Egypt, Greece, China ",
+                                                            "2026-10-05", "2026-11-06", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_playlist_get_description (unit), ==, "Egypt, Greece, China");
+  g_assert_cmpstr (trellis_playlist_get_starts_on (unit), ==, "2026-10-05");
+  g_assert_cmpstr (trellis_playlist_get_ends_on (unit), ==, "2026-11-06");
+  g_assert_cmpuint (n_starts, ==, 1);
+
+  /* Refused, and nothing changes: a unit ending before it starts, a non-date. */
+  g_assert_false (trellis_classroom_update_playlist_details (fixture->classroom, unit, "Other",
+                                                             "2026-11-10", "2026-11-06", &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (trellis_classroom_update_playlist_details (fixture->classroom, unit, "Other",
+                                                             "2026-02-30", NULL, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (trellis_playlist_get_description (unit), ==, "Egypt, Greece, China");
+  g_assert_cmpstr (trellis_playlist_get_starts_on (unit), ==, "2026-10-05");
+  g_assert_cmpuint (n_starts, ==, 1);
+
+  /* An empty end date clears it. */
+  g_assert_true (trellis_classroom_update_playlist_details (fixture->classroom, unit, "Egypt, Greece, China",
+                                                            "2026-10-05", "", &error));
+  g_assert_no_error (error);
+  g_assert_null (trellis_playlist_get_ends_on (unit));
+  g_assert_cmpuint (n_starts, ==, 1);
+
+  reopen (fixture, TRELLIS_OPEN_FLAGS_NONE);
+  unit = trellis_classroom_find_playlist (fixture->classroom, "Ancient worlds", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_playlist_get_description (unit), ==, "Egypt, Greece, China");
+  g_assert_cmpstr (trellis_playlist_get_starts_on (unit), ==, "2026-10-05");
+  g_assert_null (trellis_playlist_get_ends_on (unit));
+}
+
 static void
 test_playlists_delete_cascades (Fixture       *fixture,
                                 gconstpointer  data)
@@ -1361,6 +1407,7 @@ main (int   argc,
   ADD ("/curriculum/skills/model", test_skills_model);
   ADD ("/curriculum/skills/order", test_skills_order);
   ADD ("/curriculum/playlists/model", test_playlists_model);
+  ADD ("/curriculum/playlists/details", test_playlists_details);
   ADD ("/curriculum/playlists/delete-cascades", test_playlists_delete_cascades);
   ADD ("/curriculum/nodes/add", test_nodes_add);
   ADD ("/curriculum/nodes/move", test_nodes_move);

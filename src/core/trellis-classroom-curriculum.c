@@ -1792,6 +1792,67 @@ normalize_date (const char  *text,
   return TRUE;
 }
 
+/**
+ * trellis_classroom_update_playlist_details:
+ * @description: (nullable): what the unit is about; %NULL or empty clears it
+ * @starts_on: (nullable): the unit's first day, YYYY-MM-DD; %NULL or empty clears it
+ * @ends_on: (nullable): the unit's last day, YYYY-MM-DD; %NULL or empty clears it
+ *
+ * Sets a playlist's description and unit dates (one transaction).  A unit
+ * that ends before it starts is refused; nothing changes on error.  The
+ * playlist notifies the properties that changed.
+ */
+gboolean
+trellis_classroom_update_playlist_details (TrellisClassroom  *self,
+                                           TrellisPlaylist   *playlist,
+                                           const char        *description,
+                                           const char        *starts_on,
+                                           const char        *ends_on,
+                                           GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean_description = NULL;
+  g_autofree char *clean_starts = NULL;
+  g_autofree char *clean_ends = NULL;
+  gboolean written;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_PLAYLIST (playlist), FALSE);
+
+  if (!check_playlist_present (self, playlist, NULL, error) ||
+      !normalize_optional (description, &clean_description, error) ||
+      !normalize_date (starts_on, &clean_starts, error) ||
+      !normalize_date (ends_on, &clean_ends, error))
+    return FALSE;
+
+  if (clean_starts != NULL && clean_ends != NULL && strcmp (clean_starts, clean_ends) > 0)
+    return _trellis_set_invalid (error, _("The unit cannot end before it starts"));
+
+  if (!trellis_classroom_begin (self, error))
+    return FALSE;
+  stmt = trellis_classroom_prepare (self,
+                                    "UPDATE playlists SET description = ?1, starts_on = ?2, ends_on = ?3 "
+                                    "WHERE id = ?4",
+                                    error);
+  written = stmt != NULL;
+  if (written)
+    {
+      _trellis_bind_text_or_null (stmt, 1, clean_description);
+      _trellis_bind_text_or_null (stmt, 2, clean_starts);
+      _trellis_bind_text_or_null (stmt, 3, clean_ends);
+      sqlite3_bind_int64 (stmt, 4, trellis_playlist_get_id (playlist));
+      written = trellis_classroom_step (self, stmt, error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!_trellis_finish_edit (self, written, error))
+    return FALSE;
+
+  trellis_playlist_set_description (playlist, clean_description);
+  trellis_playlist_set_starts_on (playlist, clean_starts);
+  trellis_playlist_set_ends_on (playlist, clean_ends);
+  return TRUE;
+}
+
 /* Runs one statement whose only parameter is @id. */
 static gboolean
 write_with_id (TrellisClassroom  *self,

@@ -177,6 +177,12 @@ gboolean          trellis_classroom_rename_playlist    (TrellisClassroom  *self,
                                                         TrellisPlaylist   *playlist,
                                                         const char        *title,
                                                         GError           **error);
+gboolean          trellis_classroom_update_playlist_details (TrellisClassroom  *self,
+                                                             TrellisPlaylist   *playlist,
+                                                             const char        *description,
+                                                             const char        *starts_on,
+                                                             const char        *ends_on,
+                                                             GError           **error);
 gboolean          trellis_classroom_delete_playlist    (TrellisClassroom  *self,
                                                         TrellisPlaylist   *playlist,
                                                         GError           **error);

@@ -45,6 +45,7 @@ gboolean        _trellis_playlist_window_drop_value       (TrellisPlaylistWindow
                                                            GError                **error);
 TrellisProgressGrid *_trellis_playlist_window_get_progress_grid (TrellisPlaylistWindow *self);
 AdwViewStack   *_trellis_playlist_window_get_view_stack   (TrellisPlaylistWindow *self);
+AdwEntryRow    *_trellis_playlist_window_get_unit_ends_row (TrellisPlaylistWindow *self);
 TrellisPrintout *_trellis_playlist_window_new_choice_board (TrellisPlaylistWindow  *self,
                                                            GError                **error);
 

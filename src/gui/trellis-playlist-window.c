@@ -51,6 +51,9 @@ struct _TrellisPlaylistWindow
   GtkListBox        *playlist_list;
   GtkListBox        *node_list;
   AdwEntryRow       *playlist_title_row;
+  AdwEntryRow       *playlist_description_row;
+  AdwEntryRow       *playlist_starts_row;
+  AdwEntryRow       *playlist_ends_row;
   AdwStatusPage     *empty_page;
   AdwPreferencesGroup *editor_group;
   AdwEntryRow       *title_row;
@@ -256,6 +259,15 @@ load_editor (TrellisPlaylistWindow *self)
   set_entry_text (self->playlist_title_row,
                   self->playlist != NULL ? trellis_playlist_get_title (self->playlist) : NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->playlist_title_row), self->playlist != NULL);
+  set_entry_text (self->playlist_description_row,
+                  self->playlist != NULL ? trellis_playlist_get_description (self->playlist) : NULL);
+  set_entry_text (self->playlist_starts_row,
+                  self->playlist != NULL ? trellis_playlist_get_starts_on (self->playlist) : NULL);
+  set_entry_text (self->playlist_ends_row,
+                  self->playlist != NULL ? trellis_playlist_get_ends_on (self->playlist) : NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->playlist_description_row), self->playlist != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->playlist_starts_row), self->playlist != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->playlist_ends_row), self->playlist != NULL);
   adw_view_switcher_title_set_subtitle (self->window_title,
                                         self->playlist != NULL ? trellis_playlist_get_title (self->playlist) : NULL);
   update_progress_view (self);
@@ -591,6 +603,26 @@ on_playlist_title_apply_cb (AdwEntryRow           *row,
                                           gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     show_error (self, error);
   load_editor (self);
+}
+
+/* The playlist's description and unit dates, written together. */
+static void
+on_playlist_details_apply_cb (AdwEntryRow           *row,
+                              TrellisPlaylistWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || self->playlist == NULL)
+    return;
+
+  if (!trellis_classroom_update_playlist_details (self->classroom, self->playlist,
+                                                  gtk_editable_get_text (GTK_EDITABLE (self->playlist_description_row)),
+                                                  gtk_editable_get_text (GTK_EDITABLE (self->playlist_starts_row)),
+                                                  gtk_editable_get_text (GTK_EDITABLE (self->playlist_ends_row)),
+                                                  &error))
+    show_error (self, error);
+  load_editor (self);
+  update_pacing (self);
 }
 
 /* Writes the editor's text fields and flags to the selected node. */
@@ -1442,6 +1474,9 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, playlist_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, node_list);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, playlist_title_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, playlist_description_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, playlist_starts_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, playlist_ends_row);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, editor_group);
   gtk_widget_class_bind_template_child (widget_class, TrellisPlaylistWindow, title_row);
@@ -1471,6 +1506,7 @@ trellis_playlist_window_class_init (TrellisPlaylistWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_playlist_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_node_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_playlist_title_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_playlist_details_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_field_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_formats_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_minutes_changed_cb);
@@ -1709,4 +1745,10 @@ AdwViewStack *
 _trellis_playlist_window_get_view_stack (TrellisPlaylistWindow *self)
 {
   return self->view_stack;
+}
+
+AdwEntryRow *
+_trellis_playlist_window_get_unit_ends_row (TrellisPlaylistWindow *self)
+{
+  return self->playlist_ends_row;
 }

@@ -221,6 +221,28 @@ test_pacing (Fixture       *fixture,
   pacing = trellis_pacing_timeline_get_pacing (timeline);
   assert_week (pacing, 3, "2026-10-19", 110, 150);
 
+  /* The unit's end, typed in its row: the timeline ends with it. */
+  {
+    AdwEntryRow *ends = _trellis_playlist_window_get_unit_ends_row (builder);
+    g_autofree char *ends_before = g_strdup (trellis_playlist_get_ends_on (playlist));
+
+    gtk_editable_set_text (GTK_EDITABLE (ends), "2026-13-01");
+    g_signal_emit_by_name (ends, "apply");
+    g_assert_cmpstr (trellis_playlist_get_ends_on (playlist), ==, ends_before);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ends)), ==, ends_before);
+
+    gtk_editable_set_text (GTK_EDITABLE (ends), "2026-10-23");
+    g_signal_emit_by_name (ends, "apply");
+    g_assert_cmpstr (trellis_playlist_get_ends_on (playlist), ==, "2026-10-23");
+    pacing = trellis_pacing_timeline_get_pacing (timeline);
+    g_assert_cmpuint (pacing->weeks->len, ==, 4);
+    g_assert_cmpstr (pacing->last_day, ==, "2026-10-23");
+
+    gtk_editable_set_text (GTK_EDITABLE (ends), ends_before);
+    g_signal_emit_by_name (ends, "apply");
+    g_assert_cmpstr (trellis_playlist_get_ends_on (playlist), ==, ends_before);
+  }
+
   if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (builder), 1200, 800);
