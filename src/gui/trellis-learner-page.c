@@ -46,6 +46,8 @@ struct _TrellisLearnerPage
   TrellisClassroom        *classroom;
   TrellisLearner          *learner;
   guint                    reload_source;
+  guint                    mastery_source;
+  GtkWidget               *mastery_group;   /* in sections_box, or NULL */
 
   /* The entry deleted last, until its toast goes. */
   TrellisProfileEntry     *deleted_entry;
@@ -146,16 +148,32 @@ queue_rebuild (TrellisLearnerPage *self)
     self->reload_source = g_idle_add (on_reload_cb, self);
 }
 
-/* Evidence or progress recorded elsewhere (the progress grid): the
- * mastery summary shows it at once. */
+static void refresh_mastery_group (TrellisLearnerPage *self);
+
+static gboolean
+on_mastery_refresh_cb (gpointer data)
+{
+  TrellisLearnerPage *self = data;
+
+  self->mastery_source = 0;
+  refresh_mastery_group (self);
+  return G_SOURCE_REMOVE;
+}
+
+/*
+ * Evidence recorded elsewhere (the progress grid): the mastery summary
+ * shows it at once.  Only that group is redrawn, so that what the teacher
+ * is typing in the rest of the page stays.
+ */
 static void
 on_data_changed_cb (TrellisClassroom        *classroom,
                     const TrellisDataChange *change,
                     TrellisLearnerPage      *self)
 {
   if (self->learner != NULL && (change->kinds & TRELLIS_DATA_EVIDENCE) != 0 &&
-      (change->learner_id == 0 || change->learner_id == trellis_learner_get_id (self->learner)))
-    queue_rebuild (self);
+      (change->learner_id == 0 || change->learner_id == trellis_learner_get_id (self->learner)) &&
+      self->mastery_source == 0)
+    self->mastery_source = g_idle_add (on_mastery_refresh_cb, self);
 }
 
 /* Days from @date (YYYY-MM-DD) to today; G_MININT when unparsable. */
@@ -1088,8 +1106,8 @@ add_reflections_group (TrellisLearnerPage *self)
   gtk_box_append (self->sections_box, form);
 }
 
-static void
-add_mastery_group (TrellisLearnerPage *self)
+static GtkWidget *
+mastery_group_new (TrellisLearnerPage *self)
 {
   g_autoptr(GPtrArray) mastery = NULL;
   g_autoptr(GError) error = NULL;
@@ -1101,7 +1119,7 @@ add_mastery_group (TrellisLearnerPage *self)
   if (mastery == NULL)
     {
       show_error (self, error);
-      return;
+      return NULL;
     }
 
   n_evidence = trellis_learner_summary_count_evidence (self->classroom, self->learner);
@@ -1156,7 +1174,32 @@ add_mastery_group (TrellisLearnerPage *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
-  gtk_box_append (self->sections_box, group);
+  return group;
+}
+
+static void
+add_mastery_group (TrellisLearnerPage *self)
+{
+  self->mastery_group = mastery_group_new (self);
+  if (self->mastery_group != NULL)
+    gtk_box_append (self->sections_box, self->mastery_group);
+}
+
+/* Puts a new mastery group where the old one was. */
+static void
+refresh_mastery_group (TrellisLearnerPage *self)
+{
+  GtkWidget *group;
+
+  if (self->mastery_group == NULL || self->classroom == NULL || self->learner == NULL)
+    return;
+
+  group = mastery_group_new (self);
+  if (group == NULL)
+    return;
+  gtk_box_insert_child_after (self->sections_box, group, self->mastery_group);
+  gtk_box_remove (self->sections_box, self->mastery_group);
+  self->mastery_group = group;
 }
 
 static void
@@ -1332,9 +1375,11 @@ rebuild (TrellisLearnerPage *self)
   gboolean writable;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->mastery_source, g_source_remove);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))) != NULL)
     gtk_box_remove (self->sections_box, child);
+  self->mastery_group = NULL;
   for (guint i = 0; i < TRELLIS_PROFILE_N_KINDS; i++)
     self->add_entry_rows[i] = NULL;
   self->add_reflection_row = NULL;
@@ -1695,6 +1740,7 @@ trellis_learner_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->mastery_source, g_source_remove);
   close_goal_dialog (self);
   if (self->classroom != NULL)
     g_signal_handlers_disconnect_by_func (self->classroom, on_data_changed_cb, self);
