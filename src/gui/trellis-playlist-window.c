@@ -51,6 +51,7 @@ struct _TrellisPlaylistWindow
   GtkListBox        *playlist_list;
   GtkListBox        *node_list;
   AdwEntryRow       *playlist_title_row;
+  GtkWindow         *skills_window;     /* weak */
   AdwEntryRow       *playlist_description_row;
   AdwEntryRow       *playlist_starts_row;
   AdwEntryRow       *playlist_ends_row;
@@ -1270,11 +1271,17 @@ skills_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TrellisPlaylistWindow *self = TRELLIS_PLAYLIST_WINDOW (widget);
-  TrellisSkillsWindow *skills = trellis_skills_window_new (GTK_WINDOW (self), self->classroom);
 
-  /* Codes may have changed: show them again when the teacher is back. */
-  g_signal_connect_object (skills, "destroy", G_CALLBACK (load_skills_row), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (skills));
+  /* One Skills window at a time; it closes with the builder. */
+  if (self->skills_window == NULL)
+    {
+      self->skills_window = GTK_WINDOW (trellis_skills_window_new (GTK_WINDOW (self), self->classroom));
+      g_object_add_weak_pointer (G_OBJECT (self->skills_window), (gpointer *) &self->skills_window);
+      /* Codes may have changed: show them again when the teacher is back. */
+      g_signal_connect_object (self->skills_window, "destroy", G_CALLBACK (load_skills_row), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (self->skills_window);
 }
 
 /* Pacing */
@@ -1366,6 +1373,14 @@ trellis_playlist_window_dispose (GObject *object)
   TrellisPlaylistWindow *self = TRELLIS_PLAYLIST_WINDOW (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->skills_window != NULL)
+    {
+      GtkWindow *skills = self->skills_window;
+
+      g_object_remove_weak_pointer (G_OBJECT (skills), (gpointer *) &self->skills_window);
+      self->skills_window = NULL;
+      gtk_window_destroy (skills);
+    }
   if (self->watched != NULL)
     unwatch_all (self);
   if (self->chooser != NULL)

@@ -772,6 +772,7 @@ trellis_skills_window_new (GtkWindow        *parent,
 
   return g_object_new (TRELLIS_TYPE_SKILLS_WINDOW,
                        "transient-for", parent,
+                       "destroy-with-parent", TRUE,
                        "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        "classroom", classroom,
                        NULL);
