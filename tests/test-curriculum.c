@@ -501,6 +501,14 @@ test_playlists_details (Fixture       *fixture,
                                                              "2026-02-30", NULL, &error));
   g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
   g_clear_error (&error);
+  g_assert_false (trellis_classroom_update_playlist_details (fixture->classroom, unit, "Other",
+                                                             "2026- 1-05", NULL, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (trellis_classroom_update_playlist_details (fixture->classroom, unit, "Other",
+                                                             "+026-01-05", NULL, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_cmpstr (trellis_playlist_get_description (unit), ==, "Egypt, Greece, China");
   g_assert_cmpstr (trellis_playlist_get_starts_on (unit), ==, "2026-10-05");
   g_assert_cmpuint (n_starts, ==, 1);

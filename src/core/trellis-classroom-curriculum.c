@@ -1780,6 +1780,10 @@ normalize_date (const char  *text,
 
   if (clean != NULL &&
       (strlen (clean) != 10 ||
+       !g_ascii_isdigit (clean[0]) || !g_ascii_isdigit (clean[1]) || !g_ascii_isdigit (clean[2]) ||
+       !g_ascii_isdigit (clean[3]) || clean[4] != '-' || !g_ascii_isdigit (clean[5]) ||
+       !g_ascii_isdigit (clean[6]) || clean[7] != '-' || !g_ascii_isdigit (clean[8]) ||
+       !g_ascii_isdigit (clean[9]) ||
        sscanf (clean, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
        !g_date_valid_dmy ((GDateDay)day, (GDateMonth)month, (GDateYear)year)))
     {
