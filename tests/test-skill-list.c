@@ -451,6 +451,14 @@ test_import_semicolons (Fixture       *fixture,
   g_clear_pointer (&codes, g_free);
   codes = prerequisite_codes (fixture, "D");
   g_assert_cmpstr (codes, ==, "C");
+
+  /* Commas inside the names of a semicolon or tab file. */
+  g_assert_true (import (fixture, "code;name\nE;Fractions, halves\n", &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_skill_get_name (find (fixture, "E")), ==, "Fractions, halves");
+  g_assert_true (import (fixture, "code\tname\nF\tAdd, subtract\n", &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trellis_skill_get_name (find (fixture, "F")), ==, "Add, subtract");
 }
 
 typedef struct

@@ -606,7 +606,10 @@ static const char * const prerequisite_headings[] = {
 
 /*
  * Reads the file with the separator that gives it columns: a comma, else a
- * tab or a semicolon (spreadsheets in some languages save those).
+ * tab or a semicolon (spreadsheets in some languages save those).  A file
+ * the comma cannot read (a tab-separated one with commas in its names) is
+ * tried with the others; if none reads it, the comma's error is the one
+ * the teacher sees.
  */
 static TrellisCsv *
 parse_csv (const char  *data,
@@ -615,19 +618,16 @@ parse_csv (const char  *data,
            GError     **error)
 {
   static const char separators[] = { ',', '\t', ';' };
+  g_autoptr(GError) comma_error = NULL;
   TrellisCsv *first = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
     {
       TrellisCsv *csv = trellis_csv_parse (data, length, separators[i], TRELLIS_CSV_FLAGS_ALLOW_NO_ROWS,
-                                           name, i == 0 ? error : NULL);
+                                           name, i == 0 ? &comma_error : NULL);
 
       if (csv == NULL)
-        {
-          if (i == 0)
-            return NULL;
-          continue;
-        }
+        continue;
 
       if (trellis_csv_get_n_fields (csv, 0) >= 2)
         {
@@ -639,6 +639,16 @@ parse_csv (const char  *data,
         first = csv;
       else
         trellis_csv_free (csv);
+    }
+
+  if (first == NULL)
+    {
+      if (comma_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&comma_error));
+      else
+        g_set_error (error, TRELLIS_SKILL_LIST_ERROR, TRELLIS_SKILL_LIST_ERROR_PARSE,
+                     _("%s: not a CSV file"), name);
+      return NULL;
     }
 
   g_set_error (error, TRELLIS_SKILL_LIST_ERROR, TRELLIS_SKILL_LIST_ERROR_PARSE,
