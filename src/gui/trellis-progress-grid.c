@@ -1486,6 +1486,7 @@ choice_group_view (TrellisProgressGrid *self,
   g_autoptr(GPtrArray) offered = NULL;
   g_autoptr(GPtrArray) chosen = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *escaped_title = NULL;
   GtkWidget *prefs = adw_preferences_group_new ();
   guint n = options != NULL ? g_list_model_get_n_items (options) : 0;
 
@@ -1493,7 +1494,9 @@ choice_group_view (TrellisProgressGrid *self,
   chosen = trellis_progress_get_choices (self->classroom, self->learner, group, NULL);
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Offered %u of %u option", "Offered %u of %u options", n),
                                  offered != NULL ? offered->len : 0, n);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (prefs), trellis_node_get_title (group));
+  /* The group's title is markup. */
+  escaped_title = g_markup_escape_text (trellis_node_get_title (group), -1);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (prefs), escaped_title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (prefs), description);
 
   if (n == 0)

@@ -382,6 +382,12 @@ create_skill_row_cb (gpointer item,
   gtk_widget_add_css_class (delete, "flat");
   gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (delete, _("Delete Skill…"));
+  {
+    /* Translators: the accessible name of a skill's delete button; %s is its code */
+    g_autofree char *name = g_strdup_printf (_("Delete %s"), trellis_skill_get_code (skill));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "skills.delete");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "x", trellis_skill_get_id (skill));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), delete);
