@@ -756,7 +756,20 @@ on_format_selected_cb (GtkDropDown *dropdown,
 
   update.format = selected == 0 ? NULL : data->formats[selected - 1];
   if (!trellis_progress_update (data->grid->classroom, data->learner, data->node, &update, NULL, NULL, &error))
-    show_error (data->grid, error);
+    {
+      /* Not saved: the dropdown goes back to what the file holds. */
+      g_autoptr(TrellisProgress) saved = trellis_progress_get (data->grid->classroom, data->learner, data->node,
+                                                               NULL);
+      guint index = 0;
+
+      show_error (data->grid, error);
+      for (guint i = 0; saved != NULL && saved->format != NULL && data->formats[i] != NULL; i++)
+        if (g_str_equal (data->formats[i], saved->format))
+          index = i + 1;
+      g_signal_handlers_block_by_func (dropdown, on_format_selected_cb, data);
+      gtk_drop_down_set_selected (dropdown, index);
+      g_signal_handlers_unblock_by_func (dropdown, on_format_selected_cb, data);
+    }
 }
 
 static void

@@ -714,6 +714,34 @@ test_from_learner (Fixture       *fixture,
   }
 }
 
+/* A format that cannot be saved (the file refuses writes): the drop-down
+ * goes back to what the file holds. */
+static void
+test_format_not_saved (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisProgressGrid *grid = show_progress (builder);
+  TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
+  TrellisLearner *amara = learner_named (classroom, "Amara Okafor");
+  TrellisNode *map_walk = node_titled (classroom, playlist, NULL, "Map walk");
+  GtkWidget *popover, *dropdown;
+  guint before;
+
+  popover = open_cell (grid, amara, map_walk);
+  dropdown = trellis_gui_test_find_widget (popover, trellis_gui_test_is_of_type, "GtkDropDown");
+  g_assert_nonnull (dropdown);
+  before = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+
+  g_assert_cmpint (sqlite3_exec (trellis_classroom_get_db (classroom), "PRAGMA query_only = ON", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), before == 0 ? 1 : 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, before);
+  g_assert_cmpint (sqlite3_exec (trellis_classroom_get_db (classroom), "PRAGMA query_only = OFF", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +754,7 @@ main (int   argc,
 
   ADD ("/progress-grid/mark", test_mark);
   g_test_add_func ("/progress-grid/scale", test_scale);
+  ADD ("/progress-grid/format-not-saved", test_format_not_saved);
   ADD ("/progress-grid/from-learner", test_from_learner);
   ADD ("/progress-grid/live-sidebar", test_live_sidebar);
 
