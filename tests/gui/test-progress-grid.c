@@ -740,6 +740,10 @@ test_format_not_saved (Fixture       *fixture,
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, before);
   g_assert_cmpint (sqlite3_exec (trellis_classroom_get_db (classroom), "PRAGMA query_only = OFF", NULL, NULL, NULL),
                    ==, SQLITE_OK);
+
+  /* Closed as the teacher would, before the windows go. */
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  trellis_test_iterate_pending ();
 }
 
 int
