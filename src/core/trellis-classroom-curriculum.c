@@ -1874,6 +1874,25 @@ write_with_id (TrellisClassroom  *self,
   return trellis_classroom_step (self, stmt, error);
 }
 
+/* Runs one statement whose parameters are @id1 and @id2. */
+static gboolean
+write_with_ids (TrellisClassroom  *self,
+                const char        *sql,
+                gint64             id1,
+                gint64             id2,
+                GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = trellis_classroom_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id1);
+  sqlite3_bind_int64 (stmt, 2, id2);
+
+  return trellis_classroom_step (self, stmt, error);
+}
+
 /* The node's fields after an update, as texts ready to write. */
 typedef struct
 {
@@ -2306,8 +2325,6 @@ copy_node_tree (TrellisClassroom  *self,
                 GError           **error)
 {
   g_autoptr(sqlite3_stmt) copy = NULL;
-  g_autoptr(sqlite3_stmt) formats = NULL;
-  g_autoptr(sqlite3_stmt) skills = NULL;
   g_autoptr(sqlite3_stmt) children = NULL;
   g_autoptr(GArray) child_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *uid = NULL;
@@ -2336,26 +2353,14 @@ copy_node_tree (TrellisClassroom  *self,
     return FALSE;
   *new_id = sqlite3_last_insert_rowid (trellis_classroom_get_db (self));
 
-  formats = trellis_classroom_prepare (self,
-                                       "INSERT INTO node_formats (node_id, format, position) "
-                                       "SELECT ?1, format, position FROM node_formats WHERE node_id = ?2",
-                                       error);
-  if (formats == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (formats, 1, *new_id);
-  sqlite3_bind_int64 (formats, 2, source_id);
-  if (!trellis_classroom_step (self, formats, error))
-    return FALSE;
-
-  skills = trellis_classroom_prepare (self,
-                                      "INSERT INTO node_skills (node_id, skill_id) "
-                                      "SELECT ?1, skill_id FROM node_skills WHERE node_id = ?2",
-                                      error);
-  if (skills == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (skills, 1, *new_id);
-  sqlite3_bind_int64 (skills, 2, source_id);
-  if (!trellis_classroom_step (self, skills, error))
+  if (!write_with_ids (self,
+                       "INSERT INTO node_formats (node_id, format, position) "
+                       "SELECT ?1, format, position FROM node_formats WHERE node_id = ?2",
+                       *new_id, source_id, error) ||
+      !write_with_ids (self,
+                       "INSERT INTO node_skills (node_id, skill_id) "
+                       "SELECT ?1, skill_id FROM node_skills WHERE node_id = ?2",
+                       *new_id, source_id, error))
     return FALSE;
 
   children = trellis_classroom_prepare (self,
@@ -2482,8 +2487,6 @@ write_duplicate_playlist (TrellisClassroom  *self,
                           char             **uid,
                           GError           **error)
 {
-  g_autoptr(sqlite3_stmt) fields = NULL;
-  g_autoptr(sqlite3_stmt) skills = NULL;
   g_autoptr(sqlite3_stmt) top = NULL;
   g_autoptr(GArray) top_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 source_id = trellis_playlist_get_id (source);
@@ -2492,27 +2495,15 @@ write_duplicate_playlist (TrellisClassroom  *self,
   if (!write_new_playlist (self, title, id, uid, error))
     return FALSE;
 
-  fields = trellis_classroom_prepare (self,
-                                      "UPDATE playlists SET (description, starts_on, ends_on) = "
-                                      "(SELECT description, starts_on, ends_on FROM playlists WHERE id = ?2) "
-                                      "WHERE id = ?1",
-                                      error);
-  if (fields == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (fields, 1, *id);
-  sqlite3_bind_int64 (fields, 2, source_id);
-  if (!trellis_classroom_step (self, fields, error))
-    return FALSE;
-
-  skills = trellis_classroom_prepare (self,
-                                      "INSERT INTO playlist_skills (playlist_id, skill_id) "
-                                      "SELECT ?1, skill_id FROM playlist_skills WHERE playlist_id = ?2",
-                                      error);
-  if (skills == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (skills, 1, *id);
-  sqlite3_bind_int64 (skills, 2, source_id);
-  if (!trellis_classroom_step (self, skills, error))
+  if (!write_with_ids (self,
+                       "UPDATE playlists SET (description, starts_on, ends_on) = "
+                       "(SELECT description, starts_on, ends_on FROM playlists WHERE id = ?2) "
+                       "WHERE id = ?1",
+                       *id, source_id, error) ||
+      !write_with_ids (self,
+                       "INSERT INTO playlist_skills (playlist_id, skill_id) "
+                       "SELECT ?1, skill_id FROM playlist_skills WHERE playlist_id = ?2",
+                       *id, source_id, error))
     return FALSE;
 
   top = trellis_classroom_prepare (self,
