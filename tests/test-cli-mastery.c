@@ -185,6 +185,8 @@ test_models (Fixture       *f,
       if (i == 0)
         g_assert_cmpfloat (json_object_get_double_member (skill, "forget"), ==, 0.0);
       g_assert_cmpint (JSON_NODE_HOLDS_NULL (json_object_get_member (root, "layer")), ==, i != 2);
+      /* bkt and forgets are the reference models; best adds the class priors */
+      g_assert_cmpint (json_object_get_boolean_member (root, "class_priors"), ==, i == 2);
     }
 }
 

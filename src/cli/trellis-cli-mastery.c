@@ -76,6 +76,8 @@ model_to_json (TrellisBktModel   *model,
   json_builder_add_int_value (b, options->restarts);
   json_builder_set_member_name (b, "seed");
   json_builder_add_int_value (b, (gint64) options->seed);
+  json_builder_set_member_name (b, "class_priors");
+  json_builder_add_boolean_value (b, options->class_priors);
 
   json_builder_set_member_name (b, "pooled");
   json_builder_begin_object (b);
@@ -343,8 +345,14 @@ mastery_fit (int    argc,
     return trellis_cli_fail ("mastery fit: --output PARAMS.json is required");
 
   trellis_bkt_options_init (&options);
-  if (model_name != NULL && !trellis_bkt_variant_from_string (model_name, &options.variant))
-    return trellis_cli_fail ("mastery fit: unknown --model \"%s\" (bkt, forgets or best)", model_name);
+  if (model_name != NULL)
+    {
+      TrellisBktVariant variant;
+
+      if (!trellis_bkt_variant_from_string (model_name, &variant))
+        return trellis_cli_fail ("mastery fit: unknown --model \"%s\" (bkt, forgets or best)", model_name);
+      trellis_bkt_options_set_variant (&options, variant);
+    }
   if (restarts < 1 || restarts > 1000)
     return trellis_cli_fail ("mastery fit: --restarts must be between 1 and 1000");
   if (seed < 0)

@@ -117,6 +117,9 @@ typedef struct
   guint                    n_learners;
   const TrellisBktOptions *options;
   gboolean                 forgets;
+  const TrellisBktPriors  *priors;   /* NULL: the defaults */
+  gboolean                 refit;    /* second pass: from each fitted skill's parameters */
+  TrellisBktTrie          *tries;    /* n_skills, kept for the second pass; NULL: none */
   TrellisBktSkillFit      *fits;
   gint                     next;     /* atomic */
 } FitJob;
@@ -175,6 +178,7 @@ fit_worker (gpointer data)
   for (;;)
     {
       gint k = g_atomic_int_add (&job->next, 1);
+      TrellisBktTrie *t;
       guint s;
       guint32 n;
 
@@ -182,25 +186,41 @@ fit_worker (gpointer data)
         break;
       s = job->by_size[k];
       n = job->offsets[s + 1] - job->offsets[s];
+      t = job->tries != NULL ? &job->tries[s] : &trie;
+
+      if (job->refit)
+        {
+          TrellisBktSkillFit first = job->fits[s];
+
+          if (first.pooled)
+            continue;
+          _trellis_bkt_fit_trie (t, work, job->options, job->forgets, job->priors,
+                                 skill_seed (job->options->seed, s), &first.params,
+                                 &job->fits[s]);
+          job->fits[s].iterations += first.iterations;
+          job->fits[s].label_swapped |= first.label_swapped;
+          continue;
+        }
+
       if (n == 0)
         {
           job->fits[s].pooled = TRUE;
           continue;
         }
 
-      build_trie (&trie, job->learner, job->correct, job->order,
+      build_trie (t, job->learner, job->correct, job->order,
                   job->offsets[s], job->offsets[s + 1], cursor, touched);
 
-      if (trie.n_rows < MAX (job->options->min_evidence, 1) ||
-          trie.n_sequences < job->options->min_learners)
+      if (t->n_rows < MAX (job->options->min_evidence, 1) ||
+          t->n_sequences < job->options->min_learners)
         {
           job->fits[s].pooled = TRUE;
-          job->fits[s].n_evidence = trie.n_rows;
-          job->fits[s].n_learners = trie.n_sequences;
+          job->fits[s].n_evidence = t->n_rows;
+          job->fits[s].n_learners = t->n_sequences;
           continue;
         }
 
-      _trellis_bkt_fit_trie (&trie, work, job->options, job->forgets,
+      _trellis_bkt_fit_trie (t, work, job->options, job->forgets, job->priors,
                              skill_seed (job->options->seed, s), NULL,
                              &job->fits[s]);
     }
@@ -227,6 +247,87 @@ cmp_by_size (gconstpointer a,
   return *(const guint32 *) a < *(const guint32 *) b ? -1 : 1;
 }
 
+/*
+ * Empirical Bayes over the class's skills: weak Beta priors for prior,
+ * learn, guess and slip centred on the mean of the fitted skills, each
+ * weighted by the method of moments (a Beta with that mean and the skills'
+ * spread) within [CLASS_PRIOR_MIN, CLASS_PRIOR_MAX] pseudo-answers.  Skills
+ * alike pull each other's noisy estimates together; skills that differ
+ * much get a weak pull.  Measured on generated classes (benchmarks/README.md):
+ * parameter recovery improves most for small classes.  Needs at least
+ * CLASS_PRIOR_MIN_SKILLS fitted skills; the forget rate keeps its default.
+ */
+#define CLASS_PRIOR_MIN_SKILLS 3
+#define CLASS_PRIOR_MIN        2.0
+#define CLASS_PRIOR_MAX        20.0
+
+static gboolean
+estimate_class_priors (const TrellisBktModel   *model,
+                       const TrellisBktOptions *options,
+                       TrellisBktPriors        *priors)
+{
+  double mean[4] = { 0, }, var[4] = { 0, };
+  guint n = 0;
+
+  if (!options->class_priors || options->prior_strength <= 0.0)
+    return FALSE;
+
+  for (guint s = 0; s < model->n_skills; s++)
+    {
+      const TrellisBktParams *p = &model->skills[s].params;
+
+      if (model->skills[s].pooled)
+        continue;
+      mean[0] += p->prior;
+      mean[1] += p->learn;
+      mean[2] += p->guess;
+      mean[3] += p->slip;
+      n++;
+    }
+  if (n < CLASS_PRIOR_MIN_SKILLS)
+    return FALSE;
+  for (guint k = 0; k < 4; k++)
+    mean[k] /= n;
+
+  for (guint s = 0; s < model->n_skills; s++)
+    {
+      const TrellisBktParams *p = &model->skills[s].params;
+      double x[4] = { p->prior, p->learn, p->guess, p->slip };
+
+      if (model->skills[s].pooled)
+        continue;
+      for (guint k = 0; k < 4; k++)
+        var[k] += (x[k] - mean[k]) * (x[k] - mean[k]) / (n - 1);
+    }
+
+  _trellis_bkt_priors_default (priors, options);
+  for (guint k = 0; k < 4; k++)
+    {
+      double strength = mean[k] * (1.0 - mean[k]) / MAX (var[k], 1e-9) - 1.0;
+
+      priors->mean[k] = mean[k];
+      priors->strength[k] = CLAMP (strength, CLASS_PRIOR_MIN, CLASS_PRIOR_MAX);
+    }
+
+  return TRUE;
+}
+
+/* Runs @job on @n_threads threads (the calling one included). */
+static void
+run_fit_job (FitJob *job,
+             guint   n_threads)
+{
+  GThread *threads[64];
+
+  n_threads = MIN (n_threads, G_N_ELEMENTS (threads));
+  job->next = 0;
+  for (guint t = 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("trellis-bkt-fit", fit_worker, job);
+  fit_worker (job);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+}
+
 TrellisBktModel *
 trellis_bkt_fit (const guint32           *skill,
                  const guint32           *learner,
@@ -242,7 +343,7 @@ trellis_bkt_fit (const guint32           *skill,
   guint32 *offsets, *order, *sizes, *by_size;
   guint n_learners = 0;
   guint n_threads;
-  GThread *threads[64];
+  TrellisBktPriors class_priors;
   double wsum = 0.0;
   TrellisBktParams mean = { 0, };
   gboolean forgets;
@@ -325,16 +426,37 @@ trellis_bkt_fit (const guint32           *skill,
     model->skills[s].pooled = FALSE;
 
   n_threads = options->n_threads ? options->n_threads : g_get_num_processors ();
-  n_threads = CLAMP (n_threads, 1, G_N_ELEMENTS (threads));
+  n_threads = MAX (n_threads, 1);
   n_threads = MIN (n_threads, MAX (n_skills, 1));
   if (n_rows < 20000)
     n_threads = 1;
 
-  for (guint t = 1; t < n_threads; t++)
-    threads[t] = g_thread_new ("trellis-bkt-fit", fit_worker, &job);
-  fit_worker (&job);
-  for (guint t = 1; t < n_threads; t++)
-    g_thread_join (threads[t]);
+  /* Each skill's trie is kept for the second pass when there may be one. */
+  if (options->class_priors && options->prior_strength > 0.0 &&
+      n_skills >= CLASS_PRIOR_MIN_SKILLS)
+    job.tries = g_new0 (TrellisBktTrie, n_skills);
+
+  run_fit_job (&job, n_threads);
+
+  /* Second pass with the class's own priors, from each skill's first fit
+   * (one start: the first pass has already searched with restarts). */
+  if (job.tries != NULL && estimate_class_priors (model, options, &class_priors))
+    {
+      TrellisBktOptions once = *options;
+
+      once.restarts = 1;
+      job.options = &once;
+      job.priors = &class_priors;
+      job.refit = TRUE;
+      run_fit_job (&job, n_threads);
+      job.options = options;
+    }
+  if (job.tries != NULL)
+    {
+      for (guint s = 0; s < n_skills; s++)
+        _trellis_bkt_trie_clear (&job.tries[s]);
+      g_free (job.tries);
+    }
 
   /* Pooled class-level defaults: the evidence-weighted mean of the fitted
    * skills; with no skill fitted, one fit over every sequence together. */
@@ -394,7 +516,7 @@ trellis_bkt_fit (const guint32           *skill,
               cursor[touched[i]] = 0;
             }
         }
-      _trellis_bkt_fit_trie (&trie, work, &o, forgets,
+      _trellis_bkt_fit_trie (&trie, work, &o, forgets, NULL,
                              skill_seed (options->seed, G_MAXUINT32 - 1), NULL, &fit);
       model->pooled = fit.params;
       _trellis_bkt_trie_clear (&trie);

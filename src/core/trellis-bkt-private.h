@@ -48,10 +48,29 @@ void            _trellis_bkt_trie_end   (TrellisBktTrie *trie,
 TrellisBktWork *_trellis_bkt_work_new   (void);
 void            _trellis_bkt_work_free  (TrellisBktWork *work);
 
+/*
+ * The weak Beta priors of MAP-EM: a mean and a weight (in pseudo-answers)
+ * for each parameter, in the order prior, learn, guess, slip, forget.
+ */
+#define TRELLIS_BKT_N_PARAMS 5
+
+typedef struct
+{
+  double mean[TRELLIS_BKT_N_PARAMS];
+  double strength[TRELLIS_BKT_N_PARAMS];
+} TrellisBktPriors;
+
+/* The defaults: fixed means, each weighted by options->prior_strength. */
+void            _trellis_bkt_priors_default (TrellisBktPriors        *priors,
+                                             const TrellisBktOptions *options);
+
+/* Fits one trie; @priors NULL: the defaults.  @start, if given, replaces
+ * the first restart's starting point. */
 void            _trellis_bkt_fit_trie   (const TrellisBktTrie    *trie,
                                          TrellisBktWork          *work,
                                          const TrellisBktOptions *options,
                                          gboolean                 forgets,
+                                         const TrellisBktPriors  *priors,
                                          guint64                  seed,
                                          const TrellisBktParams  *start,
                                          TrellisBktSkillFit      *out);

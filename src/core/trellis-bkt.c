@@ -64,9 +64,25 @@ trellis_bkt_options_init (TrellisBktOptions *options)
   options->large_max_guess = 0.5;
   options->max_forget = 0.5;
   options->prior_strength = 4.0;
+  options->class_priors = TRUE;
   options->min_evidence = 10;
   options->min_learners = 3;
   options->n_threads = 0;
+}
+
+/*
+ * Sets the variant with what belongs to it: plain BKT and BKT with
+ * forgetting are the reference models (per skill, as pyBKT fits them);
+ * the best configuration adds the class priors and the logistic layer.
+ */
+void
+trellis_bkt_options_set_variant (TrellisBktOptions *options,
+                                 TrellisBktVariant  variant)
+{
+  g_return_if_fail (options != NULL);
+
+  options->variant = variant;
+  options->class_priors = variant == TRELLIS_BKT_VARIANT_BEST;
 }
 
 const char *
@@ -399,14 +415,21 @@ e_step_active (const TrellisBktTrie *trie,
     stats[map[j]] = st4[j];
 }
 
-/* Means of the weak Beta priors; their weight is options->prior_strength. */
-#define PRIOR_MEAN_PRIOR  0.5
-#define PRIOR_MEAN_LEARN  0.15
-#define PRIOR_MEAN_GUESS  0.15
-#define PRIOR_MEAN_SLIP   0.1
-#define PRIOR_MEAN_FORGET 0.02
-
 #define P_MIN 1e-4
+
+/* Means of the default weak Beta priors; their weight is options->prior_strength. */
+static const double default_prior_means[TRELLIS_BKT_N_PARAMS] = { 0.5, 0.15, 0.15, 0.1, 0.02 };
+
+void
+_trellis_bkt_priors_default (TrellisBktPriors        *priors,
+                             const TrellisBktOptions *options)
+{
+  for (guint k = 0; k < TRELLIS_BKT_N_PARAMS; k++)
+    {
+      priors->mean[k] = default_prior_means[k];
+      priors->strength[k] = options->prior_strength;
+    }
+}
 
 static double
 map_ratio (double num,
@@ -425,21 +448,21 @@ map_ratio (double num,
 
 /* The log of the Beta priors (up to a constant), for comparing restarts. */
 static double
-log_prior (const Lane              *lane,
-           const TrellisBktOptions *options,
-           gboolean                 forgets)
+log_prior (const Lane             *lane,
+           const TrellisBktPriors *priors,
+           gboolean                forgets)
 {
-  double s = options->prior_strength;
+  double x[TRELLIS_BKT_N_PARAMS] = { lane->prior, lane->learn, lane->guess, lane->slip,
+                                     MAX (lane->forget, P_MIN) };
+  guint n = forgets ? TRELLIS_BKT_N_PARAMS : TRELLIS_BKT_N_PARAMS - 1;
   double r = 0.0;
 
-#define LP(x, m) (s * (m) * log (x) + s * (1.0 - (m)) * log (1.0 - (x)))
-  r += LP (lane->prior, PRIOR_MEAN_PRIOR);
-  r += LP (lane->learn, PRIOR_MEAN_LEARN);
-  r += LP (lane->guess, PRIOR_MEAN_GUESS);
-  r += LP (lane->slip, PRIOR_MEAN_SLIP);
-  if (forgets)
-    r += LP (MAX (lane->forget, P_MIN), PRIOR_MEAN_FORGET);
-#undef LP
+  for (guint k = 0; k < n; k++)
+    {
+      double s = priors->strength[k], m = priors->mean[k];
+
+      r += s * m * log (x[k]) + s * (1.0 - m) * log (1.0 - x[k]);
+    }
 
   return r;
 }
@@ -448,17 +471,18 @@ static gboolean
 m_step (Lane                    *lane,
         const Stats             *st,
         const TrellisBktOptions *options,
+        const TrellisBktPriors  *priors,
         gboolean                 forgets)
 {
-  double s = options->prior_strength;
+  const double *m = priors->mean, *s = priors->strength;
   gboolean swapped = FALSE;
 
-  lane->prior = map_ratio (st->prior_k, st->prior_n, PRIOR_MEAN_PRIOR, s, P_MIN, 1.0 - P_MIN);
-  lane->learn = map_ratio (st->xuk, st->xuk + st->xuu, PRIOR_MEAN_LEARN, s, P_MIN, 1.0 - P_MIN);
-  lane->guess = map_ratio (st->cu, st->tu, PRIOR_MEAN_GUESS, s, P_MIN, 1.0 - P_MIN);
-  lane->slip = map_ratio (st->tk - st->ck, st->tk, PRIOR_MEAN_SLIP, s, P_MIN, 1.0 - P_MIN);
+  lane->prior = map_ratio (st->prior_k, st->prior_n, m[0], s[0], P_MIN, 1.0 - P_MIN);
+  lane->learn = map_ratio (st->xuk, st->xuk + st->xuu, m[1], s[1], P_MIN, 1.0 - P_MIN);
+  lane->guess = map_ratio (st->cu, st->tu, m[2], s[2], P_MIN, 1.0 - P_MIN);
+  lane->slip = map_ratio (st->tk - st->ck, st->tk, m[3], s[3], P_MIN, 1.0 - P_MIN);
   if (forgets)
-    lane->forget = map_ratio (st->xku, st->xkk + st->xku, PRIOR_MEAN_FORGET, s,
+    lane->forget = map_ratio (st->xku, st->xkk + st->xku, m[4], s[4],
                               0.0, options->max_forget);
   else
     lane->forget = 0.0;
@@ -567,11 +591,13 @@ _trellis_bkt_fit_trie (const TrellisBktTrie    *trie,
                        TrellisBktWork          *work,
                        const TrellisBktOptions *options,
                        gboolean                 forgets,
+                       const TrellisBktPriors  *priors,
                        guint64                  seed,
                        const TrellisBktParams  *start,
                        TrellisBktSkillFit      *out)
 {
   TrellisBktOptions bounded = *options;
+  TrellisBktPriors defaults;
   guint restarts = MAX (options->restarts, 1);
   guint64 rng = seed;
   double best_obj = -INFINITY;
@@ -581,6 +607,11 @@ _trellis_bkt_fit_trie (const TrellisBktTrie    *trie,
   gboolean best_swapped = FALSE;
 
   work_reserve (work, trie->n_nodes);
+  if (priors == NULL)
+    {
+      _trellis_bkt_priors_default (&defaults, options);
+      priors = &defaults;
+    }
 
   if (options->large_evidence > 0 && trie->n_rows >= options->large_evidence)
     {
@@ -637,7 +668,7 @@ _trellis_bkt_fit_trie (const TrellisBktTrie    *trie,
 
               if (done[l])
                 continue;
-              o = stats[l].ll + log_prior (&lanes[l], options, forgets);
+              o = stats[l].ll + log_prior (&lanes[l], priors, forgets);
               iters[l] = it + 1;
 
               if (phase[l] == 2)
@@ -652,7 +683,7 @@ _trellis_bkt_fit_trie (const TrellisBktTrie    *trie,
                     }
                   obj[l] = o;
                   phase[l] = 0;
-                  swapped[l] |= m_step (&lanes[l], &stats[l], options, forgets);
+                  swapped[l] |= m_step (&lanes[l], &stats[l], options, priors, forgets);
                   continue;
                 }
 
@@ -669,14 +700,14 @@ _trellis_bkt_fit_trie (const TrellisBktTrie    *trie,
               if (phase[l] == 0)
                 {
                   theta0[l] = lanes[l];
-                  swapped[l] |= m_step (&lanes[l], &stats[l], options, forgets);
+                  swapped[l] |= m_step (&lanes[l], &stats[l], options, priors, forgets);
                   phase[l] = 1;
                 }
               else
                 {
                   Lane t1 = lanes[l];
 
-                  swapped[l] |= m_step (&lanes[l], &stats[l], options, forgets);
+                  swapped[l] |= m_step (&lanes[l], &stats[l], options, priors, forgets);
                   theta2[l] = lanes[l];
                   if (extrapolate (&theta0[l], &t1, &theta2[l], &lanes[l], options, forgets))
                     phase[l] = 2;
@@ -693,7 +724,7 @@ _trellis_bkt_fit_trie (const TrellisBktTrie    *trie,
           e_step_active (trie, work, lanes, done, stats);
           for (guint l = 0; l < active; l++)
             if (!done[l])
-              obj[l] = stats[l].ll + log_prior (&lanes[l], options, forgets);
+              obj[l] = stats[l].ll + log_prior (&lanes[l], priors, forgets);
         }
 
       for (guint l = 0; l < active; l++)
@@ -703,7 +734,7 @@ _trellis_bkt_fit_trie (const TrellisBktTrie    *trie,
               best_obj = obj[l];
               best = lanes[l];
               best_iter = iters[l];
-              best_ll = obj[l] - log_prior (&lanes[l], options, forgets);
+              best_ll = obj[l] - log_prior (&lanes[l], priors, forgets);
               best_swapped = swapped[l];
             }
         }
@@ -803,7 +834,7 @@ trellis_bkt_fit_skill (const guint32           *learner,
       work = _trellis_bkt_work_new ();
       _trellis_bkt_fit_trie (&trie, work, options,
                              options->variant != TRELLIS_BKT_VARIANT_BKT,
-                             options->seed, NULL, out_fit);
+                             NULL, options->seed, NULL, out_fit);
       _trellis_bkt_work_free (work);
     }
 

@@ -78,12 +78,17 @@ typedef struct
                                      /* true/false items); classes never get there */
   double            max_forget;      /* default 0.5 */
   double            prior_strength;  /* pseudo-answers of the weak Beta priors (MAP-EM); 0: plain ML */
+  gboolean          class_priors;    /* trellis_bkt_fit(): refit with weak priors centred on */
+                                     /* this class's own skills (empirical Bayes); TRUE for */
+                                     /* the best variant (see trellis_bkt_options_set_variant) */
   guint             min_evidence;    /* fewer answers than this: pooled defaults */
   guint             min_learners;    /* fewer learners than this: pooled defaults */
   guint             n_threads;       /* 0: one per core */
 } TrellisBktOptions;
 
 void       trellis_bkt_options_init      (TrellisBktOptions       *options);
+void       trellis_bkt_options_set_variant (TrellisBktOptions     *options,
+                                            TrellisBktVariant      variant);
 
 const char *trellis_bkt_variant_to_string   (TrellisBktVariant  variant);
 gboolean    trellis_bkt_variant_from_string (const char        *str,
