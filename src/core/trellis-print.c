@@ -1272,6 +1272,39 @@ put_kind_card (Page                 *page,
   return MAX (min_height, height);
 }
 
+/* Beside the last kind card: how many conferences, and when the next is
+ * due.  Returns the card's height (at least @min_height). */
+static double
+put_conference_card (Page       *page,
+                     ProfileDoc *doc,
+                     double      x,
+                     double      y,
+                     double      width,
+                     double      min_height)
+{
+  g_autofree char *due = format_date (doc->next_due, TRUE);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conference so far",
+                                                         "%u conferences so far",
+                                                         doc->conferences->len),
+                                            doc->conferences->len);
+  g_autofree char *next = g_strdup_printf (_("Next conference due %s"), due);
+  double pad = gap (page, 8);
+  double inner = width - 2 * pad;
+  double cy = y + pad;
+  double height;
+
+  cy += put_text (page, x + pad, cy, inner, STYLE_SMALL_BOLD, &ink, _("Conferences"), 1);
+  cy += put_text (page, x + pad, cy, inner, STYLE_SMALL, &muted, count, 1);
+  cy += gap (page, 3);
+  cy += put_text (page, x + pad, cy, inner, STYLE_BODY, &ink, next, 2);
+  height = MAX (min_height, cy - y + pad);
+
+  /* An outline only, drawn after the text, so it needs no measuring pass. */
+  fill_rect (page, x, y, width, height, gap (page, 5), NULL, &rule, 0.8);
+
+  return height;
+}
+
 static void
 render_profile (Page     *page,
                 gpointer  data)
@@ -1286,7 +1319,6 @@ render_profile (Page     *page,
   g_autofree char *subtitle = NULL;
   g_autofree char *footer = NULL;
   g_autofree char *level = NULL;
-  g_autofree char *due = format_date (doc->next_due, TRUE);
   double column_gap = gap (page, 10);
   double column_width = (page->width - column_gap) / 2;
   int max_entries = page->scale >= 0.88 ? 4 : 3;
@@ -1321,6 +1353,9 @@ render_profile (Page     *page,
           if (i + 1 < G_N_ELEMENTS (order))
             right_h = put_kind_card (page, doc, order[i + 1], page->left + column_width + column_gap, page->y,
                                      column_width, 0, max_entries);
+          else
+            right_h = put_conference_card (page, doc, page->left + column_width + column_gap, page->y,
+                                           column_width, 0);
           page->draw = draw;
           row_h = MAX (left_h, right_h);
 
@@ -1332,24 +1367,8 @@ render_profile (Page     *page,
             put_kind_card (page, doc, order[i + 1], page->left + column_width + column_gap, page->y,
                            column_width, row_h, max_entries);
           else
-            {
-              /* Beside the last card: conferences. */
-              double x = page->left + column_width + column_gap + gap (page, 8);
-              double cy = page->y + gap (page, 8);
-              g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conference so far",
-                                                                     "%u conferences so far",
-                                                                     doc->conferences->len),
-                                                        doc->conferences->len);
-              g_autofree char *next = g_strdup_printf (_("Next conference due %s"), due);
-
-              fill_rect (page, page->left + column_width + column_gap, page->y, column_width, row_h,
-                         gap (page, 5), NULL, &rule, 0.8);
-              cy += put_text (page, x, cy, column_width - gap (page, 16), STYLE_SMALL_BOLD, &ink,
-                              _("Conferences"), 1);
-              cy += put_text (page, x, cy, column_width - gap (page, 16), STYLE_SMALL, &muted, count, 1);
-              cy += gap (page, 3);
-              put_text (page, x, cy, column_width - gap (page, 16), STYLE_BODY, &ink, next, 2);
-            }
+            put_conference_card (page, doc, page->left + column_width + column_gap, page->y,
+                                 column_width, row_h);
           page->y += row_h + column_gap;
         }
     }
