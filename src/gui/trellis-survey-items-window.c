@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-confirm-dialog.h"
 #include "trellis-survey.h"
 #include "trellis-survey-items-window-private.h"
 
@@ -387,27 +388,21 @@ remove_action (GtkWidget  *widget,
   TrellisSurveyItemsWindow *self = TRELLIS_SURVEY_ITEMS_WINDOW (widget);
   gint64 item_id = g_variant_get_int64 (parameter);
   const TrellisSurveyItem *item = find_item (self, item_id, NULL);
-  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
 
   if (item == NULL || self->remove_dialog != NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove This Item?"), NULL);
   /* Translators: %s is a survey item's statement */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” and the answers to it in every survey already given are removed. "
-                                    "This cannot be undone."),
-                                  item->prompt);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  body = g_strdup_printf (_("“%s” and the answers to it in every survey already given are removed. "
+                            "This cannot be undone."),
+                          item->prompt);
+  dialog = trellis_confirm_dialog_new (GTK_WINDOW (self), _("Remove This Item?"), body,
+                                       NULL, "remove", _("_Remove"));
   g_object_set_data_full (G_OBJECT (dialog), ITEM_ID_KEY, g_memdup2 (&item_id, sizeof item_id), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_remove_response_cb), self);
-  self->remove_dialog = ADW_MESSAGE_DIALOG (dialog);
+  self->remove_dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
