@@ -417,17 +417,13 @@ failed:
   return FALSE;
 }
 
-gboolean
-trellis_survey_remove_item (TrellisClassroom  *classroom,
-                            gint64             item_id,
-                            GError           **error)
+/* Deletes the item's row; its answers cascade. */
+static gboolean
+delete_item (TrellisClassroom  *classroom,
+             gint64             item_id,
+             GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
-
-  if (item_survey (classroom, item_id, error) == 0)
-    return FALSE;
 
   stmt = trellis_classroom_prepare (classroom, "DELETE FROM survey_items WHERE id = ?1", error);
   if (stmt == NULL)
@@ -436,13 +432,22 @@ trellis_survey_remove_item (TrellisClassroom  *classroom,
   return trellis_classroom_step (classroom, stmt, error);
 }
 
+gboolean
+trellis_survey_remove_item (TrellisClassroom  *classroom,
+                            gint64             item_id,
+                            GError           **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
+
+  return item_survey (classroom, item_id, error) != 0 && delete_item (classroom, item_id, error);
+}
+
 TrellisSurveyItemSnapshot *
 trellis_survey_remove_item_undoable (TrellisClassroom  *classroom,
                                      gint64             item_id,
                                      GError           **error)
 {
   g_autoptr(TrellisSurveyItemSnapshot) snapshot = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean written;
 
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), NULL);
@@ -457,13 +462,7 @@ trellis_survey_remove_item_undoable (TrellisClassroom  *classroom,
     return NULL;
   written = (snapshot->rows = _trellis_row_snapshot_capture (classroom, "survey_items", "id = ?1",
                                                              item_id, error)) != NULL &&
-            (stmt = trellis_classroom_prepare (classroom, "DELETE FROM survey_items WHERE id = ?1",
-                                               error)) != NULL;
-  if (written)
-    {
-      sqlite3_bind_int64 (stmt, 1, item_id);
-      written = trellis_classroom_step (classroom, stmt, error);
-    }
+            delete_item (classroom, item_id, error);
   if (!_trellis_finish_edit (classroom, written, error))
     return NULL;
 
