@@ -747,6 +747,156 @@ test_mutations (Fixture       *fixture,
                    ==, 0);
 }
 
+/* The date of each score: the file's own (a OneRoster scoreDate, else its
+ * line item's dueDate; a Google Classroom due date), else the date given,
+ * else now; a bad date given is refused before anything is read. */
+#define NOW "2026-10-22T10:00:00Z"
+
+static gint64
+count_dated (TrellisClassroom *classroom,
+             const char       *observed_at)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM evidence WHERE observed_at = '%s'", observed_at);
+
+  return trellis_test_query_int (classroom, sql);
+}
+
+static void
+test_dates (Fixture       *fixture,
+            gconstpointer  data)
+{
+  static const char canvas[] =
+    "Student,ID,SIS Login ID,Section,Essay (1),Quiz (2)\n"
+    "    Points Possible,,,,20.00,10.00\n"
+    "\"Achterberg, Zoë\",1,zoe.achterberg@riverside.example,P3,18.00,7.00\n"
+    "\"Adeyemi, Oluwaseun\",2,oluwaseun.adeyemi@riverside.example,P3,15.00,\n";
+  static const char google[] =
+    "Last Name,First Name,Email Address,Egypt report,Museum presentation\n"
+    "Date,,,\"Mar 7, 2025\",No due date\n"
+    "Points,,,20,50\n"
+    "Achterberg,Zoë,zoe.achterberg@riverside.example,18,41\n"
+    "Adeyemi,Oluwaseun,oluwaseun.adeyemi@riverside.example,20,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImportReport) report = NULL;
+  g_autofree char *canvas_path = g_build_filename (fixture->dir, "canvas.csv", NULL);
+  g_autofree char *google_path = g_build_filename (fixture->dir, "google.csv", NULL);
+  static const char * const bad_dates[] = { "2026-02-30", "2026-3-02", "yesterday", "2026-03-02T10:00:00Z", "" };
+
+  trellis_classroom_set_clock (fixture->classroom, trellis_test_clock_iso8601, (gpointer)NOW);
+  trellis_test_write_bytes (canvas_path, canvas, -1);
+  trellis_test_write_bytes (google_path, google, -1);
+
+  /* Canvas has no dates: the one given, for every score. */
+  report = trellis_import_full (fixture->classroom, canvas_path, TRELLIS_IMPORT_FORMAT_AUTO, NULL,
+                                TRELLIS_IMPORT_FLAGS_CREATE_LEARNERS, "2026-03-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->evidence_added, ==, 3);
+  g_assert_cmpuint (report->evidence_undated, ==, 3);
+  g_assert_cmpint (count_dated (fixture->classroom, "2026-03-02T00:00:00Z"), ==, 3);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM evidence"), ==, 3);
+  g_clear_pointer (&report, trellis_import_report_free);
+
+  /* No date given (the CLI): now, as before. */
+  report = trellis_import (fixture->classroom, canvas_path, TRELLIS_IMPORT_FORMAT_AUTO, NULL,
+                           TRELLIS_IMPORT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->evidence_replaced, ==, 3);
+  g_assert_cmpint (count_dated (fixture->classroom, NOW), ==, 3);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM evidence"), ==, 3);
+  g_clear_pointer (&report, trellis_import_report_free);
+
+  /* A dry run counts the undated scores too. */
+  report = trellis_import_full (fixture->classroom, google_path, TRELLIS_IMPORT_FORMAT_AUTO, NULL,
+                                TRELLIS_IMPORT_FLAGS_DRY_RUN, "2026-03-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->evidence_added, ==, 3);
+  g_assert_cmpuint (report->evidence_undated, ==, 1);
+  g_clear_pointer (&report, trellis_import_report_free);
+
+  /* Google: the Date row's due date; "No due date" takes the one given. */
+  report = trellis_import_full (fixture->classroom, google_path, TRELLIS_IMPORT_FORMAT_AUTO, NULL,
+                                TRELLIS_IMPORT_FLAGS_CREATE_LEARNERS, "2026-03-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->evidence_added, ==, 3);
+  g_assert_cmpuint (report->evidence_undated, ==, 1);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                           "SELECT count(*) FROM evidence e JOIN gradebook_items i ON i.id = e.item_id"
+                                           " WHERE i.title = 'Egypt report' AND e.observed_at = '2025-03-07T00:00:00Z'"),
+                   ==, 2);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                           "SELECT count(*) FROM evidence e JOIN gradebook_items i ON i.id = e.item_id"
+                                           " WHERE i.title = 'Museum presentation'"
+                                           " AND e.observed_at = '2026-03-02T00:00:00Z' AND e.score = 41"),
+                   ==, 1);
+  g_clear_pointer (&report, trellis_import_report_free);
+
+  /* Not a date: refused, nothing written. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+    {
+      gint64 n = trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM evidence");
+
+      report = trellis_import_full (fixture->classroom, canvas_path, TRELLIS_IMPORT_FORMAT_AUTO, NULL,
+                                    TRELLIS_IMPORT_FLAGS_CREATE_LEARNERS, bad_dates[i], &error);
+      g_assert_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_INVALID);
+      g_assert_null (report);
+      g_clear_error (&error);
+      g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM evidence"), ==, n);
+      g_assert_cmpint (count_dated (fixture->classroom, NOW), ==, 3);
+    }
+}
+
+/* OneRoster: each result's scoreDate; without one, its line item's dueDate. */
+static void
+test_oneroster_dates (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisImportReport) report = NULL;
+  g_autofree char *sample = sample_path ("oneroster");
+  g_autofree char *folder = g_build_filename (fixture->dir, "oneroster", NULL);
+  g_autoptr(GDir) dir = g_dir_open (sample, 0, &error);
+  const char *name;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (sample, name, NULL);
+      g_autofree char *to = g_build_filename (folder, name, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(GString) edited = NULL;
+
+      g_assert_true (g_file_get_contents (from, &text, NULL, &error));
+      g_assert_no_error (error);
+      edited = g_string_new (text);
+      /* One result loses its scoreDate; its line item gets another due date. */
+      if (g_str_equal (name, "results.csv"))
+        g_assert_cmpuint (g_string_replace (edited, "li-egypt,usr-s25-0092,fully graded,12.0,2025-03-07,",
+                                            "li-egypt,usr-s25-0092,fully graded,12.0,,", 0), ==, 1);
+      else if (g_str_equal (name, "lineItems.csv"))
+        g_assert_cmpuint (g_string_replace (edited, ",2025-02-24,2025-03-07,", ",2025-02-24,2025-03-09,", 0), ==, 1);
+      trellis_test_write_bytes (to, edited->str, (gssize)edited->len);
+    }
+
+  report = trellis_import_full (fixture->classroom, folder, TRELLIS_IMPORT_FORMAT_AUTO, NULL,
+                                TRELLIS_IMPORT_FLAGS_CREATE_LEARNERS, "2026-03-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->evidence_added, >, 1);
+  g_assert_cmpuint (report->evidence_undated, ==, 0);
+  g_assert_cmpint (count_dated (fixture->classroom, "2026-03-02T00:00:00Z"), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                           "SELECT count(*) FROM evidence e JOIN learners l ON l.id = e.learner_id"
+                                           " JOIN gradebook_items i ON i.id = e.item_id"
+                                           " WHERE l.sis_id = 'S25-0092' AND i.title = 'Egypt report'"
+                                           " AND e.observed_at = '2025-03-09T00:00:00Z'"), ==, 1);
+  /* The others keep their own scoreDate. */
+  g_assert_cmpint (count_dated (fixture->classroom, "2025-03-09T00:00:00Z"), ==, 1);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom,
+                                           "SELECT count(*) FROM evidence e JOIN gradebook_items i ON i.id = e.item_id"
+                                           " WHERE i.title = 'Egypt report' AND e.observed_at = '2025-03-07T00:00:00Z'"),
+                   >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -775,6 +925,9 @@ main (int   argc,
   g_test_add ("/import/numbers", Fixture, NULL, fixture_set_up, test_numbers, trellis_test_fixture_tear_down);
   g_test_add ("/import/rollback", Fixture, NULL, fixture_set_up, test_rollback, trellis_test_fixture_tear_down);
   g_test_add ("/import/mutations", Fixture, NULL, fixture_set_up, test_mutations, trellis_test_fixture_tear_down);
+  g_test_add ("/import/dates", Fixture, NULL, fixture_set_up, test_dates, trellis_test_fixture_tear_down);
+  g_test_add ("/import/oneroster-dates", Fixture, NULL, fixture_set_up, test_oneroster_dates,
+              trellis_test_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -51,6 +51,7 @@ typedef struct
   char    *lms_id;
   char    *title;
   double   points;      /* < 0: unknown */
+  char    *due_on;      /* YYYY-MM-DD or NULL: the date of its scores without one */
   /* plan */
   gint64   item_id;     /* 0: to create */
   double   max;         /* the max score its evidence gets, < 0: none */
@@ -85,6 +86,7 @@ typedef struct
   GPtrArray           *items;     /* (element-type Item) */
   GArray              *cells;     /* (element-type Cell) */
   GHashTable          *existing;  /* "learner:item" of imported evidence */
+  const char          *observed_on; /* YYYY-MM-DD for scores the file gives no date, or NULL: now */
 } Import;
 
 static void
@@ -106,6 +108,7 @@ item_free (gpointer data)
 
   g_free (item->lms_id);
   g_free (item->title);
+  g_free (item->due_on);
   g_free (item);
 }
 
@@ -238,6 +241,60 @@ add_item (Import     *imp,
   g_ptr_array_add (imp->items, item);
 
   return imp->items->len - 1;
+}
+
+/* @text if it starts with a valid YYYY-MM-DD date (an ISO 8601 date or date-time), else NULL. */
+static char *
+parse_iso_date (const char *text)
+{
+  unsigned int y, m, d;
+  int consumed = 0;
+
+  if (text == NULL || strlen (text) < 10 ||
+      sscanf (text, "%4u-%2u-%2u%n", &y, &m, &d, &consumed) != 3 || consumed != 10 ||
+      !g_date_valid_dmy ((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+    return NULL;
+  if (text[10] != '\0' && text[10] != 'T' && text[10] != ' ')
+    return NULL;
+
+  return g_strndup (text, 10);
+}
+
+/*
+ * A due date as Google Classroom writes it, "Mar 7, 2025" (English month
+ * names, abbreviated or not), or YYYY-MM-DD; NULL for anything else, such
+ * as "No due date".
+ */
+static char *
+parse_google_date (const char *text)
+{
+  static const char * const months[] = { "jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec" };
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_auto(GStrv) words = NULL;
+  char *end;
+  guint64 day, year;
+  guint month = 0;
+
+  if (g_ascii_isdigit (copy[0]))
+    return parse_iso_date (copy);
+
+  /* "Mar 7, 2025": month, day with its comma, year. */
+  words = g_strsplit_set (copy, " ,", -1);
+  if (g_strv_length (words) != 4 || *words[2] != '\0' || strlen (words[0]) < 3)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_ascii_strncasecmp (words[0], months[i], 3) == 0)
+      month = i + 1;
+  day = g_ascii_strtoull (words[1], &end, 10);
+  if (month == 0 || *words[1] == '\0' || *end != '\0')
+    return NULL;
+  year = g_ascii_strtoull (words[3], &end, 10);
+  if (*words[3] == '\0' || *end != '\0' || year > 9999 ||
+      !g_date_valid_dmy ((GDateDay)MIN (day, 32), (GDateMonth)month, (GDateYear)year))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u", (guint)year, month, (guint)day);
 }
 
 /*
@@ -703,6 +760,19 @@ read_google (Import      *imp,
       g_autofree char *name = NULL;
       guint person;
 
+      /* The due dates: the date of each column's scores. */
+      if (g_ascii_strcasecmp (first, "Date") == 0 || g_ascii_strcasecmp (first, "Due Date") == 0)
+        {
+          for (guint i = 0; i < columns->len; i++)
+            {
+              Item *item = g_ptr_array_index (imp->items, i);
+
+              g_free (item->due_on);
+              item->due_on = parse_google_date (trellis_csv_get_field (csv, r, g_array_index (columns, guint, i)));
+            }
+          continue;
+        }
+
       if (g_ascii_strcasecmp (first, "Points") == 0)
         {
           for (guint i = 0; i < columns->len; i++)
@@ -955,6 +1025,7 @@ read_oneroster (Import      *imp,
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) classes = NULL;
   int u[8], e[5], l[5], r[7];
+  int l_due;
   TrellisCsv *users, *enrollments, *line_items, *results;
   gboolean ok = FALSE;
 
@@ -1029,6 +1100,7 @@ read_oneroster (Import      *imp,
       }
   }
 
+  l_due = trellis_csv_find_column (line_items, 0, "dueDate");
   for (guint row = 1; row < trellis_csv_get_n_rows (line_items); row++)
     {
       const char *id = trellis_csv_get_field (line_items, row, (guint)l[0]);
@@ -1042,6 +1114,10 @@ read_oneroster (Import      *imp,
       if (!parse_points (trellis_csv_get_field (line_items, row, (guint)l[4]), &points) || points <= 0)
         points = -1;
       item = add_item (imp, id, trellis_csv_get_field (line_items, row, (guint)l[2]), points);
+      /* A score without a scoreDate gets its line item's due date. */
+      if (l_due >= 0)
+        ((Item *)g_ptr_array_index (imp->items, item))->due_on =
+          parse_iso_date (trellis_csv_get_field (line_items, row, (guint)l_due));
       g_hash_table_insert (items, g_strdup (id), GUINT_TO_POINTER (item + 1));
     }
 
@@ -1079,8 +1155,7 @@ read_oneroster (Import      *imp,
           cell.kind = CELL_SKIP;
           cell.skip = TRELLIS_IMPORT_SKIP_NOT_NUMERIC;
         }
-      if (strlen (date) >= 10 && g_ascii_isdigit (date[0]) && date[4] == '-' && date[7] == '-')
-        cell.observed_on = g_strndup (date, 10);
+      cell.observed_on = parse_iso_date (date);
       g_array_append_val (imp->cells, cell);
     }
 
@@ -1470,6 +1545,8 @@ plan (Import  *imp,
         }
 
       report->evidence_added++;
+      if (cell->observed_on == NULL && item->due_on == NULL)
+        report->evidence_undated++;
       report->points_total += cell->value;
       if (p->learner_id > 0 && item->item_id > 0)
         {
@@ -1595,7 +1672,13 @@ apply (Import  *imp,
       if (cell->remove)
         continue;
 
-      observed = cell->observed_on != NULL ? g_strdup_printf ("%sT00:00:00Z", cell->observed_on) : NULL;
+      /* The file's date for the score, else its item's due date, else the one given. */
+      if (cell->observed_on != NULL)
+        observed = g_strdup_printf ("%sT00:00:00Z", cell->observed_on);
+      else if (item->due_on != NULL)
+        observed = g_strdup_printf ("%sT00:00:00Z", item->due_on);
+      else if (imp->observed_on != NULL)
+        observed = g_strdup_printf ("%sT00:00:00Z", imp->observed_on);
       sqlite3_bind_int64 (insert_evidence, 1, p->learner_id);
       sqlite3_bind_int64 (insert_evidence, 2, item->item_id);
       sqlite3_bind_text (insert_evidence, 3, observed != NULL ? observed : now, -1, SQLITE_STATIC);
@@ -1616,8 +1699,21 @@ trellis_import (TrellisClassroom     *classroom,
                 TrellisImportFlags    flags,
                 GError              **error)
 {
+  return trellis_import_full (classroom, input, format, class_sourced_id, flags, NULL, error);
+}
+
+TrellisImportReport *
+trellis_import_full (TrellisClassroom     *classroom,
+                     const char           *input,
+                     TrellisImportFormat   format,
+                     const char           *class_sourced_id,
+                     TrellisImportFlags    flags,
+                     const char           *observed_on,
+                     GError              **error)
+{
   g_autoptr(TrellisImportReport) report = NULL;
   g_autoptr(TrellisCsv) csv = NULL;
+  g_autofree char *date = NULL;
   Import imp = { 0 };
   gboolean roster;
   gboolean ok = FALSE;
@@ -1631,6 +1727,14 @@ trellis_import (TrellisClassroom     *classroom,
   report->unmatched = g_ptr_array_new_with_free_func (g_free);
   report->absent = g_ptr_array_new_with_free_func (g_free);
   report->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  if (observed_on != NULL &&
+      ((date = parse_iso_date (observed_on)) == NULL || strlen (observed_on) != 10))
+    {
+      g_set_error (error, TRELLIS_IMPORT_ERROR, TRELLIS_IMPORT_ERROR_INVALID,
+                   _("“%s” is not a date (YYYY-MM-DD)"), observed_on);
+      return NULL;
+    }
 
   if (!g_file_test (input, G_FILE_TEST_EXISTS))
     {
@@ -1677,6 +1781,7 @@ trellis_import (TrellisClassroom     *classroom,
   imp.flags = flags;
   imp.report = report;
   imp.source = trellis_import_format_to_string (format);
+  imp.observed_on = date;
   imp.people = g_ptr_array_new_with_free_func (person_free);
   imp.items = g_ptr_array_new_with_free_func (item_free);
   imp.cells = g_array_new (FALSE, TRUE, sizeof (Cell));

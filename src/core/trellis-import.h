@@ -21,6 +21,7 @@ typedef enum
   TRELLIS_IMPORT_ERROR_UNKNOWN_FORMAT,
   TRELLIS_IMPORT_ERROR_CLASS,
   TRELLIS_IMPORT_ERROR_IO,
+  TRELLIS_IMPORT_ERROR_INVALID,   /* a bad argument, such as a date */
 } TrellisImportError;
 
 typedef enum
@@ -71,6 +72,7 @@ typedef struct
   guint                evidence_added;
   guint                evidence_replaced;  /* of those, replacing an earlier import */
   guint                evidence_removed;   /* earlier imported scores the file no longer has */
+  guint                evidence_undated;   /* of those added, scores the file gives no date for */
   double               points_total;
   guint                cells_skipped;
   guint                skipped[TRELLIS_IMPORT_SKIP_N];
@@ -98,6 +100,20 @@ TrellisImportReport *trellis_import                   (TrellisClassroom     *cla
                                                        TrellisImportFormat   format,
                                                        const char           *class_sourced_id,
                                                        TrellisImportFlags    flags,
+                                                       GError              **error);
+
+/*
+ * trellis_import(), giving the scores the file has no date for (neither
+ * its own, like a OneRoster scoreDate, nor its assignment's due date, like
+ * a OneRoster dueDate or Google Classroom's Date row) the date
+ * @observed_on (YYYY-MM-DD) instead of now; NULL: now.
+ */
+TrellisImportReport *trellis_import_full              (TrellisClassroom     *classroom,
+                                                       const char           *input,
+                                                       TrellisImportFormat   format,
+                                                       const char           *class_sourced_id,
+                                                       TrellisImportFlags    flags,
+                                                       const char           *observed_on,
                                                        GError              **error);
 
 void                 trellis_import_report_free       (TrellisImportReport  *report);

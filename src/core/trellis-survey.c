@@ -13,9 +13,18 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "trellis-row-snapshot-private.h"
+#include "trellis-store-private.h"
 #include "trellis-survey.h"
 
 G_DEFINE_QUARK (trellis-survey-error-quark, trellis_survey_error)
+
+struct _TrellisSurveyItemSnapshot
+{
+  gint64              item_id;
+  gint64              survey_id;
+  TrellisRowSnapshot *rows;   /* NULL once restored */
+};
 
 static const char * const default_prompts[] = {
   N_("I can choose how I learn best"),
@@ -408,23 +417,104 @@ failed:
   return FALSE;
 }
 
-gboolean
-trellis_survey_remove_item (TrellisClassroom  *classroom,
-                            gint64             item_id,
-                            GError           **error)
+/* Deletes the item's row; its answers cascade. */
+static gboolean
+delete_item (TrellisClassroom  *classroom,
+             gint64             item_id,
+             GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
-
-  if (item_survey (classroom, item_id, error) == 0)
-    return FALSE;
 
   stmt = trellis_classroom_prepare (classroom, "DELETE FROM survey_items WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, item_id);
   return trellis_classroom_step (classroom, stmt, error);
+}
+
+gboolean
+trellis_survey_remove_item (TrellisClassroom  *classroom,
+                            gint64             item_id,
+                            GError           **error)
+{
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
+
+  return item_survey (classroom, item_id, error) != 0 && delete_item (classroom, item_id, error);
+}
+
+TrellisSurveyItemSnapshot *
+trellis_survey_remove_item_undoable (TrellisClassroom  *classroom,
+                                     gint64             item_id,
+                                     GError           **error)
+{
+  g_autoptr(TrellisSurveyItemSnapshot) snapshot = NULL;
+  gboolean written;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  snapshot = g_new0 (TrellisSurveyItemSnapshot, 1);
+  snapshot->item_id = item_id;
+  if ((snapshot->survey_id = item_survey (classroom, item_id, error)) == 0)
+    return NULL;
+
+  if (!trellis_classroom_begin (classroom, error))
+    return NULL;
+  written = (snapshot->rows = _trellis_row_snapshot_capture (classroom, "survey_items", "id = ?1",
+                                                             item_id, error)) != NULL &&
+            delete_item (classroom, item_id, error);
+  if (!_trellis_finish_edit (classroom, written, error))
+    return NULL;
+
+  return g_steal_pointer (&snapshot);
+}
+
+gint64
+trellis_survey_restore_item (TrellisClassroom           *classroom,
+                             TrellisSurveyItemSnapshot  *snapshot,
+                             GError                    **error)
+{
+  gboolean written;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), 0);
+  g_return_val_if_fail (snapshot != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (snapshot->rows == NULL)
+    {
+      g_set_error_literal (error, TRELLIS_SURVEY_ERROR, TRELLIS_SURVEY_ERROR_NOT_FOUND,
+                           _("The survey item was already put back"));
+      return 0;
+    }
+  if (!check_survey (classroom, snapshot->survey_id, error))
+    return 0;
+
+  if (!trellis_classroom_begin (classroom, error))
+    return 0;
+  written = _trellis_row_snapshot_restore (classroom, snapshot->rows, error);
+  /* A foreign key that fails: an administration or a learner is gone. */
+  if (!written && g_error_matches (error != NULL ? *error : NULL, TRELLIS_CLASSROOM_ERROR,
+                                   TRELLIS_CLASSROOM_ERROR_INVALID))
+    {
+      g_clear_error (error);
+      g_set_error_literal (error, TRELLIS_SURVEY_ERROR, TRELLIS_SURVEY_ERROR_NOT_FOUND,
+                           _("The survey item cannot come back: answers it had belong to something deleted meanwhile"));
+    }
+  if (!_trellis_finish_edit (classroom, written, error))
+    return 0;
+
+  g_clear_pointer (&snapshot->rows, _trellis_row_snapshot_free);
+  return snapshot->item_id;
+}
+
+void
+trellis_survey_item_snapshot_free (TrellisSurveyItemSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+
+  g_clear_pointer (&snapshot->rows, _trellis_row_snapshot_free);
+  g_free (snapshot);
 }
 
 /* ------------------------------------------------------------------ */

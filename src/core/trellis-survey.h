@@ -88,6 +88,31 @@ gboolean           trellis_survey_remove_item      (TrellisClassroom            
                                                     gint64                        item_id,
                                                     GError                      **error);
 
+/* What trellis_survey_remove_item_undoable() removed: the item and its answers. */
+typedef struct _TrellisSurveyItemSnapshot TrellisSurveyItemSnapshot;
+
+/*
+ * trellis_survey_remove_item(), keeping the item's row and the answers
+ * given to it, ids and all, so that trellis_survey_restore_item() can put
+ * them back.  Returns the snapshot, or NULL with @error.
+ */
+TrellisSurveyItemSnapshot *trellis_survey_remove_item_undoable (TrellisClassroom           *classroom,
+                                                                gint64                      item_id,
+                                                                GError                    **error);
+/*
+ * Puts a removed item back as it was (one transaction): same id, prompt,
+ * scale and position, with its answers.  If its survey or an
+ * administration or learner it was answered in is gone meanwhile, nothing
+ * is restored and @error says so.  A snapshot can be restored once.
+ * Returns the item's id, or 0.
+ */
+gint64                     trellis_survey_restore_item         (TrellisClassroom           *classroom,
+                                                                TrellisSurveyItemSnapshot  *snapshot,
+                                                                GError                    **error);
+void                       trellis_survey_item_snapshot_free   (TrellisSurveyItemSnapshot  *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisSurveyItemSnapshot, trellis_survey_item_snapshot_free)
+
 /*
  * Records one administration (on @administered_on, YYYY-MM-DD) with its
  * responses, in one transaction; nothing is written on error.  Each

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "trellis-conference-window-private.h"
+#include "trellis-confirm-dialog.h"
 #include "trellis-learner-summary.h"
 #include "trellis-print-dialog.h"
 #include "trellis-profile.h"
@@ -866,7 +867,7 @@ on_discard_response_cb (AdwMessageDialog        *dialog,
 static void
 ask_discard (TrellisConferenceWindow *self)
 {
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (self->discard_dialog != NULL)
     {
@@ -874,17 +875,11 @@ ask_discard (TrellisConferenceWindow *self)
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard This Conference?"),
-                                   _("The notes, goal changes and reflection written so far will be lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Writing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = trellis_confirm_dialog_new (GTK_WINDOW (self), _("Discard This Conference?"),
+                                       _("The notes, goal changes and reflection written so far will be lost."),
+                                       _("_Keep Writing"), "discard", _("_Discard"));
 
-  self->discard_dialog = ADW_MESSAGE_DIALOG (dialog);
+  self->discard_dialog = dialog;
   g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

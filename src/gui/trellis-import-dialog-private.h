@@ -25,5 +25,6 @@ const char                *_trellis_import_dialog_get_error      (TrellisImportD
 guint                      _trellis_import_dialog_get_preview_rows (TrellisImportDialog *self);
 GtkListBox                *_trellis_import_dialog_get_class_list (TrellisImportDialog *self);
 const char                *_trellis_import_dialog_get_class      (TrellisImportDialog *self);
+GtkCalendar               *_trellis_import_dialog_get_date_calendar (TrellisImportDialog *self);
 
 G_END_DECLS

@@ -21,7 +21,10 @@
  * and the first rows of the file before anything is written; Import then
  * runs the same import for real, in one transaction.  A OneRoster package
  * with several classes first lists them (title, sourcedId, students) and
- * previews nothing until the teacher picks one.  Both run in a
+ * previews nothing until the teacher picks one.  Scores the file gives no
+ * date for (neither their own nor their assignment's due date) get the
+ * "Date of These Scores" the preview asks for, today unless the teacher
+ * picks another day.  Both run in a
  * thread on their own connection to the classroom file; afterwards the
  * window reloads the classroom.
  */
@@ -60,6 +63,10 @@ struct _TrellisImportDialog
   GtkSwitch           *create_switch;
   GtkLabel            *error_label;
   AdwPreferencesGroup *report_group;
+  AdwPreferencesGroup *date_group;
+  AdwActionRow        *date_row;
+  GtkMenuButton       *date_button;
+  GtkCalendar         *date_calendar;
   GtkButton           *map_button;
   AdwPreferencesGroup *preview_group;
   GtkGrid             *preview_grid;
@@ -83,6 +90,7 @@ typedef struct
   char                *classroom_path;
   char                *input;
   char                *class_id;
+  char                *observed_on;   /* YYYY-MM-DD for undated scores, or NULL: now */
   TrellisImportFormat  format;
   TrellisImportFlags   flags;
 } TaskData;
@@ -101,6 +109,7 @@ task_data_free (TaskData *data)
   g_free (data->classroom_path);
   g_free (data->input);
   g_free (data->class_id);
+  g_free (data->observed_on);
   g_free (data);
 }
 
@@ -215,8 +224,8 @@ import_thread (GTask        *task,
     }
 
   result = g_new0 (TaskResult, 1);
-  result->report = trellis_import (classroom, data->input, data->format,
-                                   data->class_id, data->flags, &error);
+  result->report = trellis_import_full (classroom, data->input, data->format,
+                                        data->class_id, data->flags, data->observed_on, &error);
   if (result->report == NULL)
     {
       task_result_free (result);
@@ -255,6 +264,7 @@ clear_report (TrellisImportDialog *self)
   self->preview_rows = 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->report_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->date_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   g_clear_pointer (&self->error_message, g_free);
@@ -369,6 +379,51 @@ show_report (TrellisImportDialog *self)
   add_report_row (self, _("Cells skipped"), reasons->str, report->cells_skipped);
 
   gtk_widget_set_visible (GTK_WIDGET (self->report_group), TRUE);
+
+  /* Scores without a date in the file: ask for theirs. */
+  if (report->dry_run && report->evidence_undated > 0)
+    {
+      g_autofree char *subtitle = NULL;
+
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u score has no date in the file",
+                                               "%u scores have no date in the file",
+                                               report->evidence_undated),
+                                  report->evidence_undated);
+      adw_action_row_set_subtitle (self->date_row, subtitle);
+      gtk_widget_set_visible (GTK_WIDGET (self->date_group), TRUE);
+    }
+}
+
+/* The day picked, as YYYY-MM-DD; NULL when it is today (the scores are dated now). */
+static char *
+dup_observed_on (TrellisImportDialog *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->date_calendar);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (g_date_time_get_year (picked) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (picked) == g_date_time_get_day_of_year (now))
+    return NULL;
+
+  return g_date_time_format (picked, "%Y-%m-%d");
+}
+
+static void
+on_date_changed_cb (TrellisImportDialog *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->date_calendar);
+  g_autofree char *label = NULL;
+  g_autofree char *accessible = NULL;
+
+  /* Translators: a date, see g_date_time_format() */
+  label = g_date_time_format (picked, _("%-d %B %Y"));
+  gtk_menu_button_set_label (self->date_button, label);
+  /* Translators: the accessible name of the date button; %s is a date like “12 March 2025” */
+  accessible = g_strdup_printf (_("Date of these scores: %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 }
 
 static void
@@ -629,6 +684,8 @@ start_import (TrellisImportDialog *self,
     data->flags |= TRELLIS_IMPORT_FLAGS_DRY_RUN;
   else if (self->window != NULL)
     data->window = g_object_ref (self->window);
+  if (!dry_run)
+    data->observed_on = dup_observed_on (self);
   self->importing = !dry_run;
   if (gtk_switch_get_active (self->create_switch))
     data->flags |= TRELLIS_IMPORT_FLAGS_CREATE_LEARNERS;
@@ -816,6 +873,10 @@ trellis_import_dialog_class_init (TrellisImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, create_switch);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, report_group);
+  gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, date_group);
+  gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, date_button);
+  gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, date_calendar);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, map_button);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, preview_group);
   gtk_widget_class_bind_template_child (widget_class, TrellisImportDialog, preview_grid);
@@ -839,6 +900,15 @@ trellis_import_dialog_init (TrellisImportDialog *self)
                            G_CALLBACK (on_options_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->create_switch, "notify::active",
                            G_CALLBACK (on_options_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The calendar starts on today. */
+  g_signal_connect_object (self->date_calendar, "notify::year",
+                           G_CALLBACK (on_date_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->date_calendar, "notify::month",
+                           G_CALLBACK (on_date_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->date_calendar, "notify::day",
+                           G_CALLBACK (on_date_changed_cb), self, G_CONNECT_SWAPPED);
+  on_date_changed_cb (self);
 }
 
 TrellisImportDialog *
@@ -926,6 +996,14 @@ _trellis_import_dialog_get_class_list (TrellisImportDialog *self)
   g_return_val_if_fail (TRELLIS_IS_IMPORT_DIALOG (self), NULL);
 
   return self->class_list;
+}
+
+GtkCalendar *
+_trellis_import_dialog_get_date_calendar (TrellisImportDialog *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->date_calendar;
 }
 
 const char *

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-confirm-dialog.h"
 #include "trellis-export-dialog-private.h"
 #include "trellis-pacing-timeline.h"
 #include "trellis-playlist-window-private.h"
@@ -801,20 +802,13 @@ delete_playlist_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   TrellisPlaylistWindow *self = TRELLIS_PLAYLIST_WINDOW (widget);
-  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete Playlist?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s”, its items and the progress learners recorded on them will be deleted for good."),
-                                  trellis_playlist_get_title (self->playlist));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  body = g_strdup_printf (_("“%s”, its items and the progress learners recorded on them will be deleted for good."),
+                          trellis_playlist_get_title (self->playlist));
+  dialog = trellis_confirm_dialog_new (GTK_WINDOW (self), _("Delete Playlist?"), body,
+                                       NULL, "delete", _("_Delete"));
   g_object_set_data_full (G_OBJECT (dialog), "trellis-playlist", g_object_ref (self->playlist), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_playlist_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1070,20 +1064,13 @@ delete_node_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   TrellisPlaylistWindow *self = TRELLIS_PLAYLIST_WINDOW (widget);
-  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete Item?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” and the progress learners recorded on it will be deleted. You can undo this for a few seconds afterwards."),
-                                  trellis_node_get_title (self->node));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  body = g_strdup_printf (_("“%s” and the progress learners recorded on it will be deleted. You can undo this for a few seconds afterwards."),
+                          trellis_node_get_title (self->node));
+  dialog = trellis_confirm_dialog_new (GTK_WINDOW (self), _("Delete Item?"), body,
+                                       NULL, "delete", _("_Delete"));
   g_object_set_data_full (G_OBJECT (dialog), "trellis-node", g_object_ref (self->node), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_node_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

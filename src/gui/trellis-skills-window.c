@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-confirm-dialog.h"
 #include "trellis-skill-list.h"
 #include "trellis-skills-window-private.h"
 
@@ -563,7 +564,7 @@ delete_action (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   TrellisSkillUses uses;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (skill == NULL)
     return;
@@ -576,14 +577,7 @@ delete_action (GtkWidget  *widget,
 
   heading = g_strdup_printf (_("Delete “%s”?"), trellis_skill_get_code (skill));
   body = describe_uses (skill, &uses);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = trellis_confirm_dialog_new (GTK_WINDOW (self), heading, body, NULL, "delete", _("_Delete"));
   g_object_set_data_full (G_OBJECT (dialog), "trellis-skill", g_object_ref (skill), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

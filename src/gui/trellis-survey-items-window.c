@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-confirm-dialog.h"
 #include "trellis-survey.h"
 #include "trellis-survey-items-window-private.h"
 
@@ -17,7 +18,8 @@
  * per statement edited in place, moved up or down, removed after a
  * confirmation (its answers go with it), and a "New Item" row.  Each edit
  * is one short transaction; on failure the list shows what the file holds
- * and a toast says why.  A changed statement can be undone from its toast.
+ * and a toast says why.  A changed statement and a removed item (with its
+ * answers) can be undone from their toast; only the latest.
  */
 
 struct _TrellisSurveyItemsWindow
@@ -32,7 +34,8 @@ struct _TrellisSurveyItemsWindow
   AdwMessageDialog  *remove_dialog;
   AdwToast          *undo_toast;
   gint64             undo_item_id;
-  char              *undo_prompt;
+  char              *undo_prompt;     /* the statement before a change */
+  TrellisSurveyItemSnapshot *removed; /* the item removed last */
 
   AdwToastOverlay   *toast_overlay;
   GtkListBox        *items_list;
@@ -107,14 +110,48 @@ changed (TrellisSurveyItemsWindow *self,
 }
 
 static void
+update_actions (TrellisSurveyItemsWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "items.undo-remove", self->removed != NULL);
+}
+
+/* Forgets what the Undo toast shown could undo. */
+static void
+clear_undo (TrellisSurveyItemsWindow *self)
+{
+  g_clear_object (&self->undo_toast);
+  g_clear_pointer (&self->undo_prompt, g_free);
+  g_clear_pointer (&self->removed, trellis_survey_item_snapshot_free);
+  update_actions (self);
+}
+
+static void
 on_undo_dismissed_cb (AdwToast                 *toast,
                       TrellisSurveyItemsWindow *self)
 {
   if (self->undo_toast == toast)
+    clear_undo (self);
+}
+
+/* Shows @toast (floating) as the one Undo toast, replacing the last. */
+static void
+show_undo_toast (TrellisSurveyItemsWindow *self,
+                 AdwToast                 *toast)
+{
+  if (self->undo_toast != NULL)
     {
-      g_clear_object (&self->undo_toast);
-      g_clear_pointer (&self->undo_prompt, g_free);
+      g_autoptr(AdwToast) old = g_object_ref (self->undo_toast);
+
+      g_signal_handlers_disconnect_by_data (old, self);
+      adw_toast_dismiss (old);
     }
+  clear_undo (self);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_undo_dismissed_cb), self);
+  self->undo_toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -155,21 +192,11 @@ on_row_apply_cb (AdwEntryRow              *row,
       return;
     }
 
-  if (self->undo_toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->undo_toast, self);
-      adw_toast_dismiss (self->undo_toast);
-      g_clear_object (&self->undo_toast);
-    }
   toast = adw_toast_new (_("Item changed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self);
-  g_signal_connect (toast, "dismissed", G_CALLBACK (on_undo_dismissed_cb), self);
-  self->undo_toast = g_object_ref (toast);
+  show_undo_toast (self, toast);
   self->undo_item_id = item_id;
-  g_free (self->undo_prompt);
   self->undo_prompt = g_steal_pointer (&before);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   changed (self, item_id);
 }
@@ -365,18 +392,55 @@ on_remove_response_cb (AdwMessageDialog         *dialog,
                        TrellisSurveyItemsWindow *self)
 {
   gint64 item_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), ITEM_ID_KEY);
+  g_autoptr(TrellisSurveyItemSnapshot) removed = NULL;
   g_autoptr(GError) error = NULL;
+  AdwToast *toast;
 
   self->remove_dialog = NULL;
 
   if (g_strcmp0 (response, "remove") != 0)
     return;
 
-  if (!trellis_survey_remove_item (self->classroom, item_id, &error))
+  removed = trellis_survey_remove_item_undoable (self->classroom, item_id, &error);
+  if (removed == NULL)
     show_error (self, _("Could not remove the item"), error);
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Item removed")));
+    {
+      toast = adw_toast_new (_("Item removed"));
+      adw_toast_set_action_name (toast, "items.undo-remove");
+      show_undo_toast (self, toast);
+      self->removed = g_steal_pointer (&removed);
+      update_actions (self);
+    }
   changed (self, 0);
+}
+
+static void
+undo_remove_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrellisSurveyItemsWindow *self = TRELLIS_SURVEY_ITEMS_WINDOW (widget);
+  g_autoptr(TrellisSurveyItemSnapshot) removed = g_steal_pointer (&self->removed);
+  g_autoptr(GError) error = NULL;
+  gint64 item_id;
+
+  if (removed == NULL)
+    return;
+
+  if (self->undo_toast != NULL)
+    {
+      g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
+
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+    }
+  update_actions (self);
+
+  item_id = trellis_survey_restore_item (self->classroom, removed, &error);
+  if (item_id == 0)
+    show_error (self, _("Could not undo"), error);
+  changed (self, item_id);
 }
 
 static void
@@ -387,27 +451,21 @@ remove_action (GtkWidget  *widget,
   TrellisSurveyItemsWindow *self = TRELLIS_SURVEY_ITEMS_WINDOW (widget);
   gint64 item_id = g_variant_get_int64 (parameter);
   const TrellisSurveyItem *item = find_item (self, item_id, NULL);
-  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
 
   if (item == NULL || self->remove_dialog != NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove This Item?"), NULL);
   /* Translators: %s is a survey item's statement */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” and the answers to it in every survey already given are removed. "
-                                    "This cannot be undone."),
-                                  item->prompt);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  body = g_strdup_printf (_("“%s” and the answers to it in every survey already given are removed. "
+                            "You can undo this for a few seconds afterwards."),
+                          item->prompt);
+  dialog = trellis_confirm_dialog_new (GTK_WINDOW (self), _("Remove This Item?"), body,
+                                       NULL, "remove", _("_Remove"));
   g_object_set_data_full (G_OBJECT (dialog), ITEM_ID_KEY, g_memdup2 (&item_id, sizeof item_id), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_remove_response_cb), self);
-  self->remove_dialog = ADW_MESSAGE_DIALOG (dialog);
+  self->remove_dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -436,6 +494,7 @@ trellis_survey_items_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->undo_toast, self);
       g_clear_object (&self->undo_toast);
     }
+  g_clear_pointer (&self->removed, trellis_survey_item_snapshot_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_SURVEY_ITEMS_WINDOW);
 
@@ -556,9 +615,11 @@ trellis_survey_items_window_class_init (TrellisSurveyItemsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "items.move-up", "x", move_action);
   gtk_widget_class_install_action (widget_class, "items.move-down", "x", move_action);
   gtk_widget_class_install_action (widget_class, "items.remove", "x", remove_action);
+  gtk_widget_class_install_action (widget_class, "items.undo-remove", NULL, undo_remove_action);
   gtk_widget_class_install_action (widget_class, "items.close", NULL, close_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "items.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "items.undo-remove", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "items.close", NULL);
 }
 
@@ -579,6 +640,7 @@ trellis_survey_items_window_init (TrellisSurveyItemsWindow *self)
   gtk_widget_set_margin_end (placeholder, 12);
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_list_box_set_placeholder (self->items_list, placeholder);
+  update_actions (self);
 
   g_signal_connect_swapped (self->add_row, "apply", G_CALLBACK (on_add_apply_cb), self);
   g_signal_connect_swapped (self->add_row, "entry-activated", G_CALLBACK (on_add_apply_cb), self);

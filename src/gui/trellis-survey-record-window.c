@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "trellis-confirm-dialog.h"
 #include "trellis-learner.h"
 #include "trellis-survey.h"
 #include "trellis-survey-record-window-private.h"
@@ -219,7 +220,8 @@ on_discard_response_cb (AdwMessageDialog          *dialog,
 static gboolean
 on_close_request_cb (TrellisSurveyRecordWindow *self)
 {
-  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
   guint n;
 
   if (self->done || (n = count_answers (self)) == 0)
@@ -231,21 +233,14 @@ on_close_request_cb (TrellisSurveyRecordWindow *self)
       return TRUE;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Answers?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "%u answer has not been saved.",
-                                               "%u answers have not been saved.", n),
-                                  n);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u answer has not been saved.",
+                                       "%u answers have not been saved.", n),
+                          n);
+  dialog = trellis_confirm_dialog_new (GTK_WINDOW (self), _("Discard the Answers?"), body,
+                                       _("_Keep Editing"), "discard", _("_Discard"));
   g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response_cb), self);
-  self->discard_dialog = ADW_MESSAGE_DIALOG (dialog);
+  self->discard_dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-confirm-dialog.h"
 #include "trellis-dashboard-window.h"
 #include "trellis-playlist-window.h"
 #include "trellis-skills-window.h"
@@ -591,14 +592,7 @@ delete_learner_action (GtkWidget  *widget,
   heading = g_strdup_printf (_("Delete %s?"), trellis_learner_get_display_name (selected));
   body = describe_learner_data (self, selected);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = trellis_confirm_dialog_new (GTK_WINDOW (self), heading, body, NULL, "delete", _("_Delete"));
   g_object_set_data_full (G_OBJECT (dialog), "learner", g_object_ref (selected), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (on_delete_dialog_response_cb), self);
   self->delete_dialog = dialog;

@@ -264,6 +264,70 @@ test_import_canvas (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A Canvas file has no dates: the preview asks for the date of its
+ * scores, and the import gives them the day picked in the calendar. */
+static void
+test_import_date (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *input = sample_path ("canvas-gradebook.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (input);
+  g_autoptr(TrellisImportDialog) dialog = NULL;
+  g_autoptr(GDateTime) picked = g_date_time_new_local (2025, 3, 12, 0, 0, 0);
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const TrellisImportReport *report;
+  TrellisClassroom *reloaded;
+  GtkCalendar *calendar;
+  GtkWidget *button;
+  GtkWidget *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import", NULL);
+  dialog = g_object_ref ((TrellisImportDialog *) find_dialog (fixture, TRELLIS_TYPE_IMPORT_DIALOG));
+  _trellis_import_dialog_set_file (dialog, file);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
+  g_assert_null (_trellis_import_dialog_get_error (dialog));
+  report = _trellis_import_dialog_get_report (dialog);
+  g_assert_cmpuint (report->evidence_added, ==, 45);
+  g_assert_cmpuint (report->evidence_undated, ==, 45);
+
+  /* The row says how many scores need the date; the calendar starts on today. */
+  calendar = _trellis_import_dialog_get_date_calendar (dialog);
+  row = gtk_widget_get_ancestor (GTK_WIDGET (calendar), ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_is_visible (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Date of These Scores");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "45 scores have no date in the file");
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, g_date_time_get_year (now));
+  g_assert_cmpint (g_date_time_get_day_of_year (shown), ==, g_date_time_get_day_of_year (now));
+
+  /* Open the popover, pick a day: the button shows it. */
+  button = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  trellis_gui_test_settle (GTK_WIDGET (dialog), 200);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (calendar)));
+  gtk_calendar_select_day (calendar, picked);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "12 March 2025");
+  maybe_screenshot (dialog, "import-date.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  _trellis_import_dialog_run_import (dialog);
+  trellis_gui_test_wait_while (import_busy, dialog, 30);
+  g_assert_null (_trellis_import_dialog_get_error (dialog));
+  g_assert_false (_trellis_import_dialog_get_report (dialog)->dry_run);
+  g_assert_false (gtk_widget_is_visible (row));
+
+  /* Every imported score carries that date. */
+  reloaded = trellis_window_get_classroom (fixture->window);
+  g_assert_cmpint (trellis_classroom_count (reloaded, "evidence"), ==, 45);
+  g_assert_cmpint (trellis_test_query_int (reloaded, "SELECT count(*) FROM evidence"
+                                           " WHERE observed_at = '2025-03-12T00:00:00Z' AND source = 'import'"), ==, 45);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_import_create_learners (Fixture       *fixture,
                              gconstpointer  data)
@@ -596,6 +660,8 @@ main (int   argc,
 
   g_test_add ("/exchange/import-canvas", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_import_canvas, trellis_gui_test_fixture_tear_down);
+  g_test_add ("/exchange/import-date", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_import_date, trellis_gui_test_fixture_tear_down);
   g_test_add ("/exchange/import-create-learners", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_import_create_learners, trellis_gui_test_fixture_tear_down);
   g_test_add ("/exchange/import-oneroster-class", Fixture, GINT_TO_POINTER (FALSE),

@@ -266,6 +266,8 @@ test_items (Fixture       *fixture,
   AdwEntryRow *row;
   AdwMessageDialog *dialog;
   AdwToast *toast;
+  GtkWidget *undo;
+  g_autofree char *last_error = NULL;
   gint64 first_id, second_id;
   gint64 responses;
   g_autofree char *first_prompt = NULL;
@@ -358,6 +360,36 @@ test_items (Fixture       *fixture,
                                "(SELECT id FROM survey_items)"), ==, 0);
   g_assert_cmpuint (_trellis_survey_items_window_get_n_rows (window), ==, before->len);
   g_assert_cmpuint (shown_survey (fixture->dashboard)->n_items, ==, before->len);
+
+  /* The toast's Undo, clicked, brings the item back first, with its answers. */
+  toast = _trellis_survey_items_window_get_undo_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Item removed");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "items.undo-remove");
+  trellis_gui_test_settle (GTK_WIDGET (window), 300);
+  if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
+    trellis_gui_test_save_screenshot (GTK_WIDGET (window), "survey-item-removed.png");
+  undo = trellis_gui_test_find_visible_widget (GTK_WIDGET (window), trellis_gui_test_is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  trellis_gui_test_click (undo);
+  after = core_items (fixture->gui.classroom, survey_id);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_cmpint (((TrellisSurveyItem *) g_ptr_array_index (after, 0))->id, ==, first_id);
+  g_assert_cmpstr (((TrellisSurveyItem *) g_ptr_array_index (after, 0))->prompt, ==, first_prompt);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  g_assert_cmpint (n_responses (fixture->gui.classroom), ==, responses);
+  g_assert_cmpuint (_trellis_survey_items_window_get_n_rows (window), ==, before->len + 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_trellis_survey_items_window_get_row (window, 0))), ==,
+                   first_prompt);
+  g_assert_cmpuint (shown_survey (fixture->dashboard)->n_items, ==, before->len + 1);
+  /* Once only. */
+  g_assert_null (_trellis_survey_items_window_get_undo_toast (window));
+  last_error = g_strdup (_trellis_survey_items_window_get_error (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "items.undo-remove", NULL);
+  after = core_items (fixture->gui.classroom, survey_id);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  g_assert_cmpstr (_trellis_survey_items_window_get_error (window), ==, last_error);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
