@@ -47,7 +47,9 @@ struct _TrellisLearnerPage
   TrellisLearner          *learner;
   guint                    reload_source;
   guint                    mastery_source;
+  gboolean                 goals_pending;   /* with mastery_source */
   GtkWidget               *mastery_group;   /* in sections_box, or NULL */
+  GtkWidget               *goals_group;     /* in sections_box, or NULL */
 
   /* The entry deleted last, until its toast goes. */
   TrellisProfileEntry     *deleted_entry;
@@ -149,6 +151,7 @@ queue_rebuild (TrellisLearnerPage *self)
 }
 
 static void refresh_mastery_group (TrellisLearnerPage *self);
+static void refresh_goals_group (TrellisLearnerPage *self);
 
 static gboolean
 on_mastery_refresh_cb (gpointer data)
@@ -157,23 +160,37 @@ on_mastery_refresh_cb (gpointer data)
 
   self->mastery_source = 0;
   refresh_mastery_group (self);
+  if (self->goals_pending)
+    refresh_goals_group (self);
+  self->goals_pending = FALSE;
   return G_SOURCE_REMOVE;
 }
 
 /*
- * Evidence recorded elsewhere (the progress grid): the mastery summary
- * shows it at once.  Only that group is redrawn, so that what the teacher
- * is typing in the rest of the page stays.
+ * Evidence recorded elsewhere (the progress grid) or a refit: the mastery
+ * summary shows it at once; a skill deleted or an item removed or put
+ * back: also the skills the goals name.  Only those groups are redrawn,
+ * from an idle (the skill list changes after this emission), so that what
+ * the teacher is typing in the rest of the page stays.
  */
 static void
 on_data_changed_cb (TrellisClassroom        *classroom,
                     const TrellisDataChange *change,
                     TrellisLearnerPage      *self)
 {
-  if (self->learner != NULL && (change->kinds & TRELLIS_DATA_EVIDENCE) != 0 &&
-      (change->learner_id == 0 || change->learner_id == trellis_learner_get_id (self->learner)) &&
-      self->mastery_source == 0)
-    self->mastery_source = g_idle_add (on_mastery_refresh_cb, self);
+  gboolean curriculum = (change->kinds & TRELLIS_DATA_CURRICULUM) != 0;
+
+  if (self->learner == NULL)
+    return;
+
+  if (curriculum || (change->kinds & TRELLIS_DATA_MASTERY) != 0 ||
+      ((change->kinds & TRELLIS_DATA_EVIDENCE) != 0 &&
+       (change->learner_id == 0 || change->learner_id == trellis_learner_get_id (self->learner))))
+    {
+      self->goals_pending |= curriculum;
+      if (self->mastery_source == 0)
+        self->mastery_source = g_idle_add (on_mastery_refresh_cb, self);
+    }
 }
 
 /* Days from @date (YYYY-MM-DD) to today; G_MININT when unparsable. */
@@ -916,8 +933,8 @@ dup_goal_subtitle (TrellisLearnerPage *self,
   return g_string_free (subtitle, FALSE);
 }
 
-static void
-add_goals_group (TrellisLearnerPage *self)
+static GtkWidget *
+goals_group_new (TrellisLearnerPage *self)
 {
   g_autoptr(GPtrArray) goals = NULL;
   g_autoptr(GError) error = NULL;
@@ -928,7 +945,7 @@ add_goals_group (TrellisLearnerPage *self)
   if (goals == NULL)
     {
       show_error (self, error);
-      return;
+      return NULL;
     }
 
   group = new_group (_("Goals"), NULL);
@@ -1010,7 +1027,32 @@ add_goals_group (TrellisLearnerPage *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
-  gtk_box_append (self->sections_box, group);
+  return group;
+}
+
+static void
+add_goals_group (TrellisLearnerPage *self)
+{
+  self->goals_group = goals_group_new (self);
+  if (self->goals_group != NULL)
+    gtk_box_append (self->sections_box, self->goals_group);
+}
+
+/* Puts a new goals group where the old one was (the skills they name changed). */
+static void
+refresh_goals_group (TrellisLearnerPage *self)
+{
+  GtkWidget *group;
+
+  if (self->goals_group == NULL || self->classroom == NULL || self->learner == NULL)
+    return;
+
+  group = goals_group_new (self);
+  if (group == NULL)
+    return;
+  gtk_box_insert_child_after (self->sections_box, group, self->goals_group);
+  gtk_box_remove (self->sections_box, self->goals_group);
+  self->goals_group = group;
 }
 
 static void
@@ -1380,6 +1422,8 @@ rebuild (TrellisLearnerPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))) != NULL)
     gtk_box_remove (self->sections_box, child);
   self->mastery_group = NULL;
+  self->goals_group = NULL;
+  self->goals_pending = FALSE;
   for (guint i = 0; i < TRELLIS_PROFILE_N_KINDS; i++)
     self->add_entry_rows[i] = NULL;
   self->add_reflection_row = NULL;
