@@ -8,8 +8,8 @@
 /*
  * Open views follow changes made in another window, with no further
  * action: an item deleted in the playlist builder (and put back with its
- * toast's Undo) is gone from the progress grid and from the main window's
- * recommendations sidebar; a skill deleted elsewhere leaves the learner
+ * toast's Undo) is gone from the progress grid, from the main window's
+ * recommendations sidebar and from its learner page; a skill deleted elsewhere leaves the learner
  * page's goals and mastery summary; a mastery refit finishing in the
  * background shows in the sidebar and in the learner page.  On the sample
  * classroom with its clock stopped on Thursday 22 October 2026.
@@ -17,7 +17,8 @@
  * With TRELLIS_SCREENSHOT_DIR set, the tests also leave
  * item-deleted-grid.png, item-deleted-grid-dark.png and
  * item-deleted-grid-narrow.png there: the grid after its choice group was
- * deleted in the builder.
+ * deleted in the builder; skill-deleted-page.png and
+ * skill-deleted-page-dark.png: the learner page after a skill was deleted.
  */
 
 #include "config.h"
@@ -277,15 +278,19 @@ test_grid_follows_deletions (Fixture       *fixture,
 }
 
 /*
- * The main window's sidebar shows a learner behind a milestone; the
- * milestone deleted in the builder, the suggestion goes at once, and the
- * sidebar shows what a full recompute finds.  Undo: it is back.
+ * The main window's sidebar shows a learner behind a milestone, and its
+ * learner page offers the milestone as what a reflection is about; the
+ * milestone deleted in the builder, the suggestion and the offer go at
+ * once, and the sidebar shows what a full recompute finds.  Undo: both
+ * are back.
  */
 static void
-test_sidebar_follows_deletions (Fixture       *fixture,
-                                gconstpointer  data)
+test_views_follow_milestone_deletion (Fixture       *fixture,
+                                      gconstpointer  data)
 {
   TrellisRecommendationsPane *pane = _trellis_window_get_recommendations_pane (fixture->window);
+  TrellisLearnerListView *list_view = _trellis_window_get_learner_list_view (fixture->window);
+  TrellisLearnerPage *page = _trellis_window_get_learner_page (fixture->window);
   TrellisPlaylistWindow *builder = open_builder (fixture);
   TrellisPlaylist *playlist = NULL;
   g_autofree char *before = NULL;
@@ -296,9 +301,11 @@ test_sidebar_follows_deletions (Fixture       *fixture,
   TrellisNode *milestone;
   gint64 id;
 
+  trellis_learner_list_view_select_position (list_view, 1);
   trellis_test_iterate_pending ();
   before = shown_keys (pane);
   id = shown_milestone (pane);
+  g_assert_true (_trellis_learner_page_select_reflection_about (page, 0, id));
   milestone = lookup_node (fixture->classroom, id, &playlist);
   trellis_playlist_window_select_playlist (builder, playlist);
   trellis_test_iterate_pending ();
@@ -310,6 +317,7 @@ test_sidebar_follows_deletions (Fixture       *fixture,
   expected = computed_keys (fixture->classroom);
   g_assert_cmpstr (shown, ==, expected);
   g_assert_cmpstr (shown, !=, before);
+  g_assert_false (_trellis_learner_page_select_reflection_about (page, 0, id));
 
   trellis_gui_test_activate (builder, "builder.undo-delete");
   trellis_test_iterate_pending ();
@@ -318,6 +326,7 @@ test_sidebar_follows_deletions (Fixture       *fixture,
   g_assert_cmpstr (undone, ==, before);
   after = computed_keys (fixture->classroom);
   g_assert_cmpstr (undone, ==, after);
+  g_assert_true (_trellis_learner_page_select_reflection_about (page, 0, id));
 }
 
 /*
@@ -365,6 +374,24 @@ test_learner_page_follows_skill_deletion (Fixture       *fixture,
 
   g_assert_null (trellis_gui_test_find_widget (GTK_WIDGET (page), is_label_containing, named));
   g_assert_cmpuint (count_widgets (GTK_WIDGET (page), is_percent_label, NULL), ==, n_percent - (guint) n_states);
+
+  if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
+    {
+      AdwStyleManager *style = adw_style_manager_get_default ();
+      GtkWidget *goals = trellis_gui_test_find_widget (GTK_WIDGET (page), trellis_gui_test_is_label, "Goals");
+      GtkWidget *scrolled = gtk_widget_get_ancestor (goals, GTK_TYPE_SCROLLED_WINDOW);
+      graphene_point_t at;
+
+      /* The goals at the top of the view. */
+      g_assert_true (gtk_widget_compute_point (goals, scrolled, &GRAPHENE_POINT_INIT (0, 0), &at));
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), at.y - 12);
+      trellis_gui_test_settle (GTK_WIDGET (fixture->window), 400);
+      trellis_gui_test_save_screenshot (GTK_WIDGET (fixture->window), "skill-deleted-page.png");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      trellis_gui_test_settle (GTK_WIDGET (fixture->window), 400);
+      trellis_gui_test_save_screenshot (GTK_WIDGET (fixture->window), "skill-deleted-page-dark.png");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    }
 }
 
 static void
@@ -451,7 +478,7 @@ main (int   argc,
   g_test_add (path, Fixture, NOW, trellis_gui_test_fixture_set_up, func, trellis_gui_test_fixture_tear_down)
 
   ADD ("/data-changed/grid-follows-deletions", test_grid_follows_deletions);
-  ADD ("/data-changed/sidebar-follows-deletions", test_sidebar_follows_deletions);
+  ADD ("/data-changed/views-follow-milestone-deletion", test_views_follow_milestone_deletion);
   ADD ("/data-changed/learner-page-follows-skill-deletion", test_learner_page_follows_skill_deletion);
   ADD ("/data-changed/views-follow-refit", test_views_follow_refit);
 
