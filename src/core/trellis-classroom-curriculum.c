@@ -658,6 +658,7 @@ write_delete (TrellisClassroom  *self,
  * Deletes a skill for good (one transaction), and with it everything that
  * only means something for this skill: its evidence, mastery estimates,
  * prerequisite links and the links of playlists, nodes and goals to it.
+ * Emits ::data-changed with %TRELLIS_DATA_CURRICULUM.
  */
 gboolean
 trellis_classroom_delete_skill (TrellisClassroom  *self,
@@ -675,6 +676,7 @@ trellis_classroom_delete_skill (TrellisClassroom  *self,
       !trellis_classroom_begin (self, error))
     return FALSE;
 
+  _trellis_classroom_note_change (self, TRELLIS_DATA_CURRICULUM, 0, 0);
   written = write_delete (self, "DELETE FROM skills WHERE id = ?1", trellis_skill_get_id (skill),
                           _("The skill is no longer in this classroom"), error);
   if (!_trellis_finish_edit (self, written, error))
@@ -929,7 +931,8 @@ drop_node_stores_below (TrellisClassroom *self,
  *
  * Deletes a playlist for good (one transaction), with all its nodes and
  * the progress and choices recorded on them.  Node lists of the playlist
- * that are still held elsewhere are emptied.
+ * that are still held elsewhere are emptied.  Emits ::data-changed with
+ * %TRELLIS_DATA_CURRICULUM.
  */
 gboolean
 trellis_classroom_delete_playlist (TrellisClassroom  *self,
@@ -949,6 +952,7 @@ trellis_classroom_delete_playlist (TrellisClassroom  *self,
     return FALSE;
 
   id = trellis_playlist_get_id (playlist);
+  _trellis_classroom_note_change (self, TRELLIS_DATA_CURRICULUM, 0, 0);
   written = write_delete (self, "DELETE FROM playlists WHERE id = ?1", id,
                           _("The playlist is no longer in this classroom"), error);
   if (!_trellis_finish_edit (self, written, error))
@@ -1453,6 +1457,7 @@ delete_node (TrellisClassroom     *self,
 
   if (!trellis_classroom_begin (self, error))
     return FALSE;
+  _trellis_classroom_note_change (self, TRELLIS_DATA_CURRICULUM, 0, 0);
   written = (saved == NULL ||
              (saved->rows = _trellis_row_snapshot_capture (self, "nodes", "id = ?1 OR parent_id = ?1",
                                                            trellis_node_get_id (node), error)) != NULL) &&
@@ -1482,7 +1487,8 @@ delete_node (TrellisClassroom     *self,
  * of a choice group that asks for more options than are left lowers the
  * group's bounds to the number left, in the same transaction.  The list
  * emits one removal; the options list of a deleted choice group, if held
- * elsewhere, is emptied.
+ * elsewhere, is emptied.  Emits ::data-changed with
+ * %TRELLIS_DATA_CURRICULUM.
  */
 gboolean
 trellis_classroom_delete_node (TrellisClassroom  *self,
@@ -1577,8 +1583,9 @@ write_restore_node (TrellisClassroom     *self,
  * place, its options, formats, skills, the learners' progress and choices,
  * the links other rows had to it, and its group's bounds.  If something it
  * needs is gone meanwhile (its playlist, its choice group, a learner),
- * nothing is restored and @error says so.  The list emits one insertion.
- * @snapshot can be used once.
+ * nothing is restored and @error says so.  The list emits one insertion,
+ * and ::data-changed comes with %TRELLIS_DATA_CURRICULUM.  @snapshot can
+ * be used once.
  *
  * Returns: (transfer none) (nullable): the node, a new object
  */
@@ -1631,6 +1638,7 @@ trellis_classroom_restore_node (TrellisClassroom     *self,
 
   if (!trellis_classroom_begin (self, error))
     return NULL;
+  _trellis_classroom_note_change (self, TRELLIS_DATA_CURRICULUM, 0, 0);
   written = write_restore_node (self, snapshot, &index, &restored, error);
   /* A foreign key that fails: a learner or a skill it refers to is gone. */
   if (!written && g_error_matches (error != NULL ? *error : NULL, TRELLIS_CLASSROOM_ERROR,

@@ -67,5 +67,13 @@ void     _trellis_classroom_note_change      (TrellisClassroom  *self,
                                               TrellisDataKinds   kinds,
                                               gint64             learner_id,
                                               gint64             skill_id);
+/*
+ * Emits ::data-changed at once for @kinds that another connection to the
+ * same file committed (a refit in a worker thread), outside any of this
+ * connection's transactions.
+ */
+void     _trellis_classroom_emit_change      (TrellisClassroom  *self,
+                                              TrellisDataKinds   kinds,
+                                              gint64             learner_id);
 
 G_END_DECLS

@@ -685,9 +685,11 @@ trellis_classroom_class_init (TrellisClassroomClass *klass)
    * TrellisClassroom::data-changed:
    * @change: (type gpointer): a #TrellisDataChange, valid during the emission
    *
-   * Emitted once after a transaction that changed progress, choices or
-   * evidence was committed: listeners may read the new data (and start
-   * their own edits).  Not emitted for a write that failed.
+   * Emitted once after a transaction that changed progress, choices,
+   * evidence, the curriculum (items or skills removed or put back) or the
+   * class's mastery (a refit) was committed: listeners may read the new
+   * data (and start their own edits).  Not emitted for a write that
+   * failed.  See #TrellisDataChange.
    */
   signals[DATA_CHANGED] =
     g_signal_new ("data-changed",
@@ -1551,6 +1553,20 @@ _trellis_classroom_note_change (TrellisClassroom *self,
         }
       g_array_append_val (self->pending_evidence, key);
     }
+}
+
+void
+_trellis_classroom_emit_change (TrellisClassroom *self,
+                                TrellisDataKinds  kinds,
+                                gint64            learner_id)
+{
+  g_autoptr(GArray) evidence = g_array_new (FALSE, FALSE, sizeof (TrellisEvidenceKey));
+  TrellisDataChange change = { kinds, learner_id, evidence };
+
+  g_assert (TRELLIS_IS_CLASSROOM (self));
+  g_assert (kinds != 0);
+
+  g_signal_emit (self, signals[DATA_CHANGED], 0, &change);
 }
 
 gboolean

@@ -52,9 +52,11 @@ typedef GDateTime *(*TrellisClockFunc) (gpointer user_data);
 /* What a committed write changed, in TrellisClassroom::data-changed. */
 typedef enum
 {
-  TRELLIS_DATA_PROGRESS = 1 << 0,  /* progress marks and check-ins */
-  TRELLIS_DATA_CHOICES  = 1 << 1,  /* options chosen in choice groups */
-  TRELLIS_DATA_EVIDENCE = 1 << 2,  /* evidence, and the mastery it feeds */
+  TRELLIS_DATA_PROGRESS   = 1 << 0,  /* progress marks and check-ins */
+  TRELLIS_DATA_CHOICES    = 1 << 1,  /* options chosen in choice groups */
+  TRELLIS_DATA_EVIDENCE   = 1 << 2,  /* evidence, and the mastery it feeds */
+  TRELLIS_DATA_CURRICULUM = 1 << 3,  /* playlist items, choice groups or skills were removed or put back */
+  TRELLIS_DATA_MASTERY    = 1 << 4,  /* mastery states were recomputed for many learners */
 } TrellisDataKinds;
 
 /* One piece of evidence written: whose, on which skill. */
@@ -67,10 +69,15 @@ typedef struct
 /*
  * TrellisDataChange: the argument of TrellisClassroom::data-changed,
  * emitted once after each committed transaction that changed progress,
- * choices or evidence (never inside one, never after a rollback).
- * @learner_id is the learner whose data changed, or 0 when several did
- * (an import); @evidence holds the (learner, skill) pairs evidence was
- * written for, when known (TrellisEvidenceKey; empty after an import).
+ * choices, evidence, the curriculum's items or skills (removed or put
+ * back) or the mastery of the class (a refit), never inside one, never
+ * after a rollback.  @learner_id is the learner whose data changed, or 0
+ * when several did (an import, a curriculum change, a refit); @evidence
+ * holds the (learner, skill) pairs evidence was written for, when known
+ * (TrellisEvidenceKey; empty after an import).
+ *
+ * With %TRELLIS_DATA_CURRICULUM, the emission comes before the skill and
+ * node lists show the change: listeners re-read them from an idle.
  */
 typedef struct
 {

@@ -489,7 +489,8 @@ write_model (TrellisClassroom  *classroom,
  * trellis_mastery_refit:
  *
  * Fits the model (the best configuration) on all the classroom's evidence
- * and rewrites parameters and states, in one transaction.
+ * and rewrites parameters and states, in one transaction.  Emits
+ * ::data-changed with %TRELLIS_DATA_MASTERY.
  */
 gboolean
 trellis_mastery_refit (TrellisClassroom  *classroom,
@@ -516,6 +517,7 @@ trellis_mastery_refit (TrellisClassroom  *classroom,
 
   if (!trellis_classroom_begin (classroom, error))
     goto out;
+  _trellis_classroom_note_change (classroom, TRELLIS_DATA_MASTERY, 0, 0);
 
   /* Every skill gets an index, also those without evidence (pooled). */
   stmt = trellis_classroom_prepare (classroom, "SELECT id FROM skills ORDER BY id", error);
@@ -603,27 +605,71 @@ refit_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Back on the caller's thread: the file's mastery changed under the
+ * caller's connection, whose listeners learn of it before the caller does. */
+static void
+on_refit_thread_done_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TrellisClassroom *classroom = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  _trellis_classroom_emit_change (classroom, TRELLIS_DATA_MASTERY, 0);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * trellis_mastery_refit_async:
+ *
+ * trellis_mastery_refit() on @classroom's file, in a worker thread with
+ * its own connection.  Once the refit is committed, @classroom emits
+ * ::data-changed with %TRELLIS_DATA_MASTERY (on the thread that called
+ * this), then @callback runs.
+ */
 void
-trellis_mastery_refit_async (const char          *path,
+trellis_mastery_refit_async (TrellisClassroom    *classroom,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) work = NULL;
+  GError *error = NULL;
 
-  g_return_if_fail (path != NULL);
+  g_return_if_fail (TRELLIS_IS_CLASSROOM (classroom));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
+  task = g_task_new (classroom, cancellable, callback, user_data);
   g_task_set_source_tag (task, trellis_mastery_refit_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, refit_thread);
+
+  if (trellis_classroom_get_read_only (classroom))
+    {
+      g_set_error_literal (&error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_READ_ONLY,
+                           _("The classroom is open read-only"));
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* A refit that committed is announced even if cancelled meanwhile. */
+  work = g_task_new (NULL, cancellable, on_refit_thread_done_cb, g_object_ref (task));
+  g_task_set_check_cancellable (work, FALSE);
+  g_task_set_task_data (work, g_strdup (trellis_classroom_get_path (classroom)), g_free);
+  g_task_run_in_thread (work, refit_thread);
 }
 
 gboolean
 trellis_mastery_refit_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == trellis_mastery_refit_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

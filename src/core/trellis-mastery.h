@@ -31,11 +31,12 @@ gboolean trellis_mastery_refit             (TrellisClassroom        *classroom,
                                             GError                 **error);
 
 /*
- * The same in a worker thread with its own connection to the file at
- * @path, so the UI never blocks.  The caller reloads what it shows when
- * the task completes.
+ * The same in a worker thread with its own connection to @classroom's
+ * file, so the UI never blocks.  When the refit is committed, @classroom
+ * emits ::data-changed (%TRELLIS_DATA_MASTERY) on the calling thread, so
+ * every view that listens updates, then @callback runs.
  */
-void     trellis_mastery_refit_async       (const char              *path,
+void     trellis_mastery_refit_async       (TrellisClassroom        *classroom,
                                             GCancellable            *cancellable,
                                             GAsyncReadyCallback      callback,
                                             gpointer                 user_data);

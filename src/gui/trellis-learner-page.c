@@ -47,7 +47,9 @@ struct _TrellisLearnerPage
   TrellisLearner          *learner;
   guint                    reload_source;
   guint                    mastery_source;
+  gboolean                 curriculum_pending;  /* with mastery_source */
   GtkWidget               *mastery_group;   /* in sections_box, or NULL */
+  GtkWidget               *goals_group;     /* in sections_box, or NULL */
 
   /* The entry deleted last, until its toast goes. */
   TrellisProfileEntry     *deleted_entry;
@@ -149,6 +151,8 @@ queue_rebuild (TrellisLearnerPage *self)
 }
 
 static void refresh_mastery_group (TrellisLearnerPage *self);
+static void refresh_goals_group (TrellisLearnerPage *self);
+static void refresh_reflection_targets (TrellisLearnerPage *self);
 
 static gboolean
 on_mastery_refresh_cb (gpointer data)
@@ -157,23 +161,41 @@ on_mastery_refresh_cb (gpointer data)
 
   self->mastery_source = 0;
   refresh_mastery_group (self);
+  if (self->curriculum_pending)
+    {
+      refresh_goals_group (self);
+      refresh_reflection_targets (self);
+    }
+  self->curriculum_pending = FALSE;
   return G_SOURCE_REMOVE;
 }
 
 /*
- * Evidence recorded elsewhere (the progress grid): the mastery summary
- * shows it at once.  Only that group is redrawn, so that what the teacher
- * is typing in the rest of the page stays.
+ * Evidence recorded elsewhere (the progress grid) or a refit: the mastery
+ * summary shows it at once; a skill deleted or an item removed or put
+ * back: also the skills the goals name and the milestones a reflection
+ * can be about.  Only those parts are redrawn, from an idle (the lists
+ * change after this emission), so that what the teacher is typing in the
+ * rest of the page stays.
  */
 static void
 on_data_changed_cb (TrellisClassroom        *classroom,
                     const TrellisDataChange *change,
                     TrellisLearnerPage      *self)
 {
-  if (self->learner != NULL && (change->kinds & TRELLIS_DATA_EVIDENCE) != 0 &&
-      (change->learner_id == 0 || change->learner_id == trellis_learner_get_id (self->learner)) &&
-      self->mastery_source == 0)
-    self->mastery_source = g_idle_add (on_mastery_refresh_cb, self);
+  gboolean curriculum = (change->kinds & TRELLIS_DATA_CURRICULUM) != 0;
+
+  if (self->learner == NULL)
+    return;
+
+  if (curriculum || (change->kinds & TRELLIS_DATA_MASTERY) != 0 ||
+      ((change->kinds & TRELLIS_DATA_EVIDENCE) != 0 &&
+       (change->learner_id == 0 || change->learner_id == trellis_learner_get_id (self->learner))))
+    {
+      self->curriculum_pending |= curriculum;
+      if (self->mastery_source == 0)
+        self->mastery_source = g_idle_add (on_mastery_refresh_cb, self);
+    }
 }
 
 /* Days from @date (YYYY-MM-DD) to today; G_MININT when unparsable. */
@@ -916,8 +938,8 @@ dup_goal_subtitle (TrellisLearnerPage *self,
   return g_string_free (subtitle, FALSE);
 }
 
-static void
-add_goals_group (TrellisLearnerPage *self)
+static GtkWidget *
+goals_group_new (TrellisLearnerPage *self)
 {
   g_autoptr(GPtrArray) goals = NULL;
   g_autoptr(GError) error = NULL;
@@ -928,7 +950,7 @@ add_goals_group (TrellisLearnerPage *self)
   if (goals == NULL)
     {
       show_error (self, error);
-      return;
+      return NULL;
     }
 
   group = new_group (_("Goals"), NULL);
@@ -1010,7 +1032,89 @@ add_goals_group (TrellisLearnerPage *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
-  gtk_box_append (self->sections_box, group);
+  return group;
+}
+
+static void
+add_goals_group (TrellisLearnerPage *self)
+{
+  self->goals_group = goals_group_new (self);
+  if (self->goals_group != NULL)
+    gtk_box_append (self->sections_box, self->goals_group);
+}
+
+/* Puts a new goals group where the old one was (the skills they name changed). */
+static void
+refresh_goals_group (TrellisLearnerPage *self)
+{
+  GtkWidget *group;
+
+  if (self->goals_group == NULL || self->classroom == NULL || self->learner == NULL)
+    return;
+
+  group = goals_group_new (self);
+  if (group == NULL)
+    return;
+  gtk_box_insert_child_after (self->sections_box, group, self->goals_group);
+  gtk_box_remove (self->sections_box, self->goals_group);
+  self->goals_group = group;
+}
+
+/* What a reflection can be about: nothing in particular, then @targets. */
+static GListModel *
+about_model_new (GPtrArray *targets)
+{
+  GtkStringList *model = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (model, _("Nothing in particular"));
+  for (guint i = 0; i < targets->len; i++)
+    gtk_string_list_append (model, ((TrellisReflectionTarget *) g_ptr_array_index (targets, i))->label);
+
+  return G_LIST_MODEL (model);
+}
+
+/*
+ * Milestones removed or put back: the choices of what a new reflection is
+ * about follow, keeping the one selected if it is still there.
+ */
+static void
+refresh_reflection_targets (TrellisLearnerPage *self)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisReflectionTarget *selected = NULL;
+  guint about, position = 0;
+
+  if (self->reflection_about == NULL || self->reflection_targets == NULL ||
+      self->classroom == NULL || self->learner == NULL)
+    return;
+
+  targets = trellis_profile_links_list_targets (self->classroom, self->learner, &error);
+  if (targets == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* The first item is "nothing in particular". */
+  about = adw_combo_row_get_selected (self->reflection_about);
+  if (about != GTK_INVALID_LIST_POSITION && about > 0 && about - 1 < self->reflection_targets->len)
+    selected = g_ptr_array_index (self->reflection_targets, about - 1);
+
+  for (guint i = 0; selected != NULL && position == 0 && i < targets->len; i++)
+    {
+      TrellisReflectionTarget *target = g_ptr_array_index (targets, i);
+
+      if (target->goal_id == selected->goal_id && target->node_id == selected->node_id)
+        position = i + 1;
+    }
+
+  model = about_model_new (targets);
+  adw_combo_row_set_model (self->reflection_about, model);
+  adw_combo_row_set_selected (self->reflection_about, position);
+  g_ptr_array_unref (self->reflection_targets);
+  self->reflection_targets = g_steal_pointer (&targets);
 }
 
 static void
@@ -1020,7 +1124,7 @@ add_reflections_group (TrellisLearnerPage *self)
   g_autoptr(GError) error = NULL;
   const char *authors[] = { N_("The teacher"), N_("The learner, in a conference"), NULL };
   g_autoptr(GtkStringList) author_model = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) about_model = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) about_model = NULL;
   GtkWidget *group;
   GtkWidget *form;
   GtkWidget *row;
@@ -1083,14 +1187,11 @@ add_reflections_group (TrellisLearnerPage *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), row);
   self->reflection_author = ADW_COMBO_ROW (row);
 
-  gtk_string_list_append (about_model, _("Nothing in particular"));
-  for (guint i = 0; i < self->reflection_targets->len; i++)
-    gtk_string_list_append (about_model,
-                            ((TrellisReflectionTarget *) g_ptr_array_index (self->reflection_targets, i))->label);
+  about_model = about_model_new (self->reflection_targets);
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("About"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (about_model));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), about_model);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (form), row);
   self->reflection_about = ADW_COMBO_ROW (row);
 
@@ -1380,6 +1481,8 @@ rebuild (TrellisLearnerPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))) != NULL)
     gtk_box_remove (self->sections_box, child);
   self->mastery_group = NULL;
+  self->goals_group = NULL;
+  self->curriculum_pending = FALSE;
   for (guint i = 0; i < TRELLIS_PROFILE_N_KINDS; i++)
     self->add_entry_rows[i] = NULL;
   self->add_reflection_row = NULL;

@@ -30,8 +30,9 @@
  *
  * Every write is one transaction through the core; the grid listens to
  * TrellisClassroom::data-changed and redraws only the rows of the
- * learners whose data changed.  The grid is rebuilt only when the
- * learners or the playlist's items change.
+ * learners whose data changed.  The grid is rebuilt, from an idle, only
+ * when the learners or the playlist's items change, or items or skills
+ * are removed or put back anywhere (%TRELLIS_DATA_CURRICULUM).
  *
  * The flap on the right is the per-learner view: what the selected
  * learner is offered in each choice group, what they chose, and their
@@ -1621,6 +1622,19 @@ on_data_changed_cb (TrellisClassroom        *classroom,
                     TrellisProgressGrid     *self)
 {
   if (self->rebuild_id != 0 || self->playlist == NULL)
+    return;
+
+  /* Items or skills removed or put back: the node lists show it only
+   * after this emission, so rebuild from an idle, once for this and for
+   * the items-changed of the grid's own list when the edit was there. */
+  if ((change->kinds & TRELLIS_DATA_CURRICULUM) != 0)
+    {
+      schedule_rebuild (self);
+      return;
+    }
+
+  /* A refit changes nothing the grid shows. */
+  if ((change->kinds & (TRELLIS_DATA_PROGRESS | TRELLIS_DATA_CHOICES | TRELLIS_DATA_EVIDENCE)) == 0)
     return;
 
   refresh_learner (self, change->learner_id);

@@ -25,7 +25,8 @@
  * the classroom's learners change and after each decision.  Evidence and
  * progress edits (TrellisClassroom::data-changed, from any window) are
  * collected and applied incrementally from an idle, so that a burst of
- * marks costs one update and never blocks the edit itself.  A full recompute of the
+ * marks costs one update and never blocks the edit itself; curriculum
+ * changes and refits are applied there too, as one full refresh.  A full recompute of the
  * sample classroom takes a few milliseconds, so it runs on the main thread
  * (the time is logged with G_MESSAGES_DEBUG=Trellis).
  */
@@ -672,8 +673,10 @@ static void
 on_data_changed_cb (TrellisRecommendationsPane *self,
                     const TrellisDataChange    *change)
 {
-  /* An import or a remapped gradebook item: recompute everything. */
-  if (change->learner_id == 0)
+  /* An import, a remapped gradebook item, items or skills removed or put
+   * back, a refit: recompute everything. */
+  if (change->learner_id == 0 ||
+      (change->kinds & (TRELLIS_DATA_CURRICULUM | TRELLIS_DATA_MASTERY)) != 0)
     self->pending_all = TRUE;
 
   for (guint i = 0; !self->pending_all && i < change->evidence->len; i++)
