@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "trellis-mastery.h"
+#include "trellis-mastery-scheduler.h"
 #include "trellis-test-utils.h"
 
 /* The mastery engine wired to a classroom file. */
@@ -290,6 +291,179 @@ test_deterministic (Fixture       *fixture,
   g_assert_cmpstr (first->str, ==, second->str);
 }
 
+/* Every change the fit depends on makes the stored model stale; a refit
+ * makes it current again; edits that do not feed the fit do not. */
+static void
+test_needs_refit (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TrellisBktEvidenceRule rule;
+  TrellisLearner *learner;
+
+#define REFIT() G_STMT_START { \
+    g_assert_true (trellis_mastery_refit (fixture->classroom, &error)); \
+    g_assert_no_error (error); \
+    g_assert_false (trellis_mastery_needs_refit (fixture->classroom)); \
+  } G_STMT_END
+
+  /* Never fitted. */
+  g_assert_true (trellis_mastery_needs_refit (fixture->classroom));
+  REFIT ();
+
+  /* A new piece of evidence. */
+  add_evidence (fixture, fixture->weak, fixture->skill, TRUE, 20);
+  g_assert_true (trellis_mastery_needs_refit (fixture->classroom));
+  REFIT ();
+
+  /* A score edited, a date edited, a piece deleted. */
+  g_assert_true (trellis_classroom_exec (fixture->classroom,
+                                         "UPDATE evidence SET score = 1 - score WHERE id = 3", &error));
+  g_assert_true (trellis_mastery_needs_refit (fixture->classroom));
+  REFIT ();
+  g_assert_true (trellis_classroom_exec (fixture->classroom,
+                                         "UPDATE evidence SET observed_at = '2026-09-01' WHERE id = 4", &error));
+  g_assert_true (trellis_mastery_needs_refit (fixture->classroom));
+  REFIT ();
+  g_assert_true (trellis_classroom_exec (fixture->classroom, "DELETE FROM evidence WHERE id = 5", &error));
+  g_assert_true (trellis_mastery_needs_refit (fixture->classroom));
+  REFIT ();
+
+  /* A learner moved to the trash, and back. */
+  learner = trellis_classroom_lookup_learner (fixture->classroom, fixture->weak);
+  g_assert_nonnull (learner);
+  g_assert_true (trellis_classroom_trash_learner (fixture->classroom, learner, &error));
+  g_assert_true (trellis_mastery_needs_refit (fixture->classroom));
+  REFIT ();
+  g_assert_true (trellis_classroom_restore_learner (fixture->classroom, learner, &error));
+  g_assert_true (trellis_mastery_needs_refit (fixture->classroom));
+  REFIT ();
+
+  /* A new skill; the rule. */
+  g_assert_true (trellis_classroom_exec (fixture->classroom,
+                                         "INSERT INTO skills (id, code, name) VALUES (9, 'G.A.1', 'Area')", &error));
+  g_assert_true (trellis_mastery_needs_refit (fixture->classroom));
+  REFIT ();
+  trellis_mastery_get_rule (fixture->classroom, &rule);
+  rule.points_fraction = rule.points_fraction > 0.6 ? 0.6 : 0.8;
+  g_assert_true (trellis_mastery_set_rule (fixture->classroom, &rule, &error));
+  g_assert_true (trellis_mastery_needs_refit (fixture->classroom));
+  REFIT ();
+
+  /* A note on a piece of evidence does not feed the fit. */
+  g_assert_true (trellis_classroom_exec (fixture->classroom,
+                                         "UPDATE evidence SET note = 'retook it' WHERE id = 6", &error));
+  g_assert_no_error (error);
+  g_assert_false (trellis_mastery_needs_refit (fixture->classroom));
+
+#undef REFIT
+}
+
+typedef struct
+{
+  guint mastery;   /* ::data-changed with TRELLIS_DATA_MASTERY */
+  guint failed;
+} SchedulerCounts;
+
+static void
+on_scheduler_data_changed (TrellisClassroom        *classroom,
+                           const TrellisDataChange *change,
+                           SchedulerCounts         *counts)
+{
+  if (change->kinds & TRELLIS_DATA_MASTERY)
+    counts->mastery++;
+}
+
+static void
+on_scheduler_failed (TrellisMasteryScheduler *scheduler,
+                     const GError            *error,
+                     SchedulerCounts         *counts)
+{
+  counts->failed++;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+}
+
+/* Runs the main loop until the scheduler is idle with nothing pending. */
+static void
+run_until_fitted (TrellisMasteryScheduler *scheduler,
+                  TrellisClassroom        *classroom)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  while (g_get_monotonic_time () < end &&
+         (trellis_mastery_scheduler_get_busy (scheduler) || trellis_mastery_needs_refit (classroom)))
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  run_for (50);
+}
+
+static void
+test_scheduler (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(TrellisMasteryScheduler) scheduler = NULL;
+  SchedulerCounts counts = { 0, };
+
+  g_signal_connect (fixture->classroom, "data-changed", G_CALLBACK (on_scheduler_data_changed), &counts);
+
+  /* Opened with evidence never fitted: one refit in the background. */
+  scheduler = trellis_mastery_scheduler_new (fixture->classroom, 20);
+  g_signal_connect (scheduler, "failed", G_CALLBACK (on_scheduler_failed), &counts);
+  g_assert_false (trellis_mastery_scheduler_get_busy (scheduler));
+  run_until_fitted (scheduler, fixture->classroom);
+  g_assert_cmpuint (counts.mastery, ==, 1);
+  g_assert_false (trellis_mastery_needs_refit (fixture->classroom));
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM mastery_params"), ==, 3);
+
+  /* A burst of evidence: one more refit after it. */
+  for (guint day = 21; day <= 25; day++)
+    add_evidence (fixture, fixture->weak, fixture->other_skill, day % 2, day);
+  g_assert_true (trellis_mastery_needs_refit (fixture->classroom));
+  run_until_fitted (scheduler, fixture->classroom);
+  g_assert_cmpuint (counts.mastery, ==, 2);
+
+  /* Nothing changed: no refit, the file is left alone. */
+  g_clear_object (&scheduler);
+  scheduler = trellis_mastery_scheduler_new (fixture->classroom, 20);
+  run_for (200);
+  g_assert_cmpuint (counts.mastery, ==, 2);
+  g_assert_cmpuint (counts.failed, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (fixture->classroom, &counts);
+}
+
+/* A read-only classroom is never written, however stale its model. */
+static void
+test_scheduler_read_only (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TrellisClassroom) read_only = NULL;
+  g_autoptr(TrellisMasteryScheduler) scheduler = NULL;
+  g_autoptr(GError) error = NULL;
+  SchedulerCounts counts = { 0, };
+
+  read_only = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (trellis_mastery_needs_refit (read_only));
+  g_signal_connect (read_only, "data-changed", G_CALLBACK (on_scheduler_data_changed), &counts);
+  scheduler = trellis_mastery_scheduler_new (read_only, 10);
+  g_signal_connect (scheduler, "failed", G_CALLBACK (on_scheduler_failed), &counts);
+  run_for (200);
+  g_assert_false (trellis_mastery_scheduler_get_busy (scheduler));
+  g_assert_cmpuint (counts.mastery, ==, 0);
+  g_assert_cmpuint (counts.failed, ==, 0);
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM mastery_params"), ==, 0);
+  g_signal_handlers_disconnect_by_data (read_only, &counts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +478,9 @@ main (int   argc,
   ADD ("/mastery/rule", test_rule);
   ADD ("/mastery/refit-async", test_refit_async);
   ADD ("/mastery/deterministic", test_deterministic);
+  ADD ("/mastery/needs-refit", test_needs_refit);
+  ADD ("/mastery/scheduler", test_scheduler);
+  ADD ("/mastery/scheduler-read-only", test_scheduler_read_only);
 
 #undef ADD
 

@@ -30,6 +30,7 @@
 #define KEY_RUBRIC_LEVEL "mastery.rule.rubric-level"
 #define KEY_RUBRIC_LEVELS "mastery.rule.rubric-levels"
 #define KEY_POINTS_FRACTION "mastery.rule.points-fraction"
+#define KEY_FITTED_ON "mastery.fitted-on"
 
 #define EVIDENCE_QUERY \
   "SELECT e.learner_id, e.skill_id, e.kind, e.score, e.max_score FROM evidence e " \
@@ -143,6 +144,8 @@ trellis_mastery_set_rule (TrellisClassroom              *classroom,
 
   if (!trellis_classroom_begin (classroom, error))
     return FALSE;
+  /* Evidence now counts differently: the model needs a refit. */
+  _trellis_classroom_note_change (classroom, TRELLIS_DATA_EVIDENCE, 0, 0);
 
   if (!set_setting_double (classroom, KEY_RUBRIC_LEVEL, rule->rubric_level, error) ||
       !set_setting_double (classroom, KEY_RUBRIC_LEVELS, rule->rubric_levels, error) ||
@@ -485,6 +488,80 @@ write_model (TrellisClassroom  *classroom,
   return trellis_classroom_set_setting (classroom, KEY_LAYER, layer_text, error);
 }
 
+/*
+ * What the fit depends on, in one line: the evidence it reads (count and
+ * sums over learner, skill, time, kind and score — any edit, addition,
+ * deletion or learner moved to the trash changes them), the skills and the
+ * rule.  Stored by each refit; a different value now means the stored
+ * parameters were fitted on other data.
+ */
+static char *
+fit_input_signature (TrellisClassroom  *classroom,
+                     GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  TrellisBktEvidenceRule rule;
+  GString *sig;
+  int rc;
+
+  stmt = trellis_classroom_prepare (classroom,
+                                    "SELECT count(*), total(e.id), total(e.learner_id), total(e.skill_id), "
+                                    "total(julianday(e.observed_at)), total(e.score), "
+                                    "total(coalesce(e.max_score, 0)), total(e.kind = 'rubric'), "
+                                    "total(e.kind = 'points'), "
+                                    "(SELECT count(*) FROM skills), (SELECT total(id) FROM skills) "
+                                    "FROM evidence e JOIN learners l ON l.id = e.learner_id "
+                                    "WHERE l.trashed = 0 AND e.skill_id IS NOT NULL",
+                                    error);
+  if (stmt == NULL)
+    return NULL;
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      trellis_classroom_set_db_error (classroom, rc, error);
+      return NULL;
+    }
+
+  sig = g_string_new ("1");
+  for (int i = 0; i < sqlite3_column_count (stmt); i++)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_c (sig, ' ');
+      g_string_append (sig, g_ascii_dtostr (buf, sizeof buf, sqlite3_column_double (stmt, i)));
+    }
+
+  trellis_mastery_get_rule (classroom, &rule);
+  g_string_append_printf (sig, " %.17g %.17g %.17g", rule.rubric_level, rule.rubric_levels, rule.points_fraction);
+
+  return g_string_free (sig, FALSE);
+}
+
+/**
+ * trellis_mastery_needs_refit:
+ *
+ * Whether the evidence, the skills or the rule changed since the last
+ * refit (or there never was one), so the stored parameters no longer come
+ * from the classroom's data.  Evidence recorded one piece at a time keeps
+ * the states current already (a forward step); a refit also relearns the
+ * parameters.
+ *
+ * Returns: %TRUE if a refit would fit other data; also when that cannot
+ *   be read (the refit then reports why)
+ */
+gboolean
+trellis_mastery_needs_refit (TrellisClassroom *classroom)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *fitted_on = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
+
+  now = fit_input_signature (classroom, NULL);
+  fitted_on = trellis_classroom_get_setting (classroom, KEY_FITTED_ON);
+
+  return now == NULL || g_strcmp0 (now, fitted_on) != 0;
+}
+
 /**
  * trellis_mastery_refit:
  *
@@ -501,6 +578,7 @@ trellis_mastery_refit (TrellisClassroom  *classroom,
   g_autoptr(GArray) learner_col = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) correct_col = g_array_new (FALSE, FALSE, sizeof (guint8));
   g_autofree char *now = NULL;
+  g_autofree char *signature = NULL;
   TrellisBktEvidenceRule rule;
   TrellisBktOptions options;
   TrellisBktModel *model = NULL;
@@ -568,6 +646,11 @@ trellis_mastery_refit (TrellisClassroom  *classroom,
 
   if (!write_model (classroom, model, &skills, now, error) ||
       !write_all_states (classroom, model, &skills, &rule, now, error))
+    goto rollback;
+
+  /* In the same transaction: exactly the data just fitted. */
+  signature = fit_input_signature (classroom, error);
+  if (signature == NULL || !trellis_classroom_set_setting (classroom, KEY_FITTED_ON, signature, error))
     goto rollback;
 
   ok = trellis_classroom_commit (classroom, error);

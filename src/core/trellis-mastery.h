@@ -26,6 +26,9 @@ gboolean trellis_mastery_set_rule          (TrellisClassroom        *classroom,
                                             const TrellisBktEvidenceRule *rule,
                                             GError                 **error);
 
+/* Whether the data changed since the last refit (or none was made). */
+gboolean trellis_mastery_needs_refit       (TrellisClassroom        *classroom);
+
 /* Refits every skill from all evidence and rewrites every state (one transaction). */
 gboolean trellis_mastery_refit             (TrellisClassroom        *classroom,
                                             GError                 **error);
