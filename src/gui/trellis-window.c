@@ -17,6 +17,7 @@
 #include "trellis-gradebook-dialog.h"
 #include "trellis-import-dialog.h"
 #include "trellis-learner-list-view-private.h"
+#include "trellis-mastery-scheduler.h"
 #include "trellis-learner-page.h"
 #include "trellis-profile.h"
 #include "trellis-recommendations-pane.h"
@@ -38,6 +39,8 @@ struct _TrellisWindow
 
   TrellisClassroom       *classroom;
   GSettings              *settings;
+  /* Keeps the classroom's mastery model fitted, in the background. */
+  TrellisMasteryScheduler *mastery_scheduler;
 
   /* Undoable deletion */
   TrellisLearner         *pending_delete;
@@ -88,6 +91,22 @@ show_error_toast (TrellisWindow *self,
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* After the classroom opens, and after the last of a burst of evidence:
+ * long enough that typing in a run of scores refits once, short enough
+ * that the sidebar soon shows what the new evidence means. */
+#define MASTERY_REFIT_DELAY_MS 2000
+
+static void
+on_mastery_refit_failed_cb (TrellisWindow *self,
+                            const GError  *error)
+{
+  g_autoptr(GError) shown = g_error_new (error->domain, error->code,
+                                         _("The mastery estimates could not be brought up to date: %s"),
+                                         error->message);
+
+  show_error_toast (self, shown);
 }
 
 static gboolean
@@ -836,6 +855,10 @@ disconnect_classroom (TrellisWindow *self)
       gtk_window_destroy (builder);
     }
 
+  /* A refit under way finishes on its own; nobody here hears of it. */
+  g_signal_handlers_disconnect_by_data (self->mastery_scheduler, self);
+  g_clear_object (&self->mastery_scheduler);
+
   g_signal_handlers_disconnect_by_func (self->classroom, on_classroom_name_changed_cb, self);
   g_signal_handlers_disconnect_by_func (trellis_classroom_get_learners (self->classroom),
                                         on_learners_changed_cb, self);
@@ -1064,6 +1087,10 @@ trellis_window_set_classroom (TrellisWindow    *self,
       trellis_learner_list_view_set_classroom (self->learner_list_view, classroom);
       trellis_learner_list_view_set_learners (self->learner_list_view, learners);
       gtk_stack_set_visible_child_name (self->main_stack, "classroom");
+
+      self->mastery_scheduler = trellis_mastery_scheduler_new (classroom, MASTERY_REFIT_DELAY_MS);
+      g_signal_connect_swapped (self->mastery_scheduler, "failed",
+                                G_CALLBACK (on_mastery_refit_failed_cb), self);
     }
   else
     {

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "trellis-gui-test-utils.h"
+#include "trellis-mastery.h"
 #include "trellis-test-utils.h"
 #include "trellis-learner-list-view-private.h"
 #include "trellis-learner-page.h"
@@ -979,6 +980,69 @@ test_screenshot_renders (Fixture       *fixture,
   g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
 }
 
+static void
+on_window_data_changed (TrellisClassroom        *classroom,
+                        const TrellisDataChange *change,
+                        guint                   *refits)
+{
+  if (change->kinds & TRELLIS_DATA_MASTERY)
+    (*refits)++;
+}
+
+/* Waits (main loop running) until the window's classroom has no refit
+ * pending; FALSE after 20 s. */
+static gboolean
+wait_fitted (TrellisClassroom *classroom)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (trellis_mastery_needs_refit (classroom))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  return TRUE;
+}
+
+/* The open window keeps the model fitted to new evidence, without being
+ * asked and without blocking: the refit runs in the background, and the
+ * views hear of it through ::data-changed. */
+static void
+test_mastery_refit_in_background (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  TrellisClassroom *classroom = trellis_window_get_classroom (fixture->gui.window);
+  TrellisLearner *learner = TRELLIS_LEARNER (g_list_model_get_item (trellis_classroom_get_learners (classroom), 0));
+  g_autoptr(GError) error = NULL;
+  gint64 skill;
+  guint refits = 0;
+
+  g_assert_true (wait_fitted (classroom));
+  g_signal_connect (classroom, "data-changed", G_CALLBACK (on_window_data_changed), &refits);
+
+  skill = trellis_test_query_int (classroom, "SELECT min(id) FROM skills");
+  for (guint day = 1; day <= 3; day++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-11-%02u", day);
+
+      g_assert_cmpint (trellis_mastery_add_evidence (classroom, trellis_learner_get_id (learner), skill,
+                                                     TRELLIS_BKT_EVIDENCE_BINARY, day % 2, 0, date, &error),
+                       >, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_true (trellis_mastery_needs_refit (classroom));
+  g_assert_cmpuint (refits, ==, 0);
+
+  g_assert_true (wait_fitted (classroom));
+  trellis_gui_test_settle (GTK_WIDGET (fixture->gui.window), 100);
+  g_assert_cmpuint (refits, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (classroom, &refits);
+  g_object_unref (learner);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1008,6 +1072,7 @@ main (int   argc,
   ADD ("/window/delete-confirmation", test_delete_confirmation, FALSE);
   ADD ("/window/empty-classroom", test_empty_classroom, TRUE);
   ADD ("/window/screenshot-renders", test_screenshot_renders, FALSE);
+  ADD ("/window/mastery-refit-in-background", test_mastery_refit_in_background, FALSE);
   g_test_add_func ("/window/start-page-recent", test_start_page_recent);
 
 #undef ADD
