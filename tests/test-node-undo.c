@@ -9,6 +9,7 @@
 
 #include "trellis-classroom.h"
 #include "trellis-profile.h"
+#include "trellis-row-snapshot-private.h"
 #include "trellis-sample.h"
 #include "trellis-test-utils.h"
 
@@ -309,6 +310,134 @@ test_learner_gone (TrellisTestFixture *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (trellis_classroom_get_nodes (classroom, playlist, NULL)), ==, 9);
 }
 
+/* Runs @sql, which must succeed. */
+static void
+exec_sql (TrellisClassroom *classroom,
+          const char       *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (trellis_classroom_exec (classroom, sql, &error));
+  g_assert_no_error (error);
+}
+
+/*
+ * A reflection unlinked by the deletion (ON DELETE SET NULL) and deleted
+ * since, its id taken by a new reflection: the new one stays unlinked.
+ * Another reflection, untouched, is linked again.
+ */
+static void
+test_nulled_row_replaced (TrellisTestFixture *fixture,
+                          gconstpointer       data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(TrellisNodeSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  TrellisPlaylist *playlist;
+  TrellisNode *node;
+  gint64 node_id, kept, replaced, learner_id;
+
+  playlist = trellis_classroom_find_playlist (classroom, "Ancient civilizations", &error);
+  g_assert_no_error (error);
+  node = find_node (trellis_classroom_get_nodes (classroom, playlist, NULL), "Map walk: where civilizations began",
+                    NULL);
+  node_id = trellis_node_get_id (node);
+  learner_id = trellis_test_query_int (classroom, "SELECT min(id) FROM learners");
+
+  sql = g_strdup_printf ("INSERT INTO reflections (learner_id, written_on, text, node_id) "
+                         "VALUES (%" G_GINT64_FORMAT ", '2026-10-01', 'Kept', %" G_GINT64_FORMAT "), "
+                         "(%" G_GINT64_FORMAT ", '2026-10-02', 'Deleted later', %" G_GINT64_FORMAT ")",
+                         learner_id, node_id, learner_id, node_id);
+  exec_sql (classroom, sql);
+  kept = trellis_test_query_int (classroom, "SELECT id FROM reflections WHERE text = 'Kept'");
+  replaced = trellis_test_query_int (classroom, "SELECT id FROM reflections WHERE text = 'Deleted later'");
+  g_assert_cmpint (replaced, ==, trellis_test_query_int (classroom, "SELECT max(id) FROM reflections"));
+
+  snapshot = trellis_classroom_delete_node_undoable (classroom, node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM reflections WHERE node_id IS NULL "
+                                                      "AND text IN ('Kept', 'Deleted later')"), ==, 2);
+
+  /* The largest id, freed, goes to the next new row. */
+  exec_sql (classroom, "DELETE FROM reflections WHERE text = 'Deleted later'");
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO reflections (learner_id, written_on, text) "
+                         "VALUES (%" G_GINT64_FORMAT ", '2026-10-03', 'Written after')", learner_id);
+  exec_sql (classroom, sql);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT id FROM reflections WHERE text = 'Written after'"),
+                   ==, replaced);
+
+  g_assert_nonnull (trellis_classroom_restore_node (classroom, snapshot, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (classroom, "SELECT node_id FROM reflections WHERE id = ?1", kept), ==, node_id);
+  g_assert_cmpint (count (classroom, "SELECT node_id IS NULL FROM reflections WHERE id = ?1", replaced), ==, 1);
+}
+
+/*
+ * Rows captured child first (the options, with smaller ids, before their
+ * choice group, as a scan in id order reads them) still go back.
+ */
+static void
+test_child_first (TrellisTestFixture *fixture,
+                  gconstpointer       data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(TrellisRowSnapshot) rows = NULL;
+  g_autoptr(sqlite3_stmt) order = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *where = "+id = ?1 OR +parent_id = ?1";
+  gint64 top, group_id, playlist_id, learner_id;
+
+  top = trellis_test_query_int (classroom, "SELECT max(id) FROM nodes");
+  group_id = top + 100;
+  playlist_id = trellis_test_query_int (classroom, "SELECT min(id) FROM playlists");
+  learner_id = trellis_test_query_int (classroom, "SELECT min(id) FROM learners");
+  sql = g_strdup_printf ("INSERT INTO nodes (id, playlist_id, position, kind, uid, title, choose_min, choose_max) "
+                         "VALUES (%1$" G_GINT64_FORMAT ", %2$" G_GINT64_FORMAT ", 99, 'choice', 'test-group', "
+                         "'Group', 1, 1);"
+                         "INSERT INTO nodes (id, playlist_id, parent_id, position, kind, uid, title) "
+                         "VALUES (%3$" G_GINT64_FORMAT ", %2$" G_GINT64_FORMAT ", %1$" G_GINT64_FORMAT ", 0, "
+                         "'activity', 'test-option-1', 'First'), "
+                         "(%4$" G_GINT64_FORMAT ", %2$" G_GINT64_FORMAT ", %1$" G_GINT64_FORMAT ", 1, "
+                         "'activity', 'test-option-2', 'Second');"
+                         "INSERT INTO choices (learner_id, option_id, chosen_at) "
+                         "VALUES (%5$" G_GINT64_FORMAT ", %3$" G_GINT64_FORMAT ", '2026-10-01T09:00:00Z')",
+                         group_id, playlist_id, top + 10, top + 11, learner_id);
+  exec_sql (classroom, sql);
+
+  /* The condition reads the options first (id is the first column). */
+  order = trellis_classroom_prepare (classroom, "SELECT * FROM nodes WHERE +id = ?1 OR +parent_id = ?1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (order, 1, group_id);
+  g_assert_cmpint (sqlite3_step (order), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (order, 0), ==, top + 10);
+
+  before = dump (classroom);
+  g_assert_true (trellis_classroom_begin (classroom, &error));
+  rows = _trellis_row_snapshot_capture (classroom, "nodes", where, group_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DELETE FROM nodes WHERE id = %" G_GINT64_FORMAT, group_id);
+  exec_sql (classroom, sql);
+  g_assert_true (trellis_classroom_commit (classroom, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (classroom, "SELECT count(*) FROM nodes WHERE id = ?1 OR parent_id = ?1", group_id), ==, 0);
+
+  g_assert_true (trellis_classroom_begin (classroom, &error));
+  g_assert_true (_trellis_row_snapshot_restore (classroom, rows, &error));
+  g_assert_no_error (error);
+  g_assert_true (trellis_classroom_commit (classroom, &error));
+  g_assert_no_error (error);
+
+  after = dump (classroom);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +451,8 @@ main (int   argc,
   ADD ("/node-undo/option-bounds", test_option_bounds);
   ADD ("/node-undo/playlist-gone", test_playlist_gone);
   ADD ("/node-undo/learner-gone", test_learner_gone);
+  ADD ("/node-undo/nulled-row-replaced", test_nulled_row_replaced);
+  ADD ("/node-undo/child-first", test_child_first);
 
 #undef ADD
 
