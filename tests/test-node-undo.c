@@ -438,6 +438,54 @@ test_child_first (TrellisTestFixture *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/*
+ * A node added after the deletion took the deleted node's id (the largest
+ * id is reused), in the same list or another playlist: the restore says
+ * so, not that something was deleted, and changes nothing.
+ */
+static void
+test_id_taken (TrellisTestFixture *fixture,
+               gconstpointer       data)
+{
+  gboolean same_list = GPOINTER_TO_INT (data);
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(TrellisNodeSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TrellisPlaylist *playlist, *other;
+  TrellisNode *node, *newer;
+  GListModel *nodes;
+  guint n_nodes;
+  gint64 id;
+
+  playlist = trellis_classroom_find_playlist (classroom, "Ancient civilizations", &error);
+  g_assert_no_error (error);
+  other = trellis_classroom_find_playlist (classroom, "Ecosystems and energy flow", &error);
+  g_assert_no_error (error);
+  nodes = trellis_classroom_get_nodes (classroom, playlist, NULL);
+  node = trellis_classroom_add_node (classroom, playlist, NULL, TRELLIS_NODE_KIND_ACTIVITY, "Timeline", -1, &error);
+  g_assert_no_error (error);
+  id = trellis_node_get_id (node);
+  g_assert_cmpint (id, ==, trellis_test_query_int (classroom, "SELECT max(id) FROM nodes"));
+
+  snapshot = trellis_classroom_delete_node_undoable (classroom, node, &error);
+  g_assert_no_error (error);
+  newer = trellis_classroom_add_node (classroom, same_list ? playlist : other, NULL, TRELLIS_NODE_KIND_ACTIVITY,
+                                      "Newer", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_node_get_id (newer), ==, id);
+
+  n_nodes = g_list_model_get_n_items (nodes);
+  before = dump (classroom);
+  g_assert_null (trellis_classroom_restore_node (classroom, snapshot, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS);
+  g_assert_null (strstr (error->message, "deleted meanwhile"));
+  after = dump (classroom);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (g_list_model_get_n_items (nodes), ==, n_nodes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +501,10 @@ main (int   argc,
   ADD ("/node-undo/learner-gone", test_learner_gone);
   ADD ("/node-undo/nulled-row-replaced", test_nulled_row_replaced);
   ADD ("/node-undo/child-first", test_child_first);
+  g_test_add ("/node-undo/id-taken/same-list", TrellisTestFixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_id_taken, trellis_test_fixture_tear_down);
+  g_test_add ("/node-undo/id-taken/other-playlist", TrellisTestFixture, GINT_TO_POINTER (FALSE), fixture_set_up,
+              test_id_taken, trellis_test_fixture_tear_down);
 
 #undef ADD
 

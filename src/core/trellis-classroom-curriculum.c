@@ -1569,6 +1569,9 @@ write_restore_node (TrellisClassroom     *self,
   return (*restored = load_node (self, snapshot->id, error)) != NULL;
 }
 
+static const char node_taken_message[] =
+  N_("The item cannot come back: items added since it was deleted took its place in the classroom file");
+
 /**
  * trellis_classroom_restore_node:
  * @snapshot: what trellis_classroom_delete_node_undoable() returned
@@ -1577,7 +1580,10 @@ write_restore_node (TrellisClassroom     *self,
  * place, its options, formats, skills, the learners' progress and choices,
  * the links other rows had to it, and its group's bounds.  If something it
  * needs is gone meanwhile (its playlist, its choice group, a learner),
- * nothing is restored and @error says so.  The list emits one insertion.
+ * nothing is restored and @error says so with
+ * %TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM; if an item added since took its
+ * id (ids are reused), with %TRELLIS_CLASSROOM_ERROR_EXISTS.  The list
+ * emits one insertion.
  * @snapshot can be used once.
  *
  * Returns: (transfer none) (nullable): the node, a new object
@@ -1621,23 +1627,36 @@ trellis_classroom_restore_node (TrellisClassroom     *self,
           return NULL;
         }
     }
+  /*
+   * Not restored yet, so a node with its id is a new one that took the id
+   * (ids are reused): the node cannot come back as it was.
+   */
   store = ensure_node_store (self, snapshot->playlist_id, snapshot->parent_id, error);
-  if (store == NULL || store_lookup_node (store, snapshot->id) != NULL)
+  if (store == NULL)
+    return NULL;
+  if (store_lookup_node (store, snapshot->id) != NULL)
     {
-      if (store != NULL)
-        _trellis_set_invalid (error, _("The item is already in its playlist"));
+      g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS, _(node_taken_message));
       return NULL;
     }
 
   if (!trellis_classroom_begin (self, error))
     return NULL;
   written = write_restore_node (self, snapshot, &index, &restored, error);
-  /* A foreign key that fails: a learner or a skill it refers to is gone. */
-  if (!written && g_error_matches (error != NULL ? *error : NULL, TRELLIS_CLASSROOM_ERROR,
-                                   TRELLIS_CLASSROOM_ERROR_INVALID))
+  if (!written && error != NULL && *error != NULL && (*error)->domain == TRELLIS_CLASSROOM_ERROR)
     {
-      g_clear_error (error);
-      _trellis_set_not_found (error, _("The item cannot come back: something it belongs to was deleted meanwhile"));
+      /* A foreign key that fails: a learner or a skill it refers to is gone. */
+      if ((*error)->code == TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM || (*error)->code == TRELLIS_CLASSROOM_ERROR_INVALID)
+        {
+          g_clear_error (error);
+          _trellis_set_not_found (error, _("The item cannot come back: something it belongs to was deleted meanwhile"));
+        }
+      /* Its id, or an option's, or a recommendation's, taken by a new row. */
+      else if ((*error)->code == TRELLIS_CLASSROOM_ERROR_EXISTS)
+        {
+          g_clear_error (error);
+          g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS, _(node_taken_message));
+        }
     }
   if (!_trellis_finish_edit (self, written, error))
     return NULL;
