@@ -14,8 +14,8 @@
 #include "trellis-test-utils.h"
 
 /*
- * Deleting a playlist node undoably and restoring it gives back the very
- * same file content: every row of every table, compared as text.
+ * Deleting a playlist node or a skill undoably and restoring it gives back
+ * the very same file content: every row of every table, compared as text.
  */
 
 #define NOW "2026-10-22T10:00:00Z"
@@ -486,6 +486,178 @@ test_id_taken (TrellisTestFixture *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (nodes), ==, n_nodes);
 }
 
+/* The skill with @code, which the classroom must have. */
+static TrellisSkill *
+find_skill (TrellisClassroom *classroom,
+            const char       *code,
+            guint            *position)
+{
+  GListModel *skills = trellis_classroom_get_skills (classroom);
+  guint n = g_list_model_get_n_items (skills);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisSkill) skill = g_list_model_get_item (skills, i);
+
+      if (g_str_equal (trellis_skill_get_code (skill), code))
+        {
+          if (position != NULL)
+            *position = i;
+          return skill;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The prerequisite ids of @skill as text, "1,5". */
+static char *
+prerequisite_text (TrellisSkill *skill)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const gint64 *ids;
+  guint n;
+
+  ids = trellis_skill_get_prerequisite_ids (skill, &n);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/*
+ * A skill with prerequisites both ways, evidence, mastery, playlist, node
+ * and goal links and a gradebook item mapped to it: all gone, then all
+ * back, in the file and in the objects.
+ */
+static void
+test_skill_restore (TrellisTestFixture *fixture,
+                    gconstpointer       data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(TrellisSkillSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *prerequisites = NULL;
+  GListModel *skills = trellis_classroom_get_skills (classroom);
+  TrellisSkill *skill, *restored;
+  TrellisSkill *dependent = NULL;
+  guint position, n_skills;
+  gint64 id, dependent_id;
+  const char *linked[] = {
+    "SELECT count(*) FROM skill_prerequisites WHERE skill_id = ?1",
+    "SELECT count(*) FROM skill_prerequisites WHERE prerequisite_id = ?1",
+    "SELECT count(*) FROM evidence WHERE skill_id = ?1",
+    "SELECT count(*) FROM mastery_state WHERE skill_id = ?1",
+    "SELECT count(*) FROM mastery_params WHERE skill_id = ?1",
+    "SELECT count(*) FROM node_skills WHERE skill_id = ?1",
+    "SELECT count(*) FROM goal_skills WHERE skill_id = ?1",
+    "SELECT count(*) FROM playlist_skills WHERE skill_id = ?1",
+    "SELECT count(*) FROM gradebook_items WHERE skill_id = ?1",
+  };
+
+  skill = find_skill (classroom, "MS-LS2-3", &position);
+  id = trellis_skill_get_id (skill);
+  prerequisites = prerequisite_text (skill);
+  for (guint i = 0; i < G_N_ELEMENTS (linked); i++)
+    g_assert_cmpint (count (classroom, linked[i], id), >, 0);
+  dependent_id = count (classroom, "SELECT min(skill_id) FROM skill_prerequisites WHERE prerequisite_id = ?1", id);
+  dependent = trellis_classroom_lookup_skill (classroom, dependent_id);
+  g_assert_true (trellis_skill_has_prerequisite (dependent, id));
+
+  n_skills = g_list_model_get_n_items (skills);
+  before = dump (classroom);
+  snapshot = trellis_classroom_delete_skill_undoable (classroom, skill, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n_skills - 1);
+  g_assert_null (trellis_classroom_lookup_skill (classroom, id));
+  g_assert_false (trellis_skill_has_prerequisite (dependent, id));
+  for (guint i = 0; i < G_N_ELEMENTS (linked); i++)
+    g_assert_cmpint (count (classroom, linked[i], id), ==, 0);
+
+  restored = trellis_classroom_restore_skill (classroom, snapshot, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  g_assert_cmpint (trellis_skill_get_id (restored), ==, id);
+  g_assert_cmpstr (trellis_skill_get_code (restored), ==, "MS-LS2-3");
+  g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n_skills);
+  {
+    g_autoptr(TrellisSkill) at = g_list_model_get_item (skills, position);
+    g_autofree char *restored_prerequisites = prerequisite_text (restored);
+
+    g_assert_true (at == restored);
+    g_assert_cmpstr (restored_prerequisites, ==, prerequisites);
+  }
+  g_assert_true (trellis_skill_has_prerequisite (dependent, id));
+
+  after = dump (classroom);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Once only. */
+  g_assert_null (trellis_classroom_restore_skill (classroom, snapshot, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM);
+
+  /* And the file reopens the same. */
+  g_clear_error (&error);
+  g_clear_object (&fixture->classroom);
+  fixture->classroom = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_free);
+  after = dump (fixture->classroom);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/*
+ * A new skill took the deleted skill's code, or its id: an error in
+ * words, and no change to the file or the list.
+ */
+static void
+test_skill_taken (TrellisTestFixture *fixture,
+                  gconstpointer       data)
+{
+  gboolean same_code = GPOINTER_TO_INT (data);
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(TrellisSkillSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GListModel *skills = trellis_classroom_get_skills (classroom);
+  TrellisSkill *skill, *newer;
+  guint n_skills;
+  gint64 id;
+
+  if (same_code)
+    skill = find_skill (classroom, "MS-LS2-3", NULL);
+  else
+    {
+      /* The largest id, which the next new skill takes again. */
+      skill = trellis_classroom_add_skill (classroom, "ESS.1", "Earth's place in the universe", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (trellis_skill_get_id (skill), ==, trellis_test_query_int (classroom, "SELECT max(id) FROM skills"));
+    }
+  id = trellis_skill_get_id (skill);
+
+  snapshot = trellis_classroom_delete_skill_undoable (classroom, skill, &error);
+  g_assert_no_error (error);
+  newer = trellis_classroom_add_skill (classroom, same_code ? "MS-LS2-3" : "ESS.2", "Newer", &error);
+  g_assert_no_error (error);
+  if (!same_code)
+    g_assert_cmpint (trellis_skill_get_id (newer), ==, id);
+
+  n_skills = g_list_model_get_n_items (skills);
+  before = dump (classroom);
+  g_assert_null (trellis_classroom_restore_skill (classroom, snapshot, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS);
+  if (same_code)
+    g_assert_nonnull (strstr (error->message, "MS-LS2-3"));
+  after = dump (classroom);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n_skills);
+  g_assert_true (trellis_classroom_lookup_skill (classroom, trellis_skill_get_id (newer)) == newer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +677,11 @@ main (int   argc,
               test_id_taken, trellis_test_fixture_tear_down);
   g_test_add ("/node-undo/id-taken/other-playlist", TrellisTestFixture, GINT_TO_POINTER (FALSE), fixture_set_up,
               test_id_taken, trellis_test_fixture_tear_down);
+  ADD ("/skill-undo/restore", test_skill_restore);
+  g_test_add ("/skill-undo/taken/code", TrellisTestFixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_skill_taken, trellis_test_fixture_tear_down);
+  g_test_add ("/skill-undo/taken/id", TrellisTestFixture, GINT_TO_POINTER (FALSE), fixture_set_up,
+              test_skill_taken, trellis_test_fixture_tear_down);
 
 #undef ADD
 
