@@ -609,53 +609,106 @@ test_skill_restore (TrellisTestFixture *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* What a row added after a skill's deletion takes from it. */
+typedef enum
+{
+  TAKEN_CODE,
+  TAKEN_ID,
+  TAKEN_EVIDENCE_ID,
+} Taken;
+
 /*
- * A new skill took the deleted skill's code, or its id: an error in
- * words, and no change to the file or the list.
+ * A new skill took the deleted skill's code or its id, or new evidence
+ * took the id of a piece of its evidence: an error in words, and no
+ * change to the file or the list.
  */
 static void
 test_skill_taken (TrellisTestFixture *fixture,
                   gconstpointer       data)
 {
-  gboolean same_code = GPOINTER_TO_INT (data);
+  Taken taken = GPOINTER_TO_INT (data);
   TrellisClassroom *classroom = fixture->classroom;
   g_autoptr(TrellisSkillSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *sql = NULL;
   GListModel *skills = trellis_classroom_get_skills (classroom);
-  TrellisSkill *skill, *newer;
+  TrellisSkill *skill, *newer = NULL;
   guint n_skills;
-  gint64 id;
+  gint64 id, evidence_id = 0;
 
-  if (same_code)
-    skill = find_skill (classroom, "MS-LS2-3", NULL);
-  else
+  switch (taken)
     {
+    case TAKEN_CODE:
+      skill = find_skill (classroom, "MS-LS2-3", NULL);
+      break;
+
+    case TAKEN_ID:
       /* The largest id, which the next new skill takes again. */
       skill = trellis_classroom_add_skill (classroom, "ESS.1", "Earth's place in the universe", &error);
       g_assert_no_error (error);
-      g_assert_cmpint (trellis_skill_get_id (skill), ==, trellis_test_query_int (classroom, "SELECT max(id) FROM skills"));
+      g_assert_cmpint (trellis_skill_get_id (skill), ==,
+                       trellis_test_query_int (classroom, "SELECT max(id) FROM skills"));
+      break;
+
+    case TAKEN_EVIDENCE_ID:
+    default:
+      /* Its newest evidence has the largest id, which new evidence takes again. */
+      skill = find_skill (classroom, "MS-LS2-3", NULL);
+      sql = g_strdup_printf ("INSERT INTO evidence (learner_id, skill_id, observed_at, kind, score) "
+                             "SELECT min(id), %" G_GINT64_FORMAT ", '2026-10-22T10:30:00Z', 'binary', 1 FROM learners",
+                             trellis_skill_get_id (skill));
+      g_assert_true (trellis_classroom_exec (classroom, sql, &error));
+      g_assert_no_error (error);
+      evidence_id = trellis_test_query_int (classroom, "SELECT max(id) FROM evidence");
+      g_assert_cmpint (count (classroom, "SELECT skill_id FROM evidence WHERE id = ?1", evidence_id), ==,
+                       trellis_skill_get_id (skill));
+      g_clear_pointer (&sql, g_free);
+      break;
     }
   id = trellis_skill_get_id (skill);
 
   snapshot = trellis_classroom_delete_skill_undoable (classroom, skill, &error);
   g_assert_no_error (error);
-  newer = trellis_classroom_add_skill (classroom, same_code ? "MS-LS2-3" : "ESS.2", "Newer", &error);
-  g_assert_no_error (error);
-  if (!same_code)
-    g_assert_cmpint (trellis_skill_get_id (newer), ==, id);
+  switch (taken)
+    {
+    case TAKEN_CODE:
+      newer = trellis_classroom_add_skill (classroom, "MS-LS2-3", "Newer", &error);
+      g_assert_no_error (error);
+      break;
+
+    case TAKEN_ID:
+      newer = trellis_classroom_add_skill (classroom, "ESS.2", "Newer", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (trellis_skill_get_id (newer), ==, id);
+      break;
+
+    case TAKEN_EVIDENCE_ID:
+    default:
+      sql = g_strdup_printf ("INSERT INTO evidence (learner_id, skill_id, observed_at, kind, score) "
+                             "SELECT min(learner_id), min(skill_id), '2026-10-22T11:00:00Z', 'binary', 1 "
+                             "FROM evidence WHERE skill_id <> %" G_GINT64_FORMAT, id);
+      g_assert_true (trellis_classroom_exec (classroom, sql, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (trellis_test_query_int (classroom, "SELECT max(id) FROM evidence"), ==, evidence_id);
+      break;
+    }
 
   n_skills = g_list_model_get_n_items (skills);
   before = dump (classroom);
   g_assert_null (trellis_classroom_restore_skill (classroom, snapshot, &error));
   g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS);
-  if (same_code)
+  if (taken == TAKEN_CODE)
     g_assert_nonnull (strstr (error->message, "MS-LS2-3"));
+  g_assert_null (strstr (error->message, "deleted meanwhile"));
   after = dump (classroom);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n_skills);
-  g_assert_true (trellis_classroom_lookup_skill (classroom, trellis_skill_get_id (newer)) == newer);
+  if (taken != TAKEN_ID)
+    g_assert_null (trellis_classroom_lookup_skill (classroom, id));
+  if (newer != NULL)
+    g_assert_true (trellis_classroom_lookup_skill (classroom, trellis_skill_get_id (newer)) == newer);
 }
 
 int
@@ -678,10 +731,12 @@ main (int   argc,
   g_test_add ("/node-undo/id-taken/other-playlist", TrellisTestFixture, GINT_TO_POINTER (FALSE), fixture_set_up,
               test_id_taken, trellis_test_fixture_tear_down);
   ADD ("/skill-undo/restore", test_skill_restore);
-  g_test_add ("/skill-undo/taken/code", TrellisTestFixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+  g_test_add ("/skill-undo/taken/code", TrellisTestFixture, GINT_TO_POINTER (TAKEN_CODE), fixture_set_up,
               test_skill_taken, trellis_test_fixture_tear_down);
-  g_test_add ("/skill-undo/taken/id", TrellisTestFixture, GINT_TO_POINTER (FALSE), fixture_set_up,
+  g_test_add ("/skill-undo/taken/id", TrellisTestFixture, GINT_TO_POINTER (TAKEN_ID), fixture_set_up,
               test_skill_taken, trellis_test_fixture_tear_down);
+  g_test_add ("/skill-undo/taken/evidence-id", TrellisTestFixture, GINT_TO_POINTER (TAKEN_EVIDENCE_ID),
+              fixture_set_up, test_skill_taken, trellis_test_fixture_tear_down);
 
 #undef ADD
 

@@ -808,6 +808,14 @@ write_restore_skill (TrellisClassroom      *self,
   return TRUE;
 }
 
+/* Sets TRELLIS_CLASSROOM_ERROR_EXISTS. */
+static void
+set_exists (GError     **error,
+            const char  *message)
+{
+  g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS, message);
+}
+
 static gboolean
 skill_code_taken (TrellisClassroom *self,
                   const char       *code)
@@ -827,7 +835,7 @@ skill_code_taken (TrellisClassroom *self,
 }
 
 static const char skill_taken_message[] =
-  N_("The skill cannot come back: skills added since it was deleted took its place in the classroom file");
+  N_("The skill cannot come back: something added since it was deleted took its place in the classroom file");
 
 /**
  * trellis_classroom_restore_skill:
@@ -869,7 +877,8 @@ trellis_classroom_restore_skill (TrellisClassroom      *self,
   /* Not restored yet: a skill with its id is a new one that took the id. */
   if (trellis_classroom_lookup_skill (self, snapshot->id) != NULL)
     {
-      g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS, _(skill_taken_message));
+      set_exists (error, _("The skill cannot come back: a skill added since it was deleted took its place "
+                           "in the classroom file"));
       return NULL;
     }
 
@@ -894,11 +903,11 @@ trellis_classroom_restore_skill (TrellisClassroom      *self,
           _trellis_set_not_found (error, _("The skill cannot come back: a learner, goal or playlist item "
                                            "its evidence or links belong to was deleted meanwhile"));
         }
+      /* The id of a piece of its evidence, or of a recommendation, taken by a new row. */
       else if ((*error)->code == TRELLIS_CLASSROOM_ERROR_EXISTS)
         {
           g_clear_error (error);
-          g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS,
-                               _(skill_taken_message));
+          set_exists (error, _(skill_taken_message));
         }
     }
   if (!_trellis_finish_edit (self, written, error))
@@ -1830,7 +1839,7 @@ write_restore_node (TrellisClassroom     *self,
 }
 
 static const char node_taken_message[] =
-  N_("The item cannot come back: items added since it was deleted took its place in the classroom file");
+  N_("The item cannot come back: something added since it was deleted took its place in the classroom file");
 
 /**
  * trellis_classroom_restore_node:
@@ -1896,7 +1905,7 @@ trellis_classroom_restore_node (TrellisClassroom     *self,
     return NULL;
   if (store_lookup_node (store, snapshot->id) != NULL)
     {
-      g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS, _(node_taken_message));
+      set_exists (error, _(node_taken_message));
       return NULL;
     }
 
@@ -1915,7 +1924,7 @@ trellis_classroom_restore_node (TrellisClassroom     *self,
       else if ((*error)->code == TRELLIS_CLASSROOM_ERROR_EXISTS)
         {
           g_clear_error (error);
-          g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS, _(node_taken_message));
+          set_exists (error, _(node_taken_message));
         }
     }
   if (!_trellis_finish_edit (self, written, error))
