@@ -10,10 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "trellis-row-snapshot-private.h"
-
-#include <string.h>
 
 /*
  * Undo for deletions that cascade.  Before a DELETE, the snapshot reads
@@ -586,7 +585,7 @@ restore_inserts (TrellisClassroom    *classroom,
                    rc == SQLITE_CONSTRAINT_UNIQUE)
             {
               g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS,
-                                   _("Something added since the deletion is in the place of what it removed"));
+                                   _("Something added since took the place of what was deleted"));
               return FALSE;
             }
           else if (rc != SQLITE_DONE)
@@ -600,7 +599,7 @@ restore_inserts (TrellisClassroom    *classroom,
       if (waiting->len == pending->len)
         {
           g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM,
-                               _("Something the deleted rows refer to was deleted since"));
+                               _("Something that what was deleted belongs to was deleted since"));
           return FALSE;
         }
       g_array_set_size (pending, 0);
