@@ -22,7 +22,8 @@
  * classroom transaction; rows follow the skill list model and refresh
  * when a skill notifies.  Deleting asks first and says how much evidence
  * and mastery goes with the skill; then an Undo toast (or Ctrl+Z while it
- * shows) puts the skill back with everything that went with it.
+ * shows) puts the skill back with everything that went with it, or says
+ * in a dialog why it cannot.
  */
 
 struct _TrellisSkillsWindow
@@ -549,7 +550,16 @@ undo_delete_action (GtkWidget  *widget,
   skill = trellis_classroom_restore_skill (self->classroom, deleted, &error);
   if (skill == NULL)
     {
-      show_message (self, error->message);
+      GtkWidget *dialog;
+      g_autofree char *body = NULL;
+
+      /* A dialog, not a toast: the reason is too long to cut short. */
+      body = g_strdup_printf (_("%s\n\nThe skill stays deleted; nothing else changed."), error->message);
+      g_free (self->last_message);
+      self->last_message = g_strdup (body);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Undo"), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
 

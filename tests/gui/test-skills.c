@@ -22,7 +22,7 @@
  *
  * With TRELLIS_SCREENSHOT_DIR set, the test leaves skills-top.png, skills.png,
  * skills-picker.png, skills-delete.png, skills-undo.png, skills-undo-dark.png,
- * skills-undo-narrow.png, skills-dark.png, skills-narrow.png and playlist-skills.png there.
+ * skills-undo-narrow.png, skills-undo-refused.png, skills-dark.png, skills-narrow.png and playlist-skills.png there.
  */
 
 #include "config.h"
@@ -702,6 +702,62 @@ test_delete_undo (Fixture       *fixture,
   }
 }
 
+/*
+ * Undo after a new skill took the deleted skill's code: a dialog says so
+ * in words, the new skill stays and the deleted one stays deleted.
+ */
+static void
+test_undo_refused (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisSkillsWindow *window = open_skills (builder);
+  TrellisClassroom *classroom = fixture->classroom;
+  GListModel *skills = trellis_classroom_get_skills (classroom);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  TrellisSkill *skill, *newer;
+  GtkWidget *undo;
+  const char *message;
+  guint n;
+  gint64 id;
+
+  skill = skill_by_code (classroom, "MS-LS2-3");
+  id = trellis_skill_get_id (skill);
+  n = g_list_model_get_n_items (skills);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "skills.delete", "x", id));
+  trellis_test_iterate_pending ();
+  dialog = trellis_gui_test_find_transient (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  trellis_test_iterate_pending ();
+  g_assert_nonnull (_trellis_skills_window_get_undo_toast (window));
+
+  /* Another program adds a skill with the same code meanwhile. */
+  newer = trellis_classroom_add_skill (classroom, "MS-LS2-3", "Newer", &error);
+  g_assert_no_error (error);
+  trellis_test_iterate_pending ();
+
+  undo = trellis_gui_test_find_visible_widget (GTK_WIDGET (window), trellis_gui_test_is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  trellis_gui_test_click (undo);
+
+  message = _trellis_skills_window_get_last_message (window);
+  g_assert_nonnull (strstr (message, "cannot come back"));
+  g_assert_nonnull (strstr (message, "MS-LS2-3"));
+  dialog = trellis_gui_test_find_transient (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, message);
+  g_assert_null (_trellis_skills_window_get_undo_toast (window));
+  g_assert_null (trellis_classroom_lookup_skill (classroom, id));
+  g_assert_true (skill_by_code (classroom, "MS-LS2-3") == newer);
+  g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n);
+  if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
+    trellis_gui_test_save_screenshot (GTK_WIDGET (dialog), "skills-undo-refused.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +776,7 @@ main (int   argc,
   ADD ("/skills/read-only", trellis_gui_test_fixture_set_up, NULL, test_read_only);
   ADD ("/skills/main-window", trellis_gui_test_fixture_set_up, NULL, test_from_main_window);
   ADD ("/skills/delete-undo", trellis_gui_test_fixture_set_up, NULL, test_delete_undo);
+  ADD ("/skills/undo-refused", trellis_gui_test_fixture_set_up, NULL, test_undo_refused);
 
 #undef ADD
 
