@@ -1847,12 +1847,12 @@ static const char node_taken_message[] =
  *
  * Puts a deleted node back as it was (one transaction): same id, uid and
  * place, its options, formats, skills, the learners' progress and choices,
- * the links other rows had to it, and its group's bounds.  If something it
- * needs is gone meanwhile (its playlist, its choice group, a learner),
- * nothing is restored and @error says so with
- * %TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM; if an item added since took its
- * id (ids are reused), with %TRELLIS_CLASSROOM_ERROR_EXISTS.  The list
- * emits one insertion.
+ * the links other rows had to it (on the rows unchanged since), and its
+ * group's bounds.  If something it needs is gone meanwhile (its playlist,
+ * its choice group, a learner), nothing is restored and @error says so
+ * with %TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM; if something added since
+ * took its id or the id of a row deleted with it (ids are reused), with
+ * %TRELLIS_CLASSROOM_ERROR_EXISTS.  The list emits one insertion.
  * @snapshot can be used once.
  *
  * Returns: (transfer none) (nullable): the node, a new object
