@@ -527,8 +527,8 @@ prerequisite_text (TrellisSkill *skill)
 
 /*
  * A skill with prerequisites both ways, evidence, mastery, playlist, node
- * and goal links and a gradebook item mapped to it: all gone, then all
- * back, in the file and in the objects.
+ * and goal links, a gradebook item mapped to it, a recommendation and a
+ * group: all gone, then all back, in the file and in the objects.
  */
 static void
 test_skill_restore (TrellisTestFixture *fixture,
@@ -540,6 +540,7 @@ test_skill_restore (TrellisTestFixture *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *prerequisites = NULL;
+  g_autofree char *sql = NULL;
   GListModel *skills = trellis_classroom_get_skills (classroom);
   TrellisSkill *skill, *restored;
   TrellisSkill *dependent = NULL;
@@ -555,11 +556,32 @@ test_skill_restore (TrellisTestFixture *fixture,
     "SELECT count(*) FROM goal_skills WHERE skill_id = ?1",
     "SELECT count(*) FROM playlist_skills WHERE skill_id = ?1",
     "SELECT count(*) FROM gradebook_items WHERE skill_id = ?1",
+    "SELECT count(*) FROM recommendations WHERE skill_id = ?1",
+    "SELECT count(*) FROM recommendation_learners WHERE recommendation_id IN "
+    "  (SELECT id FROM recommendations WHERE skill_id = ?1)",
+    "SELECT count(*) FROM groups WHERE skill_id = ?1 AND recommendation_id IS NOT NULL",
   };
 
   skill = find_skill (classroom, "MS-LS2-3", &position);
   id = trellis_skill_get_id (skill);
   prerequisites = prerequisite_text (skill);
+
+  /*
+   * A recommendation about it (deleted with it, and its learners) and a
+   * group formed from it that names the skill too: the group is unlinked
+   * through two foreign keys, and both links come back.
+   */
+  sql = g_strdup_printf ("INSERT INTO recommendations (kind, key, skill_id, reason, created_at, decision, decided_at) "
+                         "VALUES ('small_group', 'small_group:%1$" G_GINT64_FORMAT "', %1$" G_GINT64_FORMAT ", "
+                         "'Three learners need help', '" NOW "', 'accepted', '" NOW "');"
+                         "INSERT INTO recommendation_learners (recommendation_id, learner_id) "
+                         "SELECT max(recommendations.id), learners.id FROM recommendations, learners "
+                         "GROUP BY learners.id LIMIT 3;"
+                         "INSERT INTO groups (title, skill_id, recommendation_id, created_on) "
+                         "SELECT 'Energy group', %1$" G_GINT64_FORMAT ", max(id), '2026-10-22' FROM recommendations",
+                         id);
+  g_assert_true (trellis_classroom_exec (classroom, sql, &error));
+  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (linked); i++)
     g_assert_cmpint (count (classroom, linked[i], id), >, 0);
   dependent_id = count (classroom, "SELECT min(skill_id) FROM skill_prerequisites WHERE prerequisite_id = ?1", id);
@@ -576,6 +598,8 @@ test_skill_restore (TrellisTestFixture *fixture,
   g_assert_false (trellis_skill_has_prerequisite (dependent, id));
   for (guint i = 0; i < G_N_ELEMENTS (linked); i++)
     g_assert_cmpint (count (classroom, linked[i], id), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM groups WHERE title = 'Energy group' "
+                                                      "AND skill_id IS NULL AND recommendation_id IS NULL"), ==, 1);
 
   restored = trellis_classroom_restore_skill (classroom, snapshot, &error);
   g_assert_no_error (error);
