@@ -758,6 +758,68 @@ test_undo_refused (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Deletes @skill through its confirmation, as the Delete button does. */
+static void
+delete_confirmed (TrellisSkillsWindow *window,
+                  TrellisSkill        *skill)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "skills.delete", "x", trellis_skill_get_id (skill)));
+  trellis_test_iterate_pending ();
+  dialog = trellis_gui_test_find_transient (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  trellis_test_iterate_pending ();
+}
+
+/*
+ * Two deletions in a row: Undo (Ctrl+Z's action) brings back the second
+ * only, the first stays deleted, and a second Undo does nothing.
+ */
+static void
+test_undo_latest_only (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisSkillsWindow *window = open_skills (builder);
+  TrellisClassroom *classroom = fixture->classroom;
+  GListModel *skills = trellis_classroom_get_skills (classroom);
+  AdwToast *first_toast;
+  gint64 first, second;
+  guint n;
+
+  n = g_list_model_get_n_items (skills);
+  first = trellis_skill_get_id (skill_by_code (classroom, "MS-LS2-3"));
+  second = trellis_skill_get_id (skill_by_code (classroom, "MS-LS2-4"));
+
+  /* Nothing to undo yet. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "skills.undo-delete", NULL);
+  trellis_test_iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n);
+
+  delete_confirmed (window, skill_by_code (classroom, "MS-LS2-3"));
+  first_toast = _trellis_skills_window_get_undo_toast (window);
+  g_assert_nonnull (first_toast);
+  delete_confirmed (window, skill_by_code (classroom, "MS-LS2-4"));
+  g_assert_nonnull (_trellis_skills_window_get_undo_toast (window));
+  g_assert_true (_trellis_skills_window_get_undo_toast (window) != first_toast);
+  g_assert_cmpstr (adw_toast_get_title (_trellis_skills_window_get_undo_toast (window)), ==, "“MS-LS2-4” deleted");
+  g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n - 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "skills.undo-delete", NULL);
+  trellis_test_iterate_pending ();
+  g_assert_nonnull (trellis_classroom_lookup_skill (classroom, second));
+  g_assert_null (trellis_classroom_lookup_skill (classroom, first));
+  g_assert_null (_trellis_skills_window_get_undo_toast (window));
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n - 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "skills.undo-delete", NULL);
+  trellis_test_iterate_pending ();
+  g_assert_null (trellis_classroom_lookup_skill (classroom, first));
+  g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -777,6 +839,7 @@ main (int   argc,
   ADD ("/skills/main-window", trellis_gui_test_fixture_set_up, NULL, test_from_main_window);
   ADD ("/skills/delete-undo", trellis_gui_test_fixture_set_up, NULL, test_delete_undo);
   ADD ("/skills/undo-refused", trellis_gui_test_fixture_set_up, NULL, test_undo_refused);
+  ADD ("/skills/undo-latest-only", trellis_gui_test_fixture_set_up, NULL, test_undo_latest_only);
 
 #undef ADD
 
