@@ -248,6 +248,43 @@ test_delete_skill (Fixture       *fixture,
   assert_nothing_pending (fixture);
 }
 
+/* The undoable deletion and the restore each announce themselves; a
+ * restore refused (its code taken meanwhile) announces nothing. */
+static void
+test_delete_skill_undoable (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  TrellisClassroom *classroom = fixture->base.classroom;
+  GListModel *skills = trellis_classroom_get_skills (classroom);
+  g_autoptr(TrellisSkill) skill = g_list_model_get_item (skills, 0);
+  g_autoptr(TrellisSkill) other = g_list_model_get_item (skills, 1);
+  g_autoptr(TrellisSkillSnapshot) snapshot = NULL;
+  g_autoptr(TrellisSkillSnapshot) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = g_strdup (trellis_skill_get_code (other));
+  g_autofree char *sql = NULL;
+
+  snapshot = trellis_classroom_delete_skill_undoable (classroom, skill, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  assert_one_change (&fixture->log, TRELLIS_DATA_CURRICULUM);
+
+  change_log_reset (&fixture->log);
+  g_assert_nonnull (trellis_classroom_restore_skill (classroom, snapshot, &error));
+  g_assert_no_error (error);
+  assert_one_change (&fixture->log, TRELLIS_DATA_CURRICULUM);
+
+  refused = trellis_classroom_delete_skill_undoable (classroom, other, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO skills (code, name) VALUES ('%s', 'Taken meanwhile')", code);
+  g_assert_true (trellis_classroom_exec (classroom, sql, &error));
+  change_log_reset (&fixture->log);
+  g_assert_null (trellis_classroom_restore_skill (classroom, refused, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS);
+  g_assert_cmpuint (fixture->log.n_emissions, ==, 0);
+  assert_nothing_pending (fixture);
+}
+
 static void
 test_delete_playlist (Fixture       *fixture,
                       gconstpointer  data)
@@ -386,6 +423,7 @@ main (int   argc,
   ADD ("/data-changed/delete-restore-node", test_delete_restore_node);
   ADD ("/data-changed/restore-node-fails", test_restore_node_fails);
   ADD ("/data-changed/delete-skill", test_delete_skill);
+  ADD ("/data-changed/delete-skill-undoable", test_delete_skill_undoable);
   ADD ("/data-changed/delete-playlist", test_delete_playlist);
   ADD ("/data-changed/refit", test_refit);
   ADD ("/data-changed/refit-async", test_refit_async);

@@ -652,6 +652,53 @@ write_delete (TrellisClassroom  *self,
   return TRUE;
 }
 
+struct _TrellisSkillSnapshot
+{
+  TrellisRowSnapshot *rows;
+  gint64              id;
+  char               *code;
+};
+
+/* Deletes @skill; with @snapshot, first captures what to put back. */
+static gboolean
+delete_skill (TrellisClassroom      *self,
+              TrellisSkill          *skill,
+              TrellisSkillSnapshot **snapshot,
+              GError               **error)
+{
+  g_autoptr(TrellisSkillSnapshot) saved = NULL;
+  gboolean written;
+  guint position;
+  gint64 id = trellis_skill_get_id (skill);
+
+  if (!check_skill_present (self, skill, &position, error))
+    return FALSE;
+
+  if (snapshot != NULL)
+    {
+      saved = g_new0 (TrellisSkillSnapshot, 1);
+      saved->id = id;
+      saved->code = g_strdup (trellis_skill_get_code (skill));
+    }
+
+  if (!trellis_classroom_begin (self, error))
+    return FALSE;
+  _trellis_classroom_note_change (self, TRELLIS_DATA_CURRICULUM, 0, 0);
+  written = (saved == NULL ||
+             (saved->rows = _trellis_row_snapshot_capture (self, "skills", "id = ?1", id, error)) != NULL) &&
+            write_delete (self, "DELETE FROM skills WHERE id = ?1", id,
+                          _("The skill is no longer in this classroom"), error);
+  if (!_trellis_finish_edit (self, written, error))
+    return FALSE;
+
+  g_list_store_remove (self->skills, position);
+  _trellis_classroom_forget_skill_prerequisite (self, id);
+
+  if (snapshot != NULL)
+    *snapshot = g_steal_pointer (&saved);
+  return TRUE;
+}
+
 /**
  * trellis_classroom_delete_skill:
  *
@@ -665,27 +712,251 @@ trellis_classroom_delete_skill (TrellisClassroom  *self,
                                 TrellisSkill      *skill,
                                 GError           **error)
 {
-  gboolean written;
-  guint position;
-  gint64 id;
-
   g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), FALSE);
   g_return_val_if_fail (TRELLIS_IS_SKILL (skill), FALSE);
 
-  if (!check_skill_present (self, skill, &position, error) ||
-      !trellis_classroom_begin (self, error))
+  return delete_skill (self, skill, NULL, error);
+}
+
+/**
+ * trellis_classroom_delete_skill_undoable:
+ *
+ * trellis_classroom_delete_skill(), keeping what it deletes: the skill's
+ * row, its prerequisite links both ways, the links of playlists, nodes and
+ * goals to it, its evidence, mastery parameters and estimates, the
+ * recommendations about it, and the gradebook items and groups it
+ * unlinks, ids and all.  trellis_classroom_restore_skill() puts it all
+ * back.
+ *
+ * Returns: (transfer full) (nullable): what to restore the skill from;
+ *   free with trellis_skill_snapshot_free()
+ */
+TrellisSkillSnapshot *
+trellis_classroom_delete_skill_undoable (TrellisClassroom  *self,
+                                         TrellisSkill      *skill,
+                                         GError           **error)
+{
+  TrellisSkillSnapshot *snapshot = NULL;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
+  g_return_val_if_fail (TRELLIS_IS_SKILL (skill), NULL);
+
+  if (!delete_skill (self, skill, &snapshot, error))
+    return NULL;
+
+  return snapshot;
+}
+
+static TrellisSkill *
+load_skill (TrellisClassroom  *self,
+            gint64             id,
+            GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = trellis_classroom_prepare (self, "SELECT " SKILL_COLUMNS " FROM skills WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        _trellis_set_not_found (error, _("The skill is no longer in this classroom"));
+      else
+        trellis_classroom_set_db_error (self, rc, error);
+      return NULL;
+    }
+
+  return skill_from_row (stmt);
+}
+
+/* Puts the rows back; reads the skill and its prerequisite links, both ways, as pairs of ids. */
+static gboolean
+write_restore_skill (TrellisClassroom      *self,
+                     TrellisSkillSnapshot  *snapshot,
+                     TrellisSkill         **restored,
+                     GArray                *links,
+                     GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!_trellis_row_snapshot_restore (self, snapshot->rows, error) ||
+      (*restored = load_skill (self, snapshot->id, error)) == NULL)
     return FALSE;
 
-  _trellis_classroom_note_change (self, TRELLIS_DATA_CURRICULUM, 0, 0);
-  written = write_delete (self, "DELETE FROM skills WHERE id = ?1", trellis_skill_get_id (skill),
-                          _("The skill is no longer in this classroom"), error);
-  if (!_trellis_finish_edit (self, written, error))
+  stmt = trellis_classroom_prepare (self,
+                                    "SELECT skill_id, prerequisite_id FROM skill_prerequisites "
+                                    "WHERE skill_id = ?1 OR prerequisite_id = ?1",
+                                    error);
+  if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, snapshot->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 link[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
 
-  id = trellis_skill_get_id (skill);
-  g_list_store_remove (self->skills, position);
-  _trellis_classroom_forget_skill_prerequisite (self, id);
+      g_array_append_vals (links, link, 2);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      trellis_classroom_set_db_error (self, rc, error);
+      return FALSE;
+    }
+
   return TRUE;
+}
+
+/* Sets TRELLIS_CLASSROOM_ERROR_EXISTS. */
+static void
+set_exists (GError     **error,
+            const char  *message)
+{
+  g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS, message);
+}
+
+static gboolean
+skill_code_taken (TrellisClassroom *self,
+                  const char       *code)
+{
+  GListModel *model = G_LIST_MODEL (self->skills);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisSkill) skill = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (trellis_skill_get_code (skill), code) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static const char skill_taken_message[] =
+  N_("The skill cannot come back: something added since it was deleted took its place in the classroom file");
+
+/**
+ * trellis_classroom_restore_skill:
+ * @snapshot: what trellis_classroom_delete_skill_undoable() returned
+ *
+ * Puts a deleted skill back as it was (one transaction): same id, code,
+ * name and place in the list, its prerequisites and the skills that build
+ * on it, the links of playlists, nodes and goals to it, its evidence,
+ * mastery parameters and estimates, recommendations, and the links of
+ * gradebook items and groups that are unchanged since.  If its code is
+ * now another skill's, or a skill added since took its id, nothing is
+ * restored and @error says so with %TRELLIS_CLASSROOM_ERROR_EXISTS; if a
+ * learner, goal or item its rows belong to is gone, with
+ * %TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM.  The skill list emits one
+ * insertion; skills that build on it notify
+ * #TrellisSkill:prerequisite-ids; ::data-changed comes with
+ * %TRELLIS_DATA_CURRICULUM.  @snapshot can be used once.
+ *
+ * Returns: (transfer none) (nullable): the skill, a new object
+ */
+TrellisSkill *
+trellis_classroom_restore_skill (TrellisClassroom      *self,
+                                 TrellisSkillSnapshot  *snapshot,
+                                 GError               **error)
+{
+  g_autoptr(TrellisSkill) restored = NULL;
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) prerequisites = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean written;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (self), NULL);
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  if (snapshot->rows == NULL)
+    {
+      _trellis_set_not_found (error, _("The skill was already restored"));
+      return NULL;
+    }
+
+  /* Not restored yet: a skill with its id is a new one that took the id. */
+  if (trellis_classroom_lookup_skill (self, snapshot->id) != NULL)
+    {
+      set_exists (error, _("The skill cannot come back: a skill added since it was deleted took its place "
+                           "in the classroom file"));
+      return NULL;
+    }
+
+  if (skill_code_taken (self, snapshot->code))
+    {
+      g_set_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS,
+                   /* Translators: %s is a skill code, "RL.4.1" */
+                   _("The skill cannot come back: another skill now has the code “%s”; change that skill’s "
+                     "code first"),
+                   snapshot->code);
+      return NULL;
+    }
+
+  if (!trellis_classroom_begin (self, error))
+    return NULL;
+  _trellis_classroom_note_change (self, TRELLIS_DATA_CURRICULUM, 0, 0);
+  written = write_restore_skill (self, snapshot, &restored, links, error);
+  if (!written && error != NULL && *error != NULL && (*error)->domain == TRELLIS_CLASSROOM_ERROR)
+    {
+      if ((*error)->code == TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM)
+        {
+          g_clear_error (error);
+          _trellis_set_not_found (error, _("The skill cannot come back: a learner, goal or playlist item "
+                                           "its evidence or links belong to was deleted meanwhile"));
+        }
+      /* The id of a piece of its evidence, or of a recommendation, taken by a new row. */
+      else if ((*error)->code == TRELLIS_CLASSROOM_ERROR_EXISTS)
+        {
+          g_clear_error (error);
+          set_exists (error, _(skill_taken_message));
+        }
+    }
+  if (!_trellis_finish_edit (self, written, error))
+    return NULL;
+
+  g_clear_pointer (&snapshot->rows, _trellis_row_snapshot_free);
+  g_list_store_insert_sorted (self->skills, restored, trellis_skill_compare, NULL);
+
+  /* The prerequisite links, both ways, as the objects know them. */
+  for (guint i = 0; i + 1 < links->len; i += 2)
+    {
+      gint64 skill_id = g_array_index (links, gint64, i);
+      gint64 prerequisite_id = g_array_index (links, gint64, i + 1);
+      TrellisSkill *dependent;
+      g_autoptr(GArray) ids = NULL;
+      const gint64 *old_ids;
+      guint n_old;
+
+      if (skill_id == snapshot->id)
+        {
+          g_array_append_val (prerequisites, prerequisite_id);
+          continue;
+        }
+      if ((dependent = trellis_classroom_lookup_skill (self, skill_id)) == NULL)
+        continue;
+      old_ids = trellis_skill_get_prerequisite_ids (dependent, &n_old);
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_old + 1);
+      g_array_append_vals (ids, old_ids, n_old);
+      g_array_append_val (ids, prerequisite_id);
+      trellis_skill_set_prerequisite_ids (dependent, (const gint64 *)(gpointer)ids->data, ids->len);
+    }
+  trellis_skill_set_prerequisite_ids (restored, (const gint64 *)(gpointer)prerequisites->data, prerequisites->len);
+
+  return restored;
+}
+
+void
+trellis_skill_snapshot_free (TrellisSkillSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+
+  g_clear_pointer (&snapshot->rows, _trellis_row_snapshot_free);
+  g_free (snapshot->code);
+  g_free (snapshot);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1575,17 +1846,23 @@ write_restore_node (TrellisClassroom     *self,
   return (*restored = load_node (self, snapshot->id, error)) != NULL;
 }
 
+static const char node_taken_message[] =
+  N_("The item cannot come back: something added since it was deleted took its place in the classroom file");
+
 /**
  * trellis_classroom_restore_node:
  * @snapshot: what trellis_classroom_delete_node_undoable() returned
  *
  * Puts a deleted node back as it was (one transaction): same id, uid and
  * place, its options, formats, skills, the learners' progress and choices,
- * the links other rows had to it, and its group's bounds.  If something it
- * needs is gone meanwhile (its playlist, its choice group, a learner),
- * nothing is restored and @error says so.  The list emits one insertion,
- * and ::data-changed comes with %TRELLIS_DATA_CURRICULUM.  @snapshot can
- * be used once.
+ * the links other rows had to it (on the rows unchanged since), and its
+ * group's bounds.  If something it needs is gone meanwhile (its playlist,
+ * its choice group, a learner), nothing is restored and @error says so
+ * with %TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM; if something added since
+ * took its id or the id of a row deleted with it (ids are reused), with
+ * %TRELLIS_CLASSROOM_ERROR_EXISTS.  The list emits one insertion, and
+ * ::data-changed comes with %TRELLIS_DATA_CURRICULUM.  @snapshot can be
+ * used once.
  *
  * Returns: (transfer none) (nullable): the node, a new object
  */
@@ -1628,11 +1905,16 @@ trellis_classroom_restore_node (TrellisClassroom     *self,
           return NULL;
         }
     }
+  /*
+   * Not restored yet, so a node with its id is a new one that took the id
+   * (ids are reused): the node cannot come back as it was.
+   */
   store = ensure_node_store (self, snapshot->playlist_id, snapshot->parent_id, error);
-  if (store == NULL || store_lookup_node (store, snapshot->id) != NULL)
+  if (store == NULL)
+    return NULL;
+  if (store_lookup_node (store, snapshot->id) != NULL)
     {
-      if (store != NULL)
-        _trellis_set_invalid (error, _("The item is already in its playlist"));
+      set_exists (error, _(node_taken_message));
       return NULL;
     }
 
@@ -1640,12 +1922,20 @@ trellis_classroom_restore_node (TrellisClassroom     *self,
     return NULL;
   _trellis_classroom_note_change (self, TRELLIS_DATA_CURRICULUM, 0, 0);
   written = write_restore_node (self, snapshot, &index, &restored, error);
-  /* A foreign key that fails: a learner or a skill it refers to is gone. */
-  if (!written && g_error_matches (error != NULL ? *error : NULL, TRELLIS_CLASSROOM_ERROR,
-                                   TRELLIS_CLASSROOM_ERROR_INVALID))
+  if (!written && error != NULL && *error != NULL && (*error)->domain == TRELLIS_CLASSROOM_ERROR)
     {
-      g_clear_error (error);
-      _trellis_set_not_found (error, _("The item cannot come back: something it belongs to was deleted meanwhile"));
+      /* A foreign key that fails: a learner or a skill it refers to is gone. */
+      if ((*error)->code == TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM || (*error)->code == TRELLIS_CLASSROOM_ERROR_INVALID)
+        {
+          g_clear_error (error);
+          _trellis_set_not_found (error, _("The item cannot come back: something it belongs to was deleted meanwhile"));
+        }
+      /* Its id, or an option's, or a recommendation's, taken by a new row. */
+      else if ((*error)->code == TRELLIS_CLASSROOM_ERROR_EXISTS)
+        {
+          g_clear_error (error);
+          set_exists (error, _(node_taken_message));
+        }
     }
   if (!_trellis_finish_edit (self, written, error))
     return NULL;

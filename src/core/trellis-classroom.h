@@ -170,6 +170,19 @@ gboolean          trellis_classroom_delete_skill       (TrellisClassroom  *self,
                                                         TrellisSkill      *skill,
                                                         GError           **error);
 
+/* What trellis_classroom_delete_skill_undoable() deleted, to put back. */
+typedef struct _TrellisSkillSnapshot TrellisSkillSnapshot;
+
+TrellisSkillSnapshot *trellis_classroom_delete_skill_undoable (TrellisClassroom     *self,
+                                                               TrellisSkill         *skill,
+                                                               GError              **error);
+TrellisSkill     *trellis_classroom_restore_skill      (TrellisClassroom     *self,
+                                                        TrellisSkillSnapshot *snapshot,
+                                                        GError              **error);
+void              trellis_skill_snapshot_free          (TrellisSkillSnapshot *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrellisSkillSnapshot, trellis_skill_snapshot_free)
+
 /* Playlists */
 GListModel       *trellis_classroom_get_playlists      (TrellisClassroom  *self);
 TrellisPlaylist  *trellis_classroom_lookup_playlist    (TrellisClassroom  *self,

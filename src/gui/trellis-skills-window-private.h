@@ -27,5 +27,6 @@ GtkMenuButton      *_trellis_skills_window_get_prerequisites_button (TrellisSkil
 void                _trellis_skills_window_import_file        (TrellisSkillsWindow *self,
                                                                GFile               *file);
 const char         *_trellis_skills_window_get_last_message   (TrellisSkillsWindow *self);
+AdwToast           *_trellis_skills_window_get_undo_toast     (TrellisSkillsWindow *self);
 
 G_END_DECLS

@@ -22,9 +22,9 @@
  * on (a TrellisSkillPicker) and a delete button.  Every edit is one
  * classroom transaction; rows follow the skill list model and refresh
  * when a skill notifies.  Deleting asks first and says how much evidence
- * and mastery goes with the skill; it cannot be undone (restoring every
- * cascaded row faithfully is not something the core offers), which the
- * confirmation says.
+ * and mastery goes with the skill; then an Undo toast (or Ctrl+Z while it
+ * shows) puts the skill back with everything that went with it, or says
+ * in a dialog why it cannot.
  */
 
 struct _TrellisSkillsWindow
@@ -36,6 +36,9 @@ struct _TrellisSkillsWindow
   char                 *last_message;
   /* The toast shown last: a new message replaces it rather than queueing. */
   AdwToast             *toast;
+  /* The last deletion, while its Undo toast shows */
+  TrellisSkillSnapshot *deleted;
+  AdwToast             *undo_toast;
   guint                 refresh_id;
 
   AdwWindowTitle       *window_title;
@@ -88,6 +91,7 @@ update_actions (TrellisSkillsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "skills.add", writable && *code != '\0' && *name != '\0');
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "skills.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "skills.delete", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "skills.undo-delete", writable && self->deleted != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_group), writable);
 }
 
@@ -464,23 +468,119 @@ focus_new_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
 }
 
+/* Undo */
+
+static void
+on_undo_toast_dismissed_cb (AdwToast            *toast,
+                            TrellisSkillsWindow *self)
+{
+  /* Only the latest deletion can be undone. */
+  if (toast != self->undo_toast)
+    return;
+
+  g_clear_object (&self->undo_toast);
+  g_clear_pointer (&self->deleted, trellis_skill_snapshot_free);
+  update_actions (self);
+}
+
+/* Deletes @skill, keeping it for the Undo toast. */
+static void
+delete_skill_with_undo (TrellisSkillsWindow *self,
+                        TrellisSkill        *skill)
+{
+  g_autoptr(TrellisSkillSnapshot) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s is a skill's code */
+  message = g_strdup_printf (_("“%s” deleted"), trellis_skill_get_code (skill));
+  deleted = trellis_classroom_delete_skill_undoable (self->classroom, skill, &error);
+  if (deleted == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "skills.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self, 0);
+
+  /* It replaces the toast shown before, an older Undo included. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  if (self->undo_toast != NULL)
+    {
+      g_autoptr(AdwToast) old = g_steal_pointer (&self->undo_toast);
+
+      adw_toast_dismiss (old);
+    }
+  trellis_skill_snapshot_free (self->deleted);
+  self->deleted = g_steal_pointer (&deleted);
+  self->undo_toast = g_object_ref (toast);
+  g_set_object (&self->toast, toast);
+  g_free (self->last_message);
+  self->last_message = g_steal_pointer (&message);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  update_actions (self);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrellisSkillsWindow *self = TRELLIS_SKILLS_WINDOW (widget);
+  g_autoptr(TrellisSkillSnapshot) deleted = g_steal_pointer (&self->deleted);
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
+  g_autoptr(GError) error = NULL;
+  TrellisSkill *skill;
+  GtkWidget *row;
+
+  if (deleted == NULL)
+    return;
+
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+  update_actions (self);
+
+  skill = trellis_classroom_restore_skill (self->classroom, deleted, &error);
+  if (skill == NULL)
+    {
+      GtkWidget *dialog;
+      g_autofree char *body = NULL;
+
+      /* A dialog, not a toast: the reason is too long to cut short. */
+      body = g_strdup_printf (_("%s\n\nThe skill stays deleted; nothing else changed."), error->message);
+      g_free (self->last_message);
+      self->last_message = g_strdup (body);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Undo"), body);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* Back where it was, and where the teacher looks. */
+  row = find_row (self, skill);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
 static void
 on_delete_response_cb (AdwMessageDialog    *dialog,
                        const char          *response,
                        TrellisSkillsWindow *self)
 {
   TrellisSkill *skill = g_object_get_data (G_OBJECT (dialog), "trellis-skill");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
 
   if (g_strcmp0 (response, "delete") != 0)
     return;
 
-  message = g_strdup_printf (_("“%s” deleted"), trellis_skill_get_code (skill));
-  if (!trellis_classroom_delete_skill (self->classroom, skill, &error))
-    show_message (self, error->message);
-  else
-    show_message (self, message);
+  delete_skill_with_undo (self, skill);
 }
 
 /* "…, with 12 pieces of evidence and 8 mastery estimates." and the like. */
@@ -492,7 +592,7 @@ describe_uses (TrellisSkill           *skill,
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   guint n;
 
-  g_string_append_printf (body, _("“%s” (%s) will be deleted for good."),
+  g_string_append_printf (body, _("“%s” (%s) will be deleted."),
                           trellis_skill_get_name (skill), trellis_skill_get_code (skill));
 
   if (uses->n_evidence > 0)
@@ -548,7 +648,7 @@ describe_uses (TrellisSkill           *skill,
     }
 
   g_string_append_c (body, ' ');
-  g_string_append (body, _("This cannot be undone."));
+  g_string_append (body, _("You can undo this for a few seconds afterwards."));
 
   return g_string_free (g_steal_pointer (&body), FALSE);
 }
@@ -650,6 +750,8 @@ trellis_skills_window_dispose (GObject *object)
   TrellisSkillsWindow *self = TRELLIS_SKILLS_WINDOW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_pointer (&self->deleted, trellis_skill_snapshot_free);
+  g_clear_object (&self->undo_toast);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -748,9 +850,11 @@ trellis_skills_window_class_init (TrellisSkillsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "skills.focus-new", NULL, focus_new_action);
   gtk_widget_class_install_action (widget_class, "skills.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "skills.delete", "x", delete_action);
+  gtk_widget_class_install_action (widget_class, "skills.undo-delete", NULL, undo_delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "skills.focus-new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "skills.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "skills.undo-delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -836,6 +940,13 @@ const char *
 _trellis_skills_window_get_last_message (TrellisSkillsWindow *self)
 {
   return self->last_message;
+}
+
+/* The toast offering to undo the last deletion, while it shows. */
+AdwToast *
+_trellis_skills_window_get_undo_toast (TrellisSkillsWindow *self)
+{
+  return self->undo_toast;
 }
 
 AdwEntryRow *

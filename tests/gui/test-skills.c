@@ -13,14 +13,16 @@
  * its popover; a prerequisite that would close a circle is refused and
  * the popover shows the stored set again; a CSV file is imported (and a
  * broken one refused with a dialog, changing nothing); deleting asks
- * first and says how much evidence goes with the skill.  The builder's
+ * first and says how much evidence goes with the skill, and its toast's
+ * Undo button brings the skill back with its prerequisites, the skills
+ * that build on it and its evidence.  The builder's
  * editor picks the skills an activity shows.  The main window's menu
  * opens the Skills window too.  Reopening the file finds it
  * all.
  *
  * With TRELLIS_SCREENSHOT_DIR set, the test leaves skills-top.png, skills.png,
- * skills-picker.png, skills-delete.png,
- * skills-dark.png, skills-narrow.png and playlist-skills.png there.
+ * skills-picker.png, skills-delete.png, skills-undo.png, skills-undo-dark.png,
+ * skills-undo-narrow.png, skills-undo-refused.png, skills-dark.png, skills-narrow.png and playlist-skills.png there.
  */
 
 #include "config.h"
@@ -325,7 +327,7 @@ test_edit_skills (Fixture       *fixture,
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("%u pieces of evidence", (guint)uses.n_evidence);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be undone"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "You can undo this"));
   if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
     trellis_gui_test_save_screenshot (GTK_WIDGET (dialog), "skills-delete.png");
   /* Cancel keeps it; Delete deletes it. */
@@ -591,6 +593,233 @@ test_from_main_window (Fixture       *fixture,
   g_assert_null (trellis_gui_test_lookup_toplevel (TRELLIS_TYPE_SKILLS_WINDOW, NULL));
 }
 
+/*
+ * Deleting a skill, then clicking Undo on its toast: the skill is back in
+ * its row with its prerequisites, the skill that builds on it has it
+ * again, its evidence is back, and the reopened file has it all.
+ */
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisSkillsWindow *window = open_skills (builder);
+  TrellisClassroom *classroom = fixture->classroom;
+  GListModel *skills = trellis_classroom_get_skills (classroom);
+  g_autofree char *codes = NULL;
+  g_autofree char *dependent_codes = NULL;
+  g_autofree char *expected = NULL;
+  AdwMessageDialog *dialog;
+  TrellisSkill *skill, *dependent, *restored;
+  GtkWidget *undo;
+  AdwToast *toast;
+  guint n;
+  gint64 id, n_evidence;
+
+  skill = skill_by_code (classroom, "MS-LS2-3");
+  dependent = skill_by_code (classroom, "MS-LS2-4");
+  g_assert_nonnull (skill);
+  g_assert_nonnull (dependent);
+  id = trellis_skill_get_id (skill);
+  codes = prerequisite_codes (classroom, skill);
+  g_assert_cmpstr (codes, !=, "");
+  dependent_codes = prerequisite_codes (classroom, dependent);
+  g_assert_nonnull (strstr (dependent_codes, "MS-LS2-3"));
+  n = g_list_model_get_n_items (skills);
+  expected = g_strdup_printf ("SELECT count(*) FROM evidence WHERE skill_id = %" G_GINT64_FORMAT, id);
+  n_evidence = trellis_test_query_int (classroom, expected);
+  g_assert_cmpint (n_evidence, >, 0);
+  g_assert_null (_trellis_skills_window_get_undo_toast (window));
+
+  /* Deleting still asks first, and says it can be undone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "skills.delete", "x", id));
+  trellis_test_iterate_pending ();
+  dialog = trellis_gui_test_find_transient (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "You can undo this"));
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  trellis_test_iterate_pending ();
+  g_assert_null (trellis_classroom_lookup_skill (classroom, id));
+  g_assert_null (_trellis_skills_window_get_skill_row (window, skill));
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n - 1);
+  g_clear_pointer (&dependent_codes, g_free);
+  dependent_codes = prerequisite_codes (classroom, dependent);
+  g_assert_null (strstr (dependent_codes, "MS-LS2-3"));
+  g_assert_cmpint (trellis_test_query_int (classroom, expected), ==, 0);
+
+  toast = _trellis_skills_window_get_undo_toast (window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "“MS-LS2-3” deleted");
+  if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
+    {
+      AdwStyleManager *manager = adw_style_manager_get_default ();
+
+      trellis_gui_test_settle (GTK_WIDGET (window), 400);
+      trellis_gui_test_save_screenshot (GTK_WIDGET (window), "skills-undo.png");
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+      trellis_gui_test_save_screenshot (GTK_WIDGET (window), "skills-undo-dark.png");
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+      trellis_gui_test_settle (GTK_WIDGET (window), 300);
+      trellis_gui_test_save_screenshot (GTK_WIDGET (window), "skills-undo-narrow.png");
+    }
+
+  /* The toast's own Undo button, as the teacher clicks it. */
+  undo = trellis_gui_test_find_visible_widget (GTK_WIDGET (window), trellis_gui_test_is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  trellis_gui_test_click (undo);
+
+  restored = trellis_classroom_lookup_skill (classroom, id);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (trellis_skill_get_code (restored), ==, "MS-LS2-3");
+  g_assert_nonnull (_trellis_skills_window_get_skill_row (window, restored));
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n);
+  {
+    g_autofree char *restored_codes = prerequisite_codes (classroom, restored);
+
+    g_assert_cmpstr (restored_codes, ==, codes);
+  }
+  g_clear_pointer (&dependent_codes, g_free);
+  dependent_codes = prerequisite_codes (classroom, dependent);
+  g_assert_nonnull (strstr (dependent_codes, "MS-LS2-3"));
+  g_assert_cmpint (trellis_test_query_int (classroom, expected), ==, n_evidence);
+  /* Once only. */
+  g_assert_null (_trellis_skills_window_get_undo_toast (window));
+
+  {
+    g_autoptr(TrellisClassroom) reopened = close_and_reopen (fixture);
+    TrellisSkill *again = skill_by_code (reopened, "MS-LS2-3");
+    g_autofree char *reopened_codes = NULL;
+
+    g_assert_nonnull (again);
+    g_assert_cmpint (trellis_skill_get_id (again), ==, id);
+    reopened_codes = prerequisite_codes (reopened, again);
+    g_assert_cmpstr (reopened_codes, ==, codes);
+    g_clear_pointer (&reopened_codes, g_free);
+    reopened_codes = prerequisite_codes (reopened, skill_by_code (reopened, "MS-LS2-4"));
+    g_assert_nonnull (strstr (reopened_codes, "MS-LS2-3"));
+    g_assert_cmpint (trellis_test_query_int (reopened, expected), ==, n_evidence);
+  }
+}
+
+/*
+ * Undo after a new skill took the deleted skill's code: a dialog says so
+ * in words, the new skill stays and the deleted one stays deleted.
+ */
+static void
+test_undo_refused (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisSkillsWindow *window = open_skills (builder);
+  TrellisClassroom *classroom = fixture->classroom;
+  GListModel *skills = trellis_classroom_get_skills (classroom);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  TrellisSkill *skill, *newer;
+  GtkWidget *undo;
+  const char *message;
+  guint n;
+  gint64 id;
+
+  skill = skill_by_code (classroom, "MS-LS2-3");
+  id = trellis_skill_get_id (skill);
+  n = g_list_model_get_n_items (skills);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "skills.delete", "x", id));
+  trellis_test_iterate_pending ();
+  dialog = trellis_gui_test_find_transient (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  trellis_test_iterate_pending ();
+  g_assert_nonnull (_trellis_skills_window_get_undo_toast (window));
+
+  /* Another program adds a skill with the same code meanwhile. */
+  newer = trellis_classroom_add_skill (classroom, "MS-LS2-3", "Newer", &error);
+  g_assert_no_error (error);
+  trellis_test_iterate_pending ();
+
+  undo = trellis_gui_test_find_visible_widget (GTK_WIDGET (window), trellis_gui_test_is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  trellis_gui_test_click (undo);
+
+  message = _trellis_skills_window_get_last_message (window);
+  g_assert_nonnull (strstr (message, "cannot come back"));
+  g_assert_nonnull (strstr (message, "MS-LS2-3"));
+  dialog = trellis_gui_test_find_transient (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, message);
+  g_assert_null (_trellis_skills_window_get_undo_toast (window));
+  g_assert_null (trellis_classroom_lookup_skill (classroom, id));
+  g_assert_true (skill_by_code (classroom, "MS-LS2-3") == newer);
+  g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n);
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n);
+  if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
+    trellis_gui_test_save_screenshot (GTK_WIDGET (dialog), "skills-undo-refused.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Deletes @skill through its confirmation, as the Delete button does. */
+static void
+delete_confirmed (TrellisSkillsWindow *window,
+                  TrellisSkill        *skill)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "skills.delete", "x", trellis_skill_get_id (skill)));
+  trellis_test_iterate_pending ();
+  dialog = trellis_gui_test_find_transient (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  trellis_test_iterate_pending ();
+}
+
+/*
+ * Two deletions in a row: Undo (Ctrl+Z's action) brings back the second
+ * only, the first stays deleted, and a second Undo does nothing.
+ */
+static void
+test_undo_latest_only (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisSkillsWindow *window = open_skills (builder);
+  TrellisClassroom *classroom = fixture->classroom;
+  GListModel *skills = trellis_classroom_get_skills (classroom);
+  AdwToast *first_toast;
+  gint64 first, second;
+  guint n;
+
+  n = g_list_model_get_n_items (skills);
+  first = trellis_skill_get_id (skill_by_code (classroom, "MS-LS2-3"));
+  second = trellis_skill_get_id (skill_by_code (classroom, "MS-LS2-4"));
+
+  /* Nothing to undo yet. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "skills.undo-delete", NULL);
+  trellis_test_iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n);
+
+  delete_confirmed (window, skill_by_code (classroom, "MS-LS2-3"));
+  first_toast = _trellis_skills_window_get_undo_toast (window);
+  g_assert_nonnull (first_toast);
+  delete_confirmed (window, skill_by_code (classroom, "MS-LS2-4"));
+  g_assert_nonnull (_trellis_skills_window_get_undo_toast (window));
+  g_assert_true (_trellis_skills_window_get_undo_toast (window) != first_toast);
+  g_assert_cmpstr (adw_toast_get_title (_trellis_skills_window_get_undo_toast (window)), ==, "“MS-LS2-4” deleted");
+  g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n - 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "skills.undo-delete", NULL);
+  trellis_test_iterate_pending ();
+  g_assert_nonnull (trellis_classroom_lookup_skill (classroom, second));
+  g_assert_null (trellis_classroom_lookup_skill (classroom, first));
+  g_assert_null (_trellis_skills_window_get_undo_toast (window));
+  g_assert_cmpuint (trellis_gui_test_count_rows (_trellis_skills_window_get_skill_list (window)), ==, n - 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "skills.undo-delete", NULL);
+  trellis_test_iterate_pending ();
+  g_assert_null (trellis_classroom_lookup_skill (classroom, first));
+  g_assert_cmpuint (g_list_model_get_n_items (skills), ==, n - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +837,9 @@ main (int   argc,
   ADD ("/skills/node-skills", trellis_gui_test_fixture_set_up, NULL, test_node_skills);
   ADD ("/skills/read-only", trellis_gui_test_fixture_set_up, NULL, test_read_only);
   ADD ("/skills/main-window", trellis_gui_test_fixture_set_up, NULL, test_from_main_window);
+  ADD ("/skills/delete-undo", trellis_gui_test_fixture_set_up, NULL, test_delete_undo);
+  ADD ("/skills/undo-refused", trellis_gui_test_fixture_set_up, NULL, test_undo_refused);
+  ADD ("/skills/undo-latest-only", trellis_gui_test_fixture_set_up, NULL, test_undo_latest_only);
 
 #undef ADD
 
