@@ -25,6 +25,9 @@ char       *_trellis_progress_grid_dup_cell_text    (TrellisProgressGrid *self,
 GtkWidget  *_trellis_progress_grid_get_learner_box  (TrellisProgressGrid *self);
 guint       _trellis_progress_grid_get_n_rebuilds   (TrellisProgressGrid *self);
 AdwToast   *_trellis_progress_grid_get_undo_toast   (TrellisProgressGrid *self);
+/* How long the last mark can be undone (UNDO_TIMEOUT_MS unless set). */
+void        _trellis_progress_grid_set_undo_timeout (TrellisProgressGrid *self,
+                                                     guint                timeout_ms);
 /* "empty" (with the status page's title through @title) or "grid". */
 const char *_trellis_progress_grid_get_visible_page (TrellisProgressGrid *self,
                                                      const char         **title);

@@ -40,6 +40,9 @@
 
 #define N_STATUSES (TRELLIS_PROGRESS_NEEDS_REVISION + 1)
 
+/* How long the last mark can be undone, as libadwaita's toasts show. */
+#define UNDO_TIMEOUT_MS 5000
+
 struct _TrellisProgressGrid
 {
   GtkWidget          parent_instance;
@@ -63,6 +66,8 @@ struct _TrellisProgressGrid
   TrellisLearner    *undo_learner;
   GPtrArray         *undo_marks;
   AdwToast          *undo_toast;
+  guint              undo_timeout_id;
+  guint              undo_timeout_ms;
   guint              rebuild_id;
   guint              n_rebuilds;
   gboolean           syncing_dropdown;
@@ -563,6 +568,7 @@ static void
 forget_undo (TrellisProgressGrid *self,
              gboolean             dismiss)
 {
+  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
   if (self->undo_toast != NULL)
     {
       g_signal_handlers_disconnect_matched (self->undo_toast, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
@@ -580,7 +586,7 @@ clear_undo (TrellisProgressGrid *self)
   forget_undo (self, TRUE);
 }
 
-/* The toast timed out or was closed: the mark stays. */
+/* The toast was closed: the mark stays. */
 static void
 on_undo_dismissed_cb (AdwToast            *toast,
                       TrellisProgressGrid *self)
@@ -588,7 +594,19 @@ on_undo_dismissed_cb (AdwToast            *toast,
   forget_undo (self, FALSE);
 }
 
-/* Puts back the statuses the last mark replaced. */
+/* The time to undo the last mark is over: the mark stays. */
+static gboolean
+on_undo_timeout_cb (gpointer user_data)
+{
+  TrellisProgressGrid *self = user_data;
+
+  self->undo_timeout_id = 0;
+  clear_undo (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts back the progress the last mark replaced: no progress at all
+ * where the mark was the first. */
 static void
 on_undo_clicked_cb (AdwToast            *toast,
                     TrellisProgressGrid *self)
@@ -600,13 +618,8 @@ on_undo_clicked_cb (AdwToast            *toast,
     return;
 
   for (guint i = 0; error == NULL && i < self->undo_marks->len; i++)
-    {
-      TrellisProgress *before = g_ptr_array_index (self->undo_marks, i);
-      TrellisProgressUpdate update = { TRELLIS_PROGRESS_FIELD_STATUS, before->status, NULL, NULL, NULL };
-
-      trellis_progress_update (self->classroom, self->undo_learner, g_ptr_array_index (nodes, i), &update, NULL,
-                               NULL, &error);
-    }
+    trellis_progress_restore (self->classroom, self->undo_learner, g_ptr_array_index (nodes, i),
+                              g_ptr_array_index (self->undo_marks, i), &error);
 
   if (error != NULL)
     show_error (self, error);
@@ -615,10 +628,15 @@ on_undo_clicked_cb (AdwToast            *toast,
 }
 
 /*
- * Offers to undo a status mark on @nodes, whose statuses were @before.
+ * Offers to undo a status mark on @nodes, whose progress was @before.
  * Marks come fast during class: while the toast of the last mark still
  * shows, it is reused for the new one rather than dismissed and replaced,
- * so that the overlay never animates two undo toasts at once.
+ * so that the overlay never animates two undo toasts at once (libadwaita
+ * 1.2 frees a toast dismissed during its show animation while the
+ * animation still runs).  The toast has no timeout of its own, as its
+ * widget's timer starts once, when it shows: the grid's timer restarts
+ * with every mark, so the latest mark always has the full time to be
+ * undone, and it dismisses the toast long after its show animation.
  */
 static void
 offer_undo (TrellisProgressGrid   *self,
@@ -647,6 +665,9 @@ offer_undo (TrellisProgressGrid   *self,
   g_clear_pointer (&self->undo_marks, g_ptr_array_unref);
   self->undo_marks = g_ptr_array_ref (before);
 
+  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
+  self->undo_timeout_id = g_timeout_add (self->undo_timeout_ms, on_undo_timeout_cb, self);
+
   if (self->undo_toast != NULL)
     {
       adw_toast_set_title (self->undo_toast, escaped);
@@ -657,6 +678,7 @@ offer_undo (TrellisProgressGrid   *self,
 
   self->undo_toast = g_object_ref (adw_toast_new (escaped));
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  adw_toast_set_timeout (self->undo_toast, 0);
   g_object_set_data_full (G_OBJECT (self->undo_toast), "trellis-nodes", g_ptr_array_ref (nodes),
                           (GDestroyNotify)g_ptr_array_unref);
   g_signal_connect (self->undo_toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self);
@@ -1875,6 +1897,7 @@ trellis_progress_grid_init (TrellisProgressGrid *self)
   self->cells = g_ptr_array_new ();
   self->row_headers = g_ptr_array_new ();
   self->late = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->undo_timeout_ms = UNDO_TIMEOUT_MS;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -2127,4 +2150,14 @@ _trellis_progress_grid_get_undo_toast (TrellisProgressGrid *self)
   g_return_val_if_fail (TRELLIS_IS_PROGRESS_GRID (self), NULL);
 
   return self->undo_toast;
+}
+
+void
+_trellis_progress_grid_set_undo_timeout (TrellisProgressGrid *self,
+                                         guint                timeout_ms)
+{
+  g_return_if_fail (TRELLIS_IS_PROGRESS_GRID (self));
+  g_return_if_fail (timeout_ms > 0);
+
+  self->undo_timeout_ms = timeout_ms;
 }

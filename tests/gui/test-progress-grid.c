@@ -746,6 +746,170 @@ test_format_not_saved (Fixture       *fixture,
   trellis_test_iterate_pending ();
 }
 
+/* How many progress rows @learner has on @node: 0 or 1. */
+static gint64
+count_progress (TrellisClassroom *classroom,
+                TrellisLearner   *learner,
+                TrellisNode      *node)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM progress WHERE learner_id = %" G_GINT64_FORMAT
+                                          " AND node_id = %" G_GINT64_FORMAT,
+                                          trellis_learner_get_id (learner), trellis_node_get_id (node));
+
+  return trellis_test_query_int (classroom, sql);
+}
+
+/* A learner new to the class, so never marked on anything. */
+static TrellisLearner *
+add_new_learner (TrellisClassroom *classroom)
+{
+  g_autoptr(GError) error = NULL;
+  TrellisLearner *learner = trellis_classroom_add_learner (classroom, "Noor Haddad", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM progress p JOIN learners l "
+                                                      "ON l.id = p.learner_id WHERE l.name = 'Noor Haddad'"), ==, 0);
+  return learner;
+}
+
+/* The first top-level activity of @playlist. */
+static TrellisNode *
+first_activity (TrellisClassroom *classroom,
+                TrellisPlaylist  *playlist)
+{
+  GListModel *nodes = trellis_classroom_get_nodes (classroom, playlist, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (nodes); i++)
+    {
+      g_autoptr(TrellisNode) node = g_list_model_get_item (nodes, i);
+
+      if (trellis_node_get_kind (node) == TRELLIS_NODE_KIND_ACTIVITY)
+        return node;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+undo_toast_shows (gpointer data)
+{
+  return _trellis_progress_grid_get_undo_toast (data) != NULL;
+}
+
+/* Undoing a learner's first mark on an item, from the toast's button,
+ * leaves no progress row: the item is untouched again. */
+static void
+test_undo_first_mark (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  TrellisLearner *noor = add_new_learner (classroom);
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisProgressGrid *grid = show_progress (builder);
+  TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
+  TrellisNode *node = first_activity (classroom, playlist);
+  gint64 n_rows = trellis_test_query_int (classroom, "SELECT count(*) FROM progress");
+  GtkWidget *popover, *undo;
+
+  g_assert_nonnull (node);
+  popover = open_cell (grid, noor, node);
+  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_with_tooltip,
+                                                        "Complete (4)"));
+  g_assert_cmpint (status_of (classroom, noor, node), ==, TRELLIS_PROGRESS_COMPLETE);
+  g_assert_cmpint (count_progress (classroom, noor, node), ==, 1);
+  g_assert_nonnull (_trellis_progress_grid_get_undo_toast (grid));
+
+  /* The toast's Undo button, as shown in the builder's overlay. */
+  trellis_gui_test_settle (GTK_WIDGET (builder), 50);
+  undo = trellis_gui_test_find_visible_widget (GTK_WIDGET (builder), trellis_gui_test_is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  trellis_gui_test_click (undo);
+
+  g_assert_cmpint (count_progress (classroom, noor, node), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM progress"), ==, n_rows);
+  g_assert_null (_trellis_progress_grid_get_undo_toast (grid));
+  {
+    g_autofree char *text = _trellis_progress_grid_dup_cell_text (grid, noor, node);
+
+    g_assert_cmpstr (text, ==, "Not started");
+  }
+  trellis_gui_test_settle (GTK_WIDGET (builder), 400);
+}
+
+static gboolean
+on_wait_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the monotonic time @until (µs). */
+static void
+run_until (gint64 until)
+{
+  while (g_get_monotonic_time () < until)
+    {
+      gboolean done = FALSE;
+
+      g_timeout_add (MAX (1, (until - g_get_monotonic_time ()) / 1000), on_wait_cb, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Each mark restarts the time to undo: a toast reused for a later mark
+ * stays its full time after that mark (past the time of the first), then
+ * goes by itself.  The times are taken around each mark, so that a slow
+ * machine cannot make the test pass or fail wrongly; when it is too slow
+ * to look in time, the test says so and does not judge. */
+static void
+test_undo_time (Fixture       *fixture,
+                gconstpointer  data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  TrellisLearner *noor = add_new_learner (classroom);
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisProgressGrid *grid = show_progress (builder);
+  TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
+  TrellisNode *node = first_activity (classroom, playlist);
+  const gint64 timeout = 3000 * 1000;
+  gint64 first_done, second_start;
+  AdwToast *toast;
+
+  _trellis_progress_grid_set_undo_timeout (grid, timeout / 1000);
+
+  press_digit (grid, noor, node, 2);
+  first_done = g_get_monotonic_time ();
+  toast = _trellis_progress_grid_get_undo_toast (grid);
+  g_assert_nonnull (toast);
+
+  /* Halfway, a second mark; the toast is the same, retitled. */
+  run_until (first_done + timeout / 2);
+  g_assert_true (_trellis_progress_grid_get_undo_toast (grid) == toast);
+  second_start = g_get_monotonic_time ();
+  press_digit (grid, noor, node, 3);
+  g_assert_true (_trellis_progress_grid_get_undo_toast (grid) == toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "Submitted"));
+
+  /* Past the first mark's time: the second can still be undone. */
+  run_until (first_done + timeout + 200 * 1000);
+  if (g_get_monotonic_time () < second_start + timeout - 300 * 1000)
+    {
+      g_assert_true (_trellis_progress_grid_get_undo_toast (grid) == toast);
+      g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (builder),
+                                                              trellis_gui_test_is_button_labelled, "_Undo"));
+    }
+  else
+    g_test_message ("Too slow to look before the second mark's time was over: not judged");
+
+  /* Then it goes by itself, and the last mark stays. */
+  trellis_gui_test_wait_while (undo_toast_shows, grid, 10);
+  g_assert_cmpint (status_of (classroom, noor, node), ==, TRELLIS_PROGRESS_SUBMITTED);
+  trellis_gui_test_settle (GTK_WIDGET (builder), 400);
+  g_assert_null (trellis_gui_test_find_visible_widget (GTK_WIDGET (builder), trellis_gui_test_is_button_labelled,
+                                                       "_Undo"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -761,6 +925,8 @@ main (int   argc,
   ADD ("/progress-grid/format-not-saved", test_format_not_saved);
   ADD ("/progress-grid/from-learner", test_from_learner);
   ADD ("/progress-grid/live-sidebar", test_live_sidebar);
+  ADD ("/progress-grid/undo-first-mark", test_undo_first_mark);
+  ADD ("/progress-grid/undo-time", test_undo_time);
 
 #undef ADD
 
