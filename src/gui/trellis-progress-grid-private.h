@@ -17,6 +17,8 @@ GtkWidget  *_trellis_progress_grid_get_cell         (TrellisProgressGrid *self,
                                                      TrellisNode         *node);
 GtkWidget  *_trellis_progress_grid_get_row_header   (TrellisProgressGrid *self,
                                                      TrellisLearner      *learner);
+GtkWidget  *_trellis_progress_grid_get_column_header (TrellisProgressGrid *self,
+                                                     TrellisNode         *node);
 GtkPopover *_trellis_progress_grid_get_popover      (TrellisProgressGrid *self);
 /* The text a cell shows, e.g. "Complete" or "Egypt". */
 char       *_trellis_progress_grid_dup_cell_text    (TrellisProgressGrid *self,

@@ -33,6 +33,11 @@
  * learners whose data changed.  The grid is rebuilt only when the
  * learners or the playlist's items change.
  *
+ * The item headers and the learner names are grids of their own beside
+ * the cells', in scrolled windows that follow the cells' scrolling, so
+ * that they stay in view; size groups give each header its column's
+ * width or its row's height.
+ *
  * The flap on the right is the per-learner view: what the selected
  * learner is offered in each choice group, what they chose, and their
  * self-regulation level.
@@ -57,6 +62,7 @@ struct _TrellisProgressGrid
   GPtrArray         *col_nodes;
   GPtrArray         *cells;
   GPtrArray         *row_headers;
+  GPtrArray         *column_headers;
   /* "learner id:node id" → days late, for the milestones of the playlist. */
   GHashTable        *late;
 
@@ -76,6 +82,11 @@ struct _TrellisProgressGrid
   AdwStatusPage     *empty_page;
   AdwFlap           *flap;
   GtkDropDown       *learner_dropdown;
+  GtkScrolledWindow *column_header_scroller;
+  GtkScrolledWindow *row_header_scroller;
+  GtkScrolledWindow *scroller;
+  GtkGrid           *column_header_grid;
+  GtkGrid           *row_header_grid;
   GtkGrid           *cells_grid;
   GtkWidget         *learner_box;
 };
@@ -1339,6 +1350,8 @@ row_header_new (TrellisProgressGrid *self,
   gtk_widget_set_visible (late, FALSE);
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), late);
+  /* Level with the cells of the row, which can be taller (size group). */
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "progress-row-header");
@@ -1404,13 +1417,16 @@ cell_new (TrellisProgressGrid *self,
 static void
 clear_grid (TrellisProgressGrid *self)
 {
+  GtkGrid *grids[] = { self->column_header_grid, self->row_header_grid, self->cells_grid };
   GtkWidget *child;
 
   close_popover (self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cells_grid))) != NULL)
-    gtk_grid_remove (self->cells_grid, child);
+  for (guint i = 0; i < G_N_ELEMENTS (grids); i++)
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (grids[i]))) != NULL)
+      gtk_grid_remove (grids[i], child);
   g_ptr_array_set_size (self->cells, 0);
   g_ptr_array_set_size (self->row_headers, 0);
+  g_ptr_array_set_size (self->column_headers, 0);
   g_ptr_array_set_size (self->row_learners, 0);
   g_ptr_array_set_size (self->col_nodes, 0);
 }
@@ -1456,22 +1472,44 @@ rebuild (TrellisProgressGrid *self)
     g_ptr_array_add (self->col_nodes, g_list_model_get_item (self->nodes, i));
 
   for (guint col = 0; col < n_nodes; col++)
-    gtk_grid_attach (self->cells_grid, column_header_new (self, g_ptr_array_index (self->col_nodes, col)),
-                     (int)col + 1, 0, 1, 1);
+    {
+      GtkWidget *header = column_header_new (self, g_ptr_array_index (self->col_nodes, col));
+
+      g_ptr_array_add (self->column_headers, header);
+      gtk_grid_attach (self->column_header_grid, header, (int)col, 0, 1, 1);
+    }
 
   for (guint row = 0; row < n_learners; row++)
     {
       GtkWidget *header = row_header_new (self, g_ptr_array_index (self->row_learners, row));
 
       g_ptr_array_add (self->row_headers, header);
-      gtk_grid_attach (self->cells_grid, header, 0, (int)row + 1, 1, 1);
+      gtk_grid_attach (self->row_header_grid, header, 0, (int)row, 1, 1);
       for (guint col = 0; col < n_nodes; col++)
         {
           GtkWidget *cell = cell_new (self, row, col);
 
           g_ptr_array_add (self->cells, cell);
-          gtk_grid_attach (self->cells_grid, cell, (int)col + 1, (int)row + 1, 1, 1);
+          gtk_grid_attach (self->cells_grid, cell, (int)col, (int)row, 1, 1);
         }
+    }
+
+  /* The headers, in grids of their own, take their column's width and
+   * their row's height from one cell of it: the others are alike.  The
+   * widgets keep their groups. */
+  for (guint col = 0; col < n_nodes; col++)
+    {
+      g_autoptr(GtkSizeGroup) group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+      gtk_size_group_add_widget (group, g_ptr_array_index (self->column_headers, col));
+      gtk_size_group_add_widget (group, cell_at (self, 0, col));
+    }
+  for (guint row = 0; row < n_learners; row++)
+    {
+      g_autoptr(GtkSizeGroup) group = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
+
+      gtk_size_group_add_widget (group, g_ptr_array_index (self->row_headers, row));
+      gtk_size_group_add_widget (group, cell_at (self, row, 0));
     }
 
   refresh_late (self);
@@ -1781,6 +1819,7 @@ trellis_progress_grid_finalize (GObject *object)
   g_clear_pointer (&self->col_nodes, g_ptr_array_unref);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->row_headers, g_ptr_array_unref);
+  g_clear_pointer (&self->column_headers, g_ptr_array_unref);
   g_clear_pointer (&self->late, g_hash_table_unref);
 
   G_OBJECT_CLASS (trellis_progress_grid_parent_class)->finalize (object);
@@ -1870,6 +1909,11 @@ trellis_progress_grid_class_init (TrellisProgressGridClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, flap);
   gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, learner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, column_header_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, row_header_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, column_header_grid);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, row_header_grid);
   gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, cells_grid);
   gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, learner_box);
   gtk_widget_class_bind_template_callback (widget_class, on_learner_selected_cb);
@@ -1896,10 +1940,19 @@ trellis_progress_grid_init (TrellisProgressGrid *self)
   self->col_nodes = g_ptr_array_new_with_free_func (g_object_unref);
   self->cells = g_ptr_array_new ();
   self->row_headers = g_ptr_array_new ();
+  self->column_headers = g_ptr_array_new ();
   self->late = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->undo_timeout_ms = UNDO_TIMEOUT_MS;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The headers follow the cells, and the cells the headers (a wheel over them). */
+  g_object_bind_property (gtk_scrolled_window_get_hadjustment (self->scroller), "value",
+                          gtk_scrolled_window_get_hadjustment (self->column_header_scroller), "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (gtk_scrolled_window_get_vadjustment (self->scroller), "value",
+                          gtk_scrolled_window_get_vadjustment (self->row_header_scroller), "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   self->popover = GTK_POPOVER (gtk_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
@@ -2090,6 +2143,19 @@ _trellis_progress_grid_get_row_header (TrellisProgressGrid *self,
     return NULL;
 
   return g_ptr_array_index (self->row_headers, row);
+}
+
+GtkWidget *
+_trellis_progress_grid_get_column_header (TrellisProgressGrid *self,
+                                          TrellisNode         *node)
+{
+  g_return_val_if_fail (TRELLIS_IS_PROGRESS_GRID (self), NULL);
+
+  for (guint col = 0; col < n_cols (self); col++)
+    if (g_ptr_array_index (self->col_nodes, col) == node)
+      return g_ptr_array_index (self->column_headers, col);
+
+  return NULL;
 }
 
 GtkPopover *
