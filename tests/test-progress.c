@@ -589,6 +589,74 @@ test_data_changed (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (classroom, on_data_changed_cb, &log);
 }
 
+/* Undo puts back exactly what was there: no row for a node never marked. */
+static void
+test_restore (Fixture       *fixture,
+              gconstpointer  data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrellisProgress) never = NULL;
+  g_autoptr(TrellisProgress) marked = NULL;
+  g_autoptr(TrellisProgress) progress = NULL;
+  g_autoptr(TrellisNode) gone = NULL;
+  g_autoptr(GArray) evidence = g_array_new (FALSE, FALSE, sizeof (TrellisEvidenceKey));
+  ChangeLog log = { classroom, 0, 0, -1, evidence, FALSE };
+  TrellisProgressUpdate update = { TRELLIS_PROGRESS_FIELD_STATUS | TRELLIS_PROGRESS_FIELD_FORMAT |
+                                   TRELLIS_PROGRESS_FIELD_CHECKIN,
+                                   TRELLIS_PROGRESS_SUBMITTED, "poster", "2026-11-20", "Good start" };
+
+  /* A first mark, undone: the row goes, the node is untouched again. */
+  never = trellis_progress_get (classroom, fixture->learner, fixture->activity, &error);
+  g_assert_no_error (error);
+  g_assert_true (trellis_progress_set_status (classroom, fixture->learner, fixture->activity,
+                                              TRELLIS_PROGRESS_COMPLETE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM progress"), ==, 1);
+
+  g_signal_connect (classroom, "data-changed", G_CALLBACK (on_data_changed_cb), &log);
+  g_assert_true (trellis_progress_restore (classroom, fixture->learner, fixture->activity, never, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM progress"), ==, 0);
+  g_assert_cmpuint (log.n_emissions, ==, 1);
+  g_assert_cmpint (log.kinds, ==, TRELLIS_DATA_PROGRESS);
+  g_assert_cmpint (log.learner_id, ==, trellis_learner_get_id (fixture->learner));
+  g_signal_handlers_disconnect_by_func (classroom, on_data_changed_cb, &log);
+
+  /* A mark over an earlier one, undone: every field and the time as they were. */
+  trellis_classroom_set_clock (classroom, trellis_test_clock_iso8601, (gpointer)"2026-11-20T09:00:00Z");
+  g_assert_true (trellis_progress_update (classroom, fixture->learner, fixture->milestone, &update, NULL, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  marked = trellis_progress_get (classroom, fixture->learner, fixture->milestone, &error);
+  trellis_classroom_set_clock (classroom, trellis_test_clock_iso8601, (gpointer)NOW);
+  update.status = TRELLIS_PROGRESS_NEEDS_REVISION;
+  update.format = NULL;
+  update.checkin_on = NULL;
+  update.checkin_note = NULL;
+  g_assert_true (trellis_progress_update (classroom, fixture->learner, fixture->milestone, &update, NULL, NULL,
+                                          &error));
+  g_assert_no_error (error);
+
+  g_assert_true (trellis_progress_restore (classroom, fixture->learner, fixture->milestone, marked, &error));
+  g_assert_no_error (error);
+  progress = trellis_progress_get (classroom, fixture->learner, fixture->milestone, &error);
+  g_assert_cmpint (progress->status, ==, TRELLIS_PROGRESS_SUBMITTED);
+  g_assert_cmpstr (progress->format, ==, "poster");
+  g_assert_cmpstr (progress->checkin_on, ==, "2026-11-20");
+  g_assert_cmpstr (progress->checkin_note, ==, "Good start");
+  g_assert_cmpstr (progress->updated_at, ==, "2026-11-20T09:00:00Z");
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM progress"), ==, 1);
+
+  /* A node gone: refused, nothing written. */
+  gone = g_object_ref (fixture->activity);
+  g_assert_true (trellis_classroom_delete_node (classroom, gone, &error));
+  g_assert_no_error (error);
+  g_assert_false (trellis_progress_restore (classroom, fixture->learner, gone, never, &error));
+  g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM progress"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +671,7 @@ main (int   argc,
   ADD ("/progress/evidence", test_progress_evidence);
   ADD ("/progress/choose", test_choose);
   ADD ("/progress/data-changed", test_data_changed);
+  ADD ("/progress/restore", test_restore);
   g_test_add_func ("/progress/breadth-rule", test_breadth_rule);
   ADD ("/progress/offered-options", test_offered_options);
   g_test_add_func ("/progress/behind", test_behind);

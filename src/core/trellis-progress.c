@@ -396,6 +396,66 @@ trellis_progress_set_status (TrellisClassroom       *classroom,
   return trellis_progress_update (classroom, learner, node, &update, NULL, NULL, error);
 }
 
+gboolean
+trellis_progress_restore (TrellisClassroom       *classroom,
+                          TrellisLearner         *learner,
+                          TrellisNode            *node,
+                          const TrellisProgress  *before,
+                          GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean written;
+
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_NODE (node), FALSE);
+  g_return_val_if_fail (before != NULL, FALSE);
+  g_return_val_if_fail (before->learner_id == trellis_learner_get_id (learner), FALSE);
+  g_return_val_if_fail (before->node_id == trellis_node_get_id (node), FALSE);
+
+  if (!_trellis_check_learner (classroom, learner, error) || !check_node (classroom, node, error))
+    return FALSE;
+
+  if ((guint)before->status >= G_N_ELEMENTS (status_names))
+    return _trellis_set_invalid (error, _("The progress status is not valid"));
+
+  if (!trellis_classroom_begin (classroom, error))
+    return FALSE;
+
+  if (before->updated_at == NULL)
+    stmt = trellis_classroom_prepare (classroom, "DELETE FROM progress WHERE learner_id = ?1 AND node_id = ?2",
+                                      error);
+  else
+    stmt = trellis_classroom_prepare (classroom,
+                                      "INSERT INTO progress (learner_id, node_id, status, format, checkin_on, "
+                                      "  checkin_note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                      "ON CONFLICT (learner_id, node_id) DO UPDATE SET "
+                                      "  status = excluded.status, format = excluded.format, "
+                                      "  checkin_on = excluded.checkin_on, checkin_note = excluded.checkin_note, "
+                                      "  updated_at = excluded.updated_at",
+                                      error);
+  written = stmt != NULL;
+  if (written)
+    {
+      sqlite3_bind_int64 (stmt, 1, trellis_learner_get_id (learner));
+      sqlite3_bind_int64 (stmt, 2, trellis_node_get_id (node));
+      if (before->updated_at != NULL)
+        {
+          sqlite3_bind_text (stmt, 3, status_names[before->status], -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, before->format, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 5, before->checkin_on, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 6, before->checkin_note, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 7, before->updated_at, -1, SQLITE_TRANSIENT);
+        }
+      written = trellis_classroom_step (classroom, stmt, error);
+    }
+
+  if (written)
+    _trellis_classroom_note_change (classroom, TRELLIS_DATA_PROGRESS, trellis_learner_get_id (learner), 0);
+
+  return _trellis_finish_edit (classroom, written, error);
+}
+
 /* ------------------------------------------------------------------ */
 /* Choice breadth                                                      */
 

@@ -102,6 +102,17 @@ gboolean         trellis_progress_set_status (TrellisClassroom              *cla
                                               TrellisNode                   *node,
                                               TrellisProgressStatus          status,
                                               GError                       **error);
+/*
+ * Puts back @before, a record trellis_progress_get() read for @learner and
+ * @node: its status, format, check-in and time.  A record of a node never
+ * marked (no updated_at) removes the progress row, so that the node is
+ * untouched again.  For undo.
+ */
+gboolean         trellis_progress_restore    (TrellisClassroom              *classroom,
+                                              TrellisLearner                *learner,
+                                              TrellisNode                   *node,
+                                              const TrellisProgress         *before,
+                                              GError                       **error);
 
 /*
  * The choice-breadth rule (DESIGN.md principle 2), a pure function.

@@ -17,6 +17,8 @@ GtkWidget  *_trellis_progress_grid_get_cell         (TrellisProgressGrid *self,
                                                      TrellisNode         *node);
 GtkWidget  *_trellis_progress_grid_get_row_header   (TrellisProgressGrid *self,
                                                      TrellisLearner      *learner);
+GtkWidget  *_trellis_progress_grid_get_column_header (TrellisProgressGrid *self,
+                                                     TrellisNode         *node);
 GtkPopover *_trellis_progress_grid_get_popover      (TrellisProgressGrid *self);
 /* The text a cell shows, e.g. "Complete" or "Egypt". */
 char       *_trellis_progress_grid_dup_cell_text    (TrellisProgressGrid *self,
@@ -25,6 +27,9 @@ char       *_trellis_progress_grid_dup_cell_text    (TrellisProgressGrid *self,
 GtkWidget  *_trellis_progress_grid_get_learner_box  (TrellisProgressGrid *self);
 guint       _trellis_progress_grid_get_n_rebuilds   (TrellisProgressGrid *self);
 AdwToast   *_trellis_progress_grid_get_undo_toast   (TrellisProgressGrid *self);
+/* How long the last mark can be undone (UNDO_TIMEOUT_MS unless set). */
+void        _trellis_progress_grid_set_undo_timeout (TrellisProgressGrid *self,
+                                                     guint                timeout_ms);
 /* "empty" (with the status page's title through @title) or "grid". */
 const char *_trellis_progress_grid_get_visible_page (TrellisProgressGrid *self,
                                                      const char         **title);

@@ -34,12 +34,20 @@
  * when the learners or the playlist's items change, or items or skills
  * are removed or put back anywhere (%TRELLIS_DATA_CURRICULUM).
  *
+ * The item headers and the learner names are grids of their own beside
+ * the cells', in scrolled windows that follow the cells' scrolling, so
+ * that they stay in view; size groups give each header its column's
+ * width or its row's height.
+ *
  * The flap on the right is the per-learner view: what the selected
  * learner is offered in each choice group, what they chose, and their
  * self-regulation level.
  */
 
 #define N_STATUSES (TRELLIS_PROGRESS_NEEDS_REVISION + 1)
+
+/* How long the last mark can be undone, as libadwaita's toasts show. */
+#define UNDO_TIMEOUT_MS 5000
 
 struct _TrellisProgressGrid
 {
@@ -55,6 +63,7 @@ struct _TrellisProgressGrid
   GPtrArray         *col_nodes;
   GPtrArray         *cells;
   GPtrArray         *row_headers;
+  GPtrArray         *column_headers;
   /* "learner id:node id" → days late, for the milestones of the playlist. */
   GHashTable        *late;
 
@@ -64,6 +73,8 @@ struct _TrellisProgressGrid
   TrellisLearner    *undo_learner;
   GPtrArray         *undo_marks;
   AdwToast          *undo_toast;
+  guint              undo_timeout_id;
+  guint              undo_timeout_ms;
   guint              rebuild_id;
   guint              n_rebuilds;
   gboolean           syncing_dropdown;
@@ -72,6 +83,11 @@ struct _TrellisProgressGrid
   AdwStatusPage     *empty_page;
   AdwFlap           *flap;
   GtkDropDown       *learner_dropdown;
+  GtkScrolledWindow *column_header_scroller;
+  GtkScrolledWindow *row_header_scroller;
+  GtkScrolledWindow *scroller;
+  GtkGrid           *column_header_grid;
+  GtkGrid           *row_header_grid;
   GtkGrid           *cells_grid;
   GtkWidget         *learner_box;
 };
@@ -564,6 +580,7 @@ static void
 forget_undo (TrellisProgressGrid *self,
              gboolean             dismiss)
 {
+  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
   if (self->undo_toast != NULL)
     {
       g_signal_handlers_disconnect_matched (self->undo_toast, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
@@ -581,7 +598,7 @@ clear_undo (TrellisProgressGrid *self)
   forget_undo (self, TRUE);
 }
 
-/* The toast timed out or was closed: the mark stays. */
+/* The toast was closed: the mark stays. */
 static void
 on_undo_dismissed_cb (AdwToast            *toast,
                       TrellisProgressGrid *self)
@@ -589,7 +606,19 @@ on_undo_dismissed_cb (AdwToast            *toast,
   forget_undo (self, FALSE);
 }
 
-/* Puts back the statuses the last mark replaced. */
+/* The time to undo the last mark is over: the mark stays. */
+static gboolean
+on_undo_timeout_cb (gpointer user_data)
+{
+  TrellisProgressGrid *self = user_data;
+
+  self->undo_timeout_id = 0;
+  clear_undo (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts back the progress the last mark replaced: no progress at all
+ * where the mark was the first. */
 static void
 on_undo_clicked_cb (AdwToast            *toast,
                     TrellisProgressGrid *self)
@@ -601,13 +630,8 @@ on_undo_clicked_cb (AdwToast            *toast,
     return;
 
   for (guint i = 0; error == NULL && i < self->undo_marks->len; i++)
-    {
-      TrellisProgress *before = g_ptr_array_index (self->undo_marks, i);
-      TrellisProgressUpdate update = { TRELLIS_PROGRESS_FIELD_STATUS, before->status, NULL, NULL, NULL };
-
-      trellis_progress_update (self->classroom, self->undo_learner, g_ptr_array_index (nodes, i), &update, NULL,
-                               NULL, &error);
-    }
+    trellis_progress_restore (self->classroom, self->undo_learner, g_ptr_array_index (nodes, i),
+                              g_ptr_array_index (self->undo_marks, i), &error);
 
   if (error != NULL)
     show_error (self, error);
@@ -616,10 +640,15 @@ on_undo_clicked_cb (AdwToast            *toast,
 }
 
 /*
- * Offers to undo a status mark on @nodes, whose statuses were @before.
+ * Offers to undo a status mark on @nodes, whose progress was @before.
  * Marks come fast during class: while the toast of the last mark still
  * shows, it is reused for the new one rather than dismissed and replaced,
- * so that the overlay never animates two undo toasts at once.
+ * so that the overlay never animates two undo toasts at once (libadwaita
+ * 1.2 frees a toast dismissed during its show animation while the
+ * animation still runs).  The toast has no timeout of its own, as its
+ * widget's timer starts once, when it shows: the grid's timer restarts
+ * with every mark, so the latest mark always has the full time to be
+ * undone, and it dismisses the toast long after its show animation.
  */
 static void
 offer_undo (TrellisProgressGrid   *self,
@@ -648,6 +677,9 @@ offer_undo (TrellisProgressGrid   *self,
   g_clear_pointer (&self->undo_marks, g_ptr_array_unref);
   self->undo_marks = g_ptr_array_ref (before);
 
+  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
+  self->undo_timeout_id = g_timeout_add (self->undo_timeout_ms, on_undo_timeout_cb, self);
+
   if (self->undo_toast != NULL)
     {
       adw_toast_set_title (self->undo_toast, escaped);
@@ -658,6 +690,7 @@ offer_undo (TrellisProgressGrid   *self,
 
   self->undo_toast = g_object_ref (adw_toast_new (escaped));
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  adw_toast_set_timeout (self->undo_toast, 0);
   g_object_set_data_full (G_OBJECT (self->undo_toast), "trellis-nodes", g_ptr_array_ref (nodes),
                           (GDestroyNotify)g_ptr_array_unref);
   g_signal_connect (self->undo_toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self);
@@ -1318,6 +1351,8 @@ row_header_new (TrellisProgressGrid *self,
   gtk_widget_set_visible (late, FALSE);
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), late);
+  /* Level with the cells of the row, which can be taller (size group). */
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "progress-row-header");
@@ -1383,13 +1418,16 @@ cell_new (TrellisProgressGrid *self,
 static void
 clear_grid (TrellisProgressGrid *self)
 {
+  GtkGrid *grids[] = { self->column_header_grid, self->row_header_grid, self->cells_grid };
   GtkWidget *child;
 
   close_popover (self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cells_grid))) != NULL)
-    gtk_grid_remove (self->cells_grid, child);
+  for (guint i = 0; i < G_N_ELEMENTS (grids); i++)
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (grids[i]))) != NULL)
+      gtk_grid_remove (grids[i], child);
   g_ptr_array_set_size (self->cells, 0);
   g_ptr_array_set_size (self->row_headers, 0);
+  g_ptr_array_set_size (self->column_headers, 0);
   g_ptr_array_set_size (self->row_learners, 0);
   g_ptr_array_set_size (self->col_nodes, 0);
 }
@@ -1435,22 +1473,44 @@ rebuild (TrellisProgressGrid *self)
     g_ptr_array_add (self->col_nodes, g_list_model_get_item (self->nodes, i));
 
   for (guint col = 0; col < n_nodes; col++)
-    gtk_grid_attach (self->cells_grid, column_header_new (self, g_ptr_array_index (self->col_nodes, col)),
-                     (int)col + 1, 0, 1, 1);
+    {
+      GtkWidget *header = column_header_new (self, g_ptr_array_index (self->col_nodes, col));
+
+      g_ptr_array_add (self->column_headers, header);
+      gtk_grid_attach (self->column_header_grid, header, (int)col, 0, 1, 1);
+    }
 
   for (guint row = 0; row < n_learners; row++)
     {
       GtkWidget *header = row_header_new (self, g_ptr_array_index (self->row_learners, row));
 
       g_ptr_array_add (self->row_headers, header);
-      gtk_grid_attach (self->cells_grid, header, 0, (int)row + 1, 1, 1);
+      gtk_grid_attach (self->row_header_grid, header, 0, (int)row, 1, 1);
       for (guint col = 0; col < n_nodes; col++)
         {
           GtkWidget *cell = cell_new (self, row, col);
 
           g_ptr_array_add (self->cells, cell);
-          gtk_grid_attach (self->cells_grid, cell, (int)col + 1, (int)row + 1, 1, 1);
+          gtk_grid_attach (self->cells_grid, cell, (int)col, (int)row, 1, 1);
         }
+    }
+
+  /* The headers, in grids of their own, take their column's width and
+   * their row's height from one cell of it: the others are alike.  The
+   * widgets keep their groups. */
+  for (guint col = 0; col < n_nodes; col++)
+    {
+      g_autoptr(GtkSizeGroup) group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+      gtk_size_group_add_widget (group, g_ptr_array_index (self->column_headers, col));
+      gtk_size_group_add_widget (group, cell_at (self, 0, col));
+    }
+  for (guint row = 0; row < n_learners; row++)
+    {
+      g_autoptr(GtkSizeGroup) group = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
+
+      gtk_size_group_add_widget (group, g_ptr_array_index (self->row_headers, row));
+      gtk_size_group_add_widget (group, cell_at (self, row, 0));
     }
 
   refresh_late (self);
@@ -1773,6 +1833,7 @@ trellis_progress_grid_finalize (GObject *object)
   g_clear_pointer (&self->col_nodes, g_ptr_array_unref);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->row_headers, g_ptr_array_unref);
+  g_clear_pointer (&self->column_headers, g_ptr_array_unref);
   g_clear_pointer (&self->late, g_hash_table_unref);
 
   G_OBJECT_CLASS (trellis_progress_grid_parent_class)->finalize (object);
@@ -1862,6 +1923,11 @@ trellis_progress_grid_class_init (TrellisProgressGridClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, flap);
   gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, learner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, column_header_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, row_header_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, column_header_grid);
+  gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, row_header_grid);
   gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, cells_grid);
   gtk_widget_class_bind_template_child (widget_class, TrellisProgressGrid, learner_box);
   gtk_widget_class_bind_template_callback (widget_class, on_learner_selected_cb);
@@ -1888,9 +1954,19 @@ trellis_progress_grid_init (TrellisProgressGrid *self)
   self->col_nodes = g_ptr_array_new_with_free_func (g_object_unref);
   self->cells = g_ptr_array_new ();
   self->row_headers = g_ptr_array_new ();
+  self->column_headers = g_ptr_array_new ();
   self->late = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->undo_timeout_ms = UNDO_TIMEOUT_MS;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The headers follow the cells, and the cells the headers (a wheel over them). */
+  g_object_bind_property (gtk_scrolled_window_get_hadjustment (self->scroller), "value",
+                          gtk_scrolled_window_get_hadjustment (self->column_header_scroller), "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (gtk_scrolled_window_get_vadjustment (self->scroller), "value",
+                          gtk_scrolled_window_get_vadjustment (self->row_header_scroller), "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   self->popover = GTK_POPOVER (gtk_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
@@ -2083,6 +2159,19 @@ _trellis_progress_grid_get_row_header (TrellisProgressGrid *self,
   return g_ptr_array_index (self->row_headers, row);
 }
 
+GtkWidget *
+_trellis_progress_grid_get_column_header (TrellisProgressGrid *self,
+                                          TrellisNode         *node)
+{
+  g_return_val_if_fail (TRELLIS_IS_PROGRESS_GRID (self), NULL);
+
+  for (guint col = 0; col < n_cols (self); col++)
+    if (g_ptr_array_index (self->col_nodes, col) == node)
+      return g_ptr_array_index (self->column_headers, col);
+
+  return NULL;
+}
+
 GtkPopover *
 _trellis_progress_grid_get_popover (TrellisProgressGrid *self)
 {
@@ -2141,4 +2230,14 @@ _trellis_progress_grid_get_undo_toast (TrellisProgressGrid *self)
   g_return_val_if_fail (TRELLIS_IS_PROGRESS_GRID (self), NULL);
 
   return self->undo_toast;
+}
+
+void
+_trellis_progress_grid_set_undo_timeout (TrellisProgressGrid *self,
+                                         guint                timeout_ms)
+{
+  g_return_if_fail (TRELLIS_IS_PROGRESS_GRID (self));
+  g_return_if_fail (timeout_ms > 0);
+
+  self->undo_timeout_ms = timeout_ms;
 }

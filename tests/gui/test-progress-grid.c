@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "trellis-gui-test-utils.h"
@@ -556,6 +557,19 @@ test_live_sidebar (Fixture       *fixture,
   g_assert_cmpint (gtk_window_is_active (GTK_WINDOW (fixture->window)), ==, main_active);
 }
 
+/* Whether @cell is not wholly in its scrolled window's view (yet). */
+static gboolean
+is_out_of_view (gpointer cell)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (cell, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t view, bounds;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (cell)));
+  return !gtk_widget_compute_bounds (scroller, scroller, &view) ||
+         !gtk_widget_compute_bounds (cell, scroller, &bounds) ||
+         !graphene_rect_contains_rect (&view, &bounds);
+}
+
 /*
  * 30 learners × 20 items: the grid is built once, a mark redraws one row
  * and no rebuild.  Times are reported (not asserted: the machine decides).
@@ -630,6 +644,69 @@ test_scale (void)
       gtk_test_widget_wait_for_draw (window);
     }
   g_test_message ("10 scrolled frames in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  /* Scrolled to the end both ways, the headers stay in view, level with
+   * their cells. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                            gtk_adjustment_get_upper (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller))));
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  {
+    GListModel *nodes = trellis_classroom_get_nodes (classroom, playlist, NULL);
+    g_autoptr(TrellisNode) last = g_list_model_get_item (nodes, g_list_model_get_n_items (nodes) - 1);
+    g_autoptr(TrellisLearner) top = g_list_model_get_item (learners, 0);
+    GtkWidget *row_header = _trellis_progress_grid_get_row_header (TRELLIS_PROGRESS_GRID (grid), learner);
+    GtkWidget *column_header = _trellis_progress_grid_get_column_header (TRELLIS_PROGRESS_GRID (grid), last);
+    GtkWidget *cell = _trellis_progress_grid_get_cell (TRELLIS_PROGRESS_GRID (grid), learner, last);
+    graphene_rect_t view, header_bounds, column_bounds, cell_bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (scroller, window, &view));
+    g_assert_true (gtk_widget_compute_bounds (row_header, window, &header_bounds));
+    g_assert_true (gtk_widget_compute_bounds (column_header, window, &column_bounds));
+    g_assert_true (gtk_widget_compute_bounds (cell, window, &cell_bounds));
+
+    /* The last cell is in view, its learner's name left of the cells and
+     * its item's header above them, in the window. */
+    g_assert_true (graphene_rect_contains_rect (&view, &cell_bounds));
+    g_assert_cmpfloat (header_bounds.origin.x + header_bounds.size.width, <=, view.origin.x);
+    g_assert_cmpfloat (header_bounds.origin.x, >=, 0);
+    g_assert_cmpfloat (column_bounds.origin.y + column_bounds.size.height, <=, view.origin.y);
+    g_assert_cmpfloat (column_bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (fabs (header_bounds.origin.y - cell_bounds.origin.y), <, 0.5);
+    g_assert_cmpfloat (fabs (header_bounds.size.height - cell_bounds.size.height), <, 0.5);
+    g_assert_cmpfloat (fabs (column_bounds.origin.x - cell_bounds.origin.x), <, 0.5);
+    g_assert_cmpfloat (fabs (column_bounds.size.width - cell_bounds.size.width), <, 0.5);
+
+    /* The first learner's name has scrolled out with their row. */
+    g_assert_true (gtk_widget_compute_bounds (_trellis_progress_grid_get_row_header (TRELLIS_PROGRESS_GRID (grid), top),
+                                              window, &header_bounds));
+    g_assert_cmpfloat (header_bounds.origin.y + header_bounds.size.height, <=, view.origin.y);
+
+    /* The arrow keys' action from the last cell back to the first scrolls
+     * the headers too. */
+    g_assert_true (gtk_widget_grab_focus (cell));
+    for (guint i = 0; i < 50; i++)
+      {
+        /* A key at a time, as the teacher presses them. */
+        g_assert_true (gtk_widget_activate_action (grid, "grid.move", "(ii)", i < 30 ? 0 : -1, i < 30 ? -1 : 0));
+        gtk_test_widget_wait_for_draw (window);
+      }
+    g_assert_true (gtk_widget_has_focus (_trellis_progress_grid_get_cell (TRELLIS_PROGRESS_GRID (grid), top, first)));
+    /* The viewport animates its way there. */
+    trellis_gui_test_wait_while (is_out_of_view, _trellis_progress_grid_get_cell (TRELLIS_PROGRESS_GRID (grid), top,
+                                                                                  first), 5);
+    g_assert_true (gtk_widget_compute_bounds (_trellis_progress_grid_get_row_header (TRELLIS_PROGRESS_GRID (grid), top),
+                                              window, &header_bounds));
+    g_assert_true (gtk_widget_compute_bounds (_trellis_progress_grid_get_column_header (TRELLIS_PROGRESS_GRID (grid),
+                                                                                        first),
+                                              window, &column_bounds));
+    g_assert_true (gtk_widget_compute_bounds (_trellis_progress_grid_get_cell (TRELLIS_PROGRESS_GRID (grid), top, first),
+                                              window, &cell_bounds));
+    g_assert_cmpfloat (fabs (header_bounds.origin.y - cell_bounds.origin.y), <, 0.5);
+    g_assert_cmpfloat (fabs (column_bounds.origin.x - cell_bounds.origin.x), <, 0.5);
+  }
+  if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
+    trellis_gui_test_save_screenshot (window, "progress-grid-scrolled.png");
 
   /* A mark redraws that learner's row only. */
   start = g_get_monotonic_time ();
@@ -746,6 +823,183 @@ test_format_not_saved (Fixture       *fixture,
   trellis_test_iterate_pending ();
 }
 
+/* How many progress rows @learner has on @node: 0 or 1. */
+static gint64
+count_progress (TrellisClassroom *classroom,
+                TrellisLearner   *learner,
+                TrellisNode      *node)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM progress WHERE learner_id = %" G_GINT64_FORMAT
+                                          " AND node_id = %" G_GINT64_FORMAT,
+                                          trellis_learner_get_id (learner), trellis_node_get_id (node));
+
+  return trellis_test_query_int (classroom, sql);
+}
+
+/* A learner new to the class, so never marked on anything. */
+static TrellisLearner *
+add_new_learner (TrellisClassroom *classroom)
+{
+  g_autoptr(GError) error = NULL;
+  TrellisLearner *learner = trellis_classroom_add_learner (classroom, "Noor Haddad", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM progress p JOIN learners l "
+                                                      "ON l.id = p.learner_id WHERE l.name = 'Noor Haddad'"), ==, 0);
+  return learner;
+}
+
+/* The first top-level activity of @playlist. */
+static TrellisNode *
+first_activity (TrellisClassroom *classroom,
+                TrellisPlaylist  *playlist)
+{
+  GListModel *nodes = trellis_classroom_get_nodes (classroom, playlist, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (nodes); i++)
+    {
+      g_autoptr(TrellisNode) node = g_list_model_get_item (nodes, i);
+
+      if (trellis_node_get_kind (node) == TRELLIS_NODE_KIND_ACTIVITY)
+        return node;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+undo_toast_shows (gpointer data)
+{
+  return _trellis_progress_grid_get_undo_toast (data) != NULL;
+}
+
+/* Undoing a learner's first mark on an item, from the toast's button,
+ * leaves no progress row: the item is untouched again. */
+static void
+test_undo_first_mark (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  TrellisLearner *noor = add_new_learner (classroom);
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisProgressGrid *grid = show_progress (builder);
+  TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
+  TrellisNode *node = first_activity (classroom, playlist);
+  gint64 n_rows = trellis_test_query_int (classroom, "SELECT count(*) FROM progress");
+  GtkWidget *popover, *undo;
+
+  g_assert_nonnull (node);
+  popover = open_cell (grid, noor, node);
+  trellis_gui_test_click (trellis_gui_test_find_widget (popover, trellis_gui_test_is_button_with_tooltip,
+                                                        "Complete (4)"));
+  g_assert_cmpint (status_of (classroom, noor, node), ==, TRELLIS_PROGRESS_COMPLETE);
+  g_assert_cmpint (count_progress (classroom, noor, node), ==, 1);
+  g_assert_nonnull (_trellis_progress_grid_get_undo_toast (grid));
+
+  /* The toast's Undo button, as shown in the builder's overlay. */
+  trellis_gui_test_settle (GTK_WIDGET (builder), 50);
+  undo = trellis_gui_test_find_visible_widget (GTK_WIDGET (builder), trellis_gui_test_is_button_labelled, "_Undo");
+  g_assert_nonnull (undo);
+  trellis_gui_test_click (undo);
+
+  g_assert_cmpint (count_progress (classroom, noor, node), ==, 0);
+  g_assert_cmpint (trellis_test_query_int (classroom, "SELECT count(*) FROM progress"), ==, n_rows);
+  g_assert_null (_trellis_progress_grid_get_undo_toast (grid));
+  {
+    g_autofree char *text = _trellis_progress_grid_dup_cell_text (grid, noor, node);
+
+    g_assert_cmpstr (text, ==, "Not started");
+  }
+  trellis_gui_test_settle (GTK_WIDGET (builder), 400);
+}
+
+static gboolean
+on_wait_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the monotonic time @until (µs). */
+static void
+run_until (gint64 until)
+{
+  while (g_get_monotonic_time () < until)
+    {
+      gboolean done = FALSE;
+
+      g_timeout_add (MAX (1, (until - g_get_monotonic_time ()) / 1000), on_wait_cb, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Each mark restarts the time to undo: a toast reused for a later mark
+ * stays its full time after that mark (past the time of the first), then
+ * goes by itself.  The times are taken around each mark, so that a slow
+ * machine cannot make the test pass or fail wrongly; when it is too slow
+ * to look in time, the test says so and does not judge. */
+static void
+test_undo_time (Fixture       *fixture,
+                gconstpointer  data)
+{
+  TrellisClassroom *classroom = fixture->classroom;
+  TrellisLearner *noor = add_new_learner (classroom);
+  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisProgressGrid *grid = show_progress (builder);
+  TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
+  TrellisNode *node = first_activity (classroom, playlist);
+  const gint64 timeout = 4000 * 1000;
+  const gint64 margin = 300 * 1000;
+  gint64 first_done, second_start;
+  GtkWidget *cell = _trellis_progress_grid_get_cell (grid, noor, node);
+  AdwToast *toast;
+
+  _trellis_progress_grid_set_undo_timeout (grid, timeout / 1000);
+
+  /* The digit keys' action; the times are taken around the marks, not
+   * the frames that follow. */
+  g_assert_true (gtk_widget_grab_focus (cell));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.mark", "i", 1));
+  first_done = g_get_monotonic_time ();
+  toast = _trellis_progress_grid_get_undo_toast (grid);
+  g_assert_nonnull (toast);
+  trellis_test_iterate_pending ();
+
+  /* Halfway, a second mark; the toast is the same, retitled. */
+  run_until (first_done + timeout / 2);
+  second_start = g_get_monotonic_time ();
+  if (second_start > first_done + timeout - margin)
+    {
+      g_test_skip ("Too slow to mark again before the first mark's time was over");
+      return;
+    }
+  g_assert_true (_trellis_progress_grid_get_undo_toast (grid) == toast);
+  g_assert_true (gtk_widget_grab_focus (cell));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.mark", "i", 2));
+  g_assert_true (_trellis_progress_grid_get_undo_toast (grid) == toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "Submitted"));
+  trellis_test_iterate_pending ();
+
+  /* Past the first mark's time: the second can still be undone. */
+  run_until (first_done + timeout + margin);
+  if (g_get_monotonic_time () > second_start + timeout - margin)
+    {
+      g_test_skip ("Too slow to look before the second mark's time was over");
+      return;
+    }
+  g_assert_true (_trellis_progress_grid_get_undo_toast (grid) == toast);
+  g_assert_nonnull (trellis_gui_test_find_visible_widget (GTK_WIDGET (builder), trellis_gui_test_is_button_labelled,
+                                                          "_Undo"));
+
+  /* Then it goes by itself, and the last mark stays. */
+  trellis_gui_test_wait_while (undo_toast_shows, grid, 10);
+  g_assert_cmpint (status_of (classroom, noor, node), ==, TRELLIS_PROGRESS_SUBMITTED);
+  trellis_gui_test_settle (GTK_WIDGET (builder), 400);
+  g_assert_null (trellis_gui_test_find_visible_widget (GTK_WIDGET (builder), trellis_gui_test_is_button_labelled,
+                                                       "_Undo"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -761,6 +1015,8 @@ main (int   argc,
   ADD ("/progress-grid/format-not-saved", test_format_not_saved);
   ADD ("/progress-grid/from-learner", test_from_learner);
   ADD ("/progress-grid/live-sidebar", test_live_sidebar);
+  ADD ("/progress-grid/undo-first-mark", test_undo_first_mark);
+  ADD ("/progress-grid/undo-time", test_undo_time);
 
 #undef ADD
 
