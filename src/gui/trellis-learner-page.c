@@ -42,8 +42,9 @@ typedef enum
 
 struct _TrellisLearnerPage
 {
-  GtkWidget                parent_instance;
+  TrellisClassroomView     parent_instance;
 
+  /* The base class's, which owns them and keeps our handlers on them. */
   TrellisClassroom        *classroom;
   TrellisLearner          *learner;
   guint                    reload_source;
@@ -86,16 +87,7 @@ struct _TrellisLearnerPage
   GtkBox                  *sections_box;
 };
 
-G_DEFINE_FINAL_TYPE (TrellisLearnerPage, trellis_learner_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_CLASSROOM,
-  PROP_LEARNER,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TrellisLearnerPage, trellis_learner_page, TRELLIS_TYPE_CLASSROOM_VIEW)
 
 static void rebuild (TrellisLearnerPage *self);
 
@@ -1612,8 +1604,6 @@ trellis_learner_page_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->mastery_source, g_source_remove);
   close_goal_dialog (self);
-  if (self->classroom != NULL)
-    g_signal_handlers_disconnect_by_func (self->classroom, on_data_changed_cb, self);
 
   if (self->file_chooser != NULL)
     {
@@ -1638,12 +1628,9 @@ trellis_learner_page_dispose (GObject *object)
   g_clear_pointer (&self->deleted_entry, trellis_profile_entry_free);
   g_clear_pointer (&self->reflection_targets, g_ptr_array_unref);
 
-  if (self->learner != NULL)
-    g_signal_handlers_disconnect_by_func (self->learner, on_learner_notify_cb, self);
-  if (self->classroom != NULL)
-    g_signal_handlers_disconnect_by_func (self->classroom, on_preferences_changed_cb, self);
-  g_clear_object (&self->learner);
-  g_clear_object (&self->classroom);
+  /* The base class lets them go after this. */
+  self->learner = NULL;
+  self->classroom = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_LEARNER_PAGE);
 
@@ -1655,49 +1642,29 @@ trellis_learner_page_dispose (GObject *object)
 }
 
 static void
-trellis_learner_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
+trellis_learner_page_classroom_changed (TrellisClassroomView *view,
+                                        TrellisClassroom     *old_classroom)
 {
-  TrellisLearnerPage *self = TRELLIS_LEARNER_PAGE (object);
+  TrellisLearnerPage *self = TRELLIS_LEARNER_PAGE (view);
 
-  switch (prop_id)
-    {
-    case PROP_CLASSROOM:
-      g_value_set_object (value, self->classroom);
-      break;
+  self->classroom = trellis_classroom_view_get_classroom (view);
 
-    case PROP_LEARNER:
-      g_value_set_object (value, self->learner);
-      break;
+  /* An entry deleted in another classroom cannot come back here. */
+  g_clear_pointer (&self->deleted_entry, trellis_profile_entry_free);
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  rebuild (self);
 }
 
 static void
-trellis_learner_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
+trellis_learner_page_learner_changed (TrellisClassroomView *view,
+                                      TrellisLearner       *old_learner)
 {
-  TrellisLearnerPage *self = TRELLIS_LEARNER_PAGE (object);
+  TrellisLearnerPage *self = TRELLIS_LEARNER_PAGE (view);
 
-  switch (prop_id)
-    {
-    case PROP_CLASSROOM:
-      trellis_learner_page_set_classroom (self, g_value_get_object (value));
-      break;
+  self->learner = trellis_classroom_view_get_learner (view);
 
-    case PROP_LEARNER:
-      trellis_learner_page_set_learner (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  close_goal_dialog (self);
+  rebuild (self);
 }
 
 static void
@@ -1705,22 +1672,12 @@ trellis_learner_page_class_init (TrellisLearnerPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TrellisClassroomViewClass *view_class = TRELLIS_CLASSROOM_VIEW_CLASS (klass);
 
   object_class->dispose = trellis_learner_page_dispose;
-  object_class->get_property = trellis_learner_page_get_property;
-  object_class->set_property = trellis_learner_page_set_property;
 
-  properties[PROP_CLASSROOM] =
-    g_param_spec_object ("classroom", NULL, NULL,
-                         TRELLIS_TYPE_CLASSROOM,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_LEARNER] =
-    g_param_spec_object ("learner", NULL, NULL,
-                         TRELLIS_TYPE_LEARNER,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->classroom_changed = trellis_learner_page_classroom_changed;
+  view_class->learner_changed = trellis_learner_page_learner_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/trellis/Trellis/trellis-learner-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisLearnerPage, avatar);
@@ -1761,6 +1718,13 @@ trellis_learner_page_init (TrellisLearnerPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  trellis_classroom_view_connect_classroom (TRELLIS_CLASSROOM_VIEW (self), "preferences-changed",
+                                            G_CALLBACK (on_preferences_changed_cb), G_CONNECT_SWAPPED);
+  trellis_classroom_view_connect_classroom (TRELLIS_CLASSROOM_VIEW (self), "data-changed",
+                                            G_CALLBACK (on_data_changed_cb), 0);
+  trellis_classroom_view_connect_learner (TRELLIS_CLASSROOM_VIEW (self), "notify",
+                                          G_CALLBACK (on_learner_notify_cb), G_CONNECT_SWAPPED);
+
   rebuild (self);
 }
 
@@ -1790,30 +1754,8 @@ trellis_learner_page_set_classroom (TrellisLearnerPage *self,
                                     TrellisClassroom   *classroom)
 {
   g_return_if_fail (TRELLIS_IS_LEARNER_PAGE (self));
-  g_return_if_fail (classroom == NULL || TRELLIS_IS_CLASSROOM (classroom));
 
-  if (self->classroom == classroom)
-    return;
-
-  if (self->classroom != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->classroom, on_preferences_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->classroom, on_data_changed_cb, self);
-    }
-  g_set_object (&self->classroom, classroom);
-  if (classroom != NULL)
-    {
-      g_signal_connect_swapped (classroom, "preferences-changed",
-                                G_CALLBACK (on_preferences_changed_cb), self);
-      g_signal_connect (classroom, "data-changed", G_CALLBACK (on_data_changed_cb), self);
-    }
-
-  /* An entry deleted in another classroom cannot come back here. */
-  g_clear_pointer (&self->deleted_entry, trellis_profile_entry_free);
-
-  rebuild (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASSROOM]);
+  trellis_classroom_view_set_classroom (TRELLIS_CLASSROOM_VIEW (self), classroom);
 }
 
 /**
@@ -1834,23 +1776,8 @@ trellis_learner_page_set_learner (TrellisLearnerPage *self,
                                   TrellisLearner     *learner)
 {
   g_return_if_fail (TRELLIS_IS_LEARNER_PAGE (self));
-  g_return_if_fail (learner == NULL || TRELLIS_IS_LEARNER (learner));
 
-  if (self->learner == learner)
-    return;
-
-  if (self->learner != NULL)
-    g_signal_handlers_disconnect_by_func (self->learner, on_learner_notify_cb, self);
-
-  g_set_object (&self->learner, learner);
-
-  if (learner != NULL)
-    g_signal_connect_swapped (learner, "notify", G_CALLBACK (on_learner_notify_cb), self);
-
-  close_goal_dialog (self);
-  rebuild (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEARNER]);
+  trellis_classroom_view_set_learner (TRELLIS_CLASSROOM_VIEW (self), learner);
 }
 
 /**
