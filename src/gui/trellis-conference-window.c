@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-columns.h"
 #include "trellis-conference-window-private.h"
 #include "trellis-learner-summary.h"
 #include "trellis-print-dialog.h"
@@ -68,6 +69,7 @@ struct _TrellisConferenceWindow
   AdwPreferencesGroup *positions_group;
   AdwPreferencesGroup *mastery_group;
   AdwPreferencesGroup *history_group;
+  TrellisColumns      *columns;
   GtkTextView         *notes_view;
   GtkTextView         *next_steps_view;
   GtkTextView         *reflection_view;
@@ -954,6 +956,7 @@ trellis_conference_window_class_init (TrellisConferenceWindowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (TRELLIS_TYPE_COLUMNS);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/trellis/Trellis/trellis-conference-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, window_title);
@@ -966,6 +969,7 @@ trellis_conference_window_class_init (TrellisConferenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, positions_group);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, mastery_group);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, history_group);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, columns);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, notes_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, next_steps_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, reflection_view);
@@ -1185,4 +1189,13 @@ _trellis_conference_window_get_goal_rows (TrellisConferenceWindow  *self,
     }
 
   return FALSE;
+}
+
+/* The two columns: side by side, or stacked in a narrow window. */
+TrellisColumns *
+_trellis_conference_window_get_columns (TrellisConferenceWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), NULL);
+
+  return self->columns;
 }
