@@ -12,6 +12,9 @@
  * (a laptop half-screen, and a phone-wide 360 px) and wide again.  When
  * narrow, the columns stack and every control the teacher uses is still
  * shown whole inside the window and reachable with Tab.
+ *
+ * Also: a goal and a reflection look the same on the learner page and in
+ * conference mode (one builder makes both).
  */
 
 #include "config.h"
@@ -130,6 +133,55 @@ fixture_set_up (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->gui.window), "win.conference", NULL);
   fixture->conference = _trellis_learner_page_get_conference_window (page);
   g_assert_nonnull (fixture->conference);
+}
+
+static gboolean
+is_goal_row (GtkWidget  *widget,
+             const char *title)
+{
+  return ADW_IS_EXPANDER_ROW (widget) && gtk_widget_has_css_class (widget, "goal") &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_reflection_row (GtkWidget  *widget,
+                   const char *text)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_has_css_class (widget, "reflection") &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0;
+}
+
+static gboolean
+is_goal_progress_row (GtkWidget  *widget,
+                      const char *unused)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_has_css_class (widget, "goal-progress");
+}
+
+/* The same subtitle and style classes. */
+static void
+assert_rows_alike (GtkWidget *a,
+                   GtkWidget *b)
+{
+  g_auto(GStrv) classes_a = gtk_widget_get_css_classes (a);
+  g_auto(GStrv) classes_b = gtk_widget_get_css_classes (b);
+  const char *subtitle_a, *subtitle_b;
+
+  if (ADW_IS_EXPANDER_ROW (a))
+    {
+      subtitle_a = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (a));
+      subtitle_b = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (b));
+    }
+  else
+    {
+      subtitle_a = adw_action_row_get_subtitle (ADW_ACTION_ROW (a));
+      subtitle_b = adw_action_row_get_subtitle (ADW_ACTION_ROW (b));
+    }
+
+  g_assert_nonnull (subtitle_a);
+  g_assert_cmpstr (subtitle_a, !=, "");
+  g_assert_cmpstr (subtitle_a, ==, subtitle_b);
+  g_assert_true (g_strv_equal ((const char * const *) classes_a, (const char * const *) classes_b));
 }
 
 static void
@@ -282,6 +334,44 @@ test_narrow_window_stacks (Fixture       *fixture,
   assert_controls_shown (fixture);
 }
 
+static void
+test_same_rows (Fixture       *fixture,
+                gconstpointer  data)
+{
+  TrellisLearnerPage *page = _trellis_window_get_learner_page (fixture->gui.window);
+  TrellisLearner *learner = trellis_learner_page_get_learner (page);
+  g_autoptr(TrellisGoal) goal = NULL;
+  g_autoptr(GPtrArray) reflections = NULL;
+  g_autoptr(GError) error = NULL;
+  TrellisReflection *reflection;
+  AdwActionRow *progress_row = NULL;
+  GtkWidget *page_row, *conference_row, *page_progress;
+
+  goal = trellis_profile_get_goal (fixture->gui.classroom, fixture->goal_id, &error);
+  g_assert_no_error (error);
+  page_row = trellis_gui_test_find_widget (GTK_WIDGET (page), is_goal_row, goal->title);
+  conference_row = trellis_gui_test_find_widget (GTK_WIDGET (fixture->conference), is_goal_row, goal->title);
+  g_assert_nonnull (page_row);
+  g_assert_nonnull (conference_row);
+  assert_rows_alike (page_row, conference_row);
+  g_assert_true (gtk_widget_has_css_class (page_row, trellis_goal_status_to_string (goal->status)));
+
+  /* Both open on what the evidence says about the goal's skills. */
+  g_assert_true (_trellis_conference_window_get_goal_rows (fixture->conference, fixture->goal_id, &progress_row, NULL));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (progress_row), conference_row));
+  page_progress = trellis_gui_test_find_widget (page_row, is_goal_progress_row, NULL);
+  g_assert_nonnull (page_progress);
+  assert_rows_alike (page_progress, GTK_WIDGET (progress_row));
+
+  /* The latest reflection, on both. */
+  reflections = trellis_profile_list_reflections (fixture->gui.classroom, learner, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reflections->len, ==, 1);
+  reflection = g_ptr_array_index (reflections, 0);
+  assert_rows_alike (trellis_gui_test_find_widget (GTK_WIDGET (page), is_reflection_row, reflection->text),
+                     trellis_gui_test_find_widget (GTK_WIDGET (fixture->conference), is_reflection_row, reflection->text));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +384,8 @@ main (int   argc,
   g_test_add_func ("/conference/columns-layout", test_columns_layout);
   g_test_add ("/conference/narrow-window-stacks", Fixture, NULL,
               fixture_set_up, test_narrow_window_stacks, fixture_tear_down);
+  g_test_add ("/conference/same-rows", Fixture, NULL,
+              fixture_set_up, test_same_rows, fixture_tear_down);
 
   return g_test_run ();
 }
