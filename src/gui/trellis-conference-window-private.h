@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "trellis-columns.h"
 #include "trellis-conference-window.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,6 @@ gboolean          _trellis_conference_window_get_goal_rows       (TrellisConfere
 gboolean          _trellis_conference_window_select_reflection_about (TrellisConferenceWindow *self,
                                                                       gint64                   goal_id,
                                                                       gint64                   node_id);
+TrellisColumns   *_trellis_conference_window_get_columns         (TrellisConferenceWindow *self);
 
 G_END_DECLS

@@ -9,12 +9,14 @@
 
 #include <glib/gi18n.h>
 
+#include "trellis-columns.h"
 #include "trellis-conference-window-private.h"
 #include "trellis-confirm-dialog.h"
 #include "trellis-learner-summary.h"
 #include "trellis-print-dialog.h"
 #include "trellis-profile.h"
 #include "trellis-profile-links.h"
+#include "trellis-profile-rows.h"
 
 /*
  * TrellisConferenceWindow: conference mode, a focused window for a
@@ -68,6 +70,7 @@ struct _TrellisConferenceWindow
   AdwPreferencesGroup *positions_group;
   AdwPreferencesGroup *mastery_group;
   AdwPreferencesGroup *history_group;
+  TrellisColumns      *columns;
   GtkTextView         *notes_view;
   GtkTextView         *next_steps_view;
   GtkTextView         *reflection_view;
@@ -103,28 +106,10 @@ goal_editor_clear (GoalEditor *editor)
   g_clear_pointer (&editor->skill_checks, g_ptr_array_unref);
 }
 
-/* The skills checked for a goal, in skill order. */
-static GArray *
-dup_checked_skills (GoalEditor *editor)
-{
-  GArray *skills = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < editor->skill_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (editor->skill_checks, i);
-      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "skill-id"));
-
-      if (gtk_check_button_get_active (check))
-        g_array_append_val (skills, id);
-    }
-
-  return skills;
-}
-
 static gboolean
 skills_changed (GoalEditor *editor)
 {
-  g_autoptr(GArray) now = dup_checked_skills (editor);
+  g_autoptr(GArray) now = trellis_profile_rows_dup_checked_skills (editor->skill_checks);
 
   if (now->len != editor->skills_before->len)
     return TRUE;
@@ -238,30 +223,6 @@ show_error (TrellisConferenceWindow *self,
 }
 
 static GtkWidget *
-placeholder_row (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *row;
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-
-  /* A row, so that it shows inside the group's boxed list. */
-  row = adw_preferences_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_widget_add_css_class (row, "placeholder-row");
-
-  return row;
-}
-
-static GtkWidget *
 text_row (const char *title,
           const char *subtitle)
 {
@@ -275,152 +236,6 @@ text_row (const char *title,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
 
   return row;
-}
-
-static int
-days_until (TrellisConferenceWindow *self,
-            const char              *date)
-{
-  g_autofree char *today = trellis_classroom_today (self->classroom);
-  GDate then, now;
-
-  g_date_clear (&then, 1);
-  g_date_clear (&now, 1);
-  g_date_set_parse (&then, date);
-  g_date_set_parse (&now, today);
-  if (!g_date_valid (&then) || !g_date_valid (&now))
-    return G_MININT;
-
-  return g_date_days_between (&now, &then);
-}
-
-static char *
-dup_goal_progress (TrellisConferenceWindow *self,
-                   const TrellisGoal       *goal,
-                   GPtrArray               *mastery)
-{
-  GString *text = g_string_new (trellis_goal_status_get_label (goal->status));
-
-  if (goal->target_date != NULL)
-    {
-      g_autofree char *date = trellis_learner_summary_format_date (goal->target_date);
-      int days = days_until (self, goal->target_date);
-
-      g_string_append (text, " · ");
-      if (days == G_MININT)
-        /* Translators: %s is a date */
-        g_string_append_printf (text, _("target %s"), date);
-      else if (days < 0)
-        /* Translators: %s is a date, %d a number of days */
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "target %s, %d day ago",
-                                                   "target %s, %d days ago", (gulong) -days),
-                                date, -days);
-      else
-        /* Translators: %s is a date, %d a number of days */
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "target %s, in %d day",
-                                                   "target %s, in %d days", (gulong) days),
-                                date, days);
-    }
-
-  /* Progress on the goal's skills, from the mastery model. */
-  if (goal->skill_ids != NULL && goal->skill_ids->len > 0 && mastery != NULL)
-    {
-      double sum = 0;
-      guint n = 0;
-
-      for (guint i = 0; i < goal->skill_ids->len; i++)
-        {
-          gint64 skill_id = g_array_index (goal->skill_ids, gint64, i);
-          TrellisSkill *skill = trellis_classroom_lookup_skill (self->classroom, skill_id);
-
-          for (guint m = 0; skill != NULL && m < mastery->len; m++)
-            {
-              TrellisMasterySummary *summary = g_ptr_array_index (mastery, m);
-
-              if (g_strcmp0 (summary->code, trellis_skill_get_code (skill)) == 0)
-                {
-                  sum += summary->p_known;
-                  n++;
-                }
-            }
-        }
-
-      if (n > 0)
-        {
-          g_string_append (text, " · ");
-          /* Translators: %d is a percentage */
-          g_string_append_printf (text, _("skills %d%% mastered"), (int) (100 * sum / n + 0.5));
-        }
-    }
-
-  if (goal->success_criteria != NULL && goal->success_criteria[0] != '\0')
-    {
-      g_string_append_c (text, '\n');
-      g_string_append (text, goal->success_criteria);
-    }
-
-  {
-    g_autofree char *codes = trellis_profile_links_dup_skill_codes (self->classroom, goal->skill_ids);
-
-    if (codes != NULL)
-      {
-        g_string_append_c (text, '\n');
-        /* Translators: %s is a list of skill codes */
-        g_string_append_printf (text, _("Skills: %s"), codes);
-      }
-  }
-
-  return g_string_free (text, FALSE);
-}
-
-/*
- * The goal's progress: for each linked skill, what the mastery model makes
- * of the evidence (or that there is none yet).  NULL without skills.
- */
-static char *
-dup_skills_progress (TrellisConferenceWindow *self,
-                     GArray                  *skill_ids,
-                     GPtrArray               *mastery)
-{
-  GString *text;
-
-  if (skill_ids == NULL || skill_ids->len == 0)
-    return NULL;
-
-  text = g_string_new (NULL);
-  for (guint i = 0; i < skill_ids->len; i++)
-    {
-      TrellisSkill *skill = trellis_classroom_lookup_skill (self->classroom, g_array_index (skill_ids, gint64, i));
-      TrellisMasterySummary *found = NULL;
-
-      if (skill == NULL)
-        continue;
-
-      for (guint m = 0; mastery != NULL && m < mastery->len && found == NULL; m++)
-        {
-          TrellisMasterySummary *summary = g_ptr_array_index (mastery, m);
-
-          if (g_strcmp0 (summary->code, trellis_skill_get_code (skill)) == 0)
-            found = summary;
-        }
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      if (found != NULL)
-        /* Translators: a skill's code and name, how likely the learner knows it, and the evidence behind it */
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                   "%s %s: %d%% known, from %d piece of evidence",
-                                                   "%s %s: %d%% known, from %d pieces of evidence",
-                                                   (gulong) found->n_evidence),
-                                trellis_skill_get_code (skill), trellis_skill_get_name (skill),
-                                (int) (found->p_known * 100 + 0.5), found->n_evidence);
-      else
-        /* Translators: a skill's code and name */
-        g_string_append_printf (text, _("%s %s: no evidence yet"),
-                                trellis_skill_get_code (skill), trellis_skill_get_name (skill));
-    }
-
-  return g_string_free (text, FALSE);
 }
 
 static AdwEntryRow *
@@ -457,7 +272,7 @@ static void
 update_skills_row (TrellisConferenceWindow *self,
                    GoalEditor              *editor)
 {
-  g_autoptr(GArray) skills = dup_checked_skills (editor);
+  g_autoptr(GArray) skills = trellis_profile_rows_dup_checked_skills (editor->skill_checks);
   g_autofree char *codes = trellis_profile_links_dup_skill_codes (self->classroom, skills);
 
   adw_action_row_set_subtitle (editor->skills_row,
@@ -556,10 +371,7 @@ load_goals (TrellisConferenceWindow *self,
   for (guint i = 0; i < goals->len; i++)
     {
       TrellisGoal *goal = g_ptr_array_index (goals, i);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *progress = NULL;
       GoalEditor editor = { 0 };
-      GtkWidget *progress_row;
       GtkWidget *skills_row;
       GtkWidget *row;
       GtkWidget *met;
@@ -567,12 +379,8 @@ load_goals (TrellisConferenceWindow *self,
       if (goal->status != TRELLIS_GOAL_STATUS_ACTIVE && goal->status != TRELLIS_GOAL_STATUS_REVISED)
         continue;
 
-      subtitle = dup_goal_progress (self, goal, mastery);
-      row = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), goal->title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      gtk_widget_add_css_class (row, "goal");
+      /* The goal and its progress on the linked skills, then what can change. */
+      row = trellis_profile_rows_new_goal (self->classroom, goal, mastery, &editor.progress_row);
 
       met = gtk_toggle_button_new_with_label (_("Mark Met"));
       gtk_widget_set_valign (met, GTK_ALIGN_CENTER);
@@ -589,16 +397,6 @@ load_goals (TrellisConferenceWindow *self,
         g_array_append_vals (editor.skills_before, goal->skill_ids->data, goal->skill_ids->len);
       editor.skill_checks = g_ptr_array_new ();
       editor.met_button = GTK_TOGGLE_BUTTON (met);
-
-      /* Progress on the linked skills, then what can change. */
-      progress = dup_skills_progress (self, goal->skill_ids, mastery);
-      progress_row = text_row (_("Progress"),
-                               progress != NULL ? progress
-                                                : _("Link skills to the goal to see what the evidence says about them."));
-      gtk_widget_add_css_class (progress_row, "goal-progress");
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (progress_row), 0);
-      editor.progress_row = ADW_ACTION_ROW (progress_row);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), progress_row);
 
       skills_row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (skills_row), _("Linked Skills"));
@@ -620,7 +418,7 @@ load_goals (TrellisConferenceWindow *self,
 
   if (n_shown == 0)
     adw_preferences_group_add (self->goals_group,
-                               placeholder_row (_("No active goals. Agree one together and write it in the next steps; add it to the learner’s page afterwards.")));
+                               trellis_profile_rows_new_placeholder (_("No active goals. Agree one together and write it in the next steps; add it to the learner’s page afterwards.")));
 }
 
 static void
@@ -638,26 +436,14 @@ load_reflections (TrellisConferenceWindow *self)
 
   if (reflections->len == 0)
     adw_preferences_group_add (self->reflections_group,
-                               placeholder_row (_("No reflections yet. Ask the learner how their work is going and write it below in their words.")));
+                               trellis_profile_rows_new_placeholder (_("No reflections yet. Ask the learner how their work is going and write it below in their words.")));
 
   for (guint i = 0; i < reflections->len; i++)
     {
       TrellisReflection *reflection = g_ptr_array_index (reflections, i);
-      g_autofree char *date = trellis_learner_summary_format_date (reflection->written_on);
-      g_autofree char *about = trellis_profile_links_describe_reflection (self->classroom, reflection);
-      GString *subtitle = g_string_new (date);
 
-      /* Who wrote it, and what it is about. */
-      g_string_append (subtitle, " · ");
-      g_string_append (subtitle, trellis_profile_links_describe_author (reflection->author));
-      if (about != NULL)
-        {
-          g_string_append (subtitle, " · ");
-          g_string_append (subtitle, about);
-        }
-
-      adw_preferences_group_add (self->reflections_group, text_row (reflection->text, subtitle->str));
-      g_string_free (subtitle, TRUE);
+      adw_preferences_group_add (self->reflections_group,
+                                 trellis_profile_rows_new_reflection (self->classroom, reflection));
     }
 }
 
@@ -697,7 +483,7 @@ load_positions (TrellisConferenceWindow *self)
 
   if (positions->len == 0)
     adw_preferences_group_add (self->positions_group,
-                               placeholder_row (_("No playlists in this classroom yet.")));
+                               trellis_profile_rows_new_placeholder (_("No playlists in this classroom yet.")));
 
   for (guint i = 0; i < positions->len; i++)
     {
@@ -741,7 +527,7 @@ load_mastery (TrellisConferenceWindow *self,
 
   if (mastery == NULL || mastery->len == 0)
     adw_preferences_group_add (self->mastery_group,
-                               placeholder_row (n_evidence > 0
+                               trellis_profile_rows_new_placeholder (n_evidence > 0
                                                 ? _("Evidence is recorded, but the mastery model has not been fitted yet.")
                                                 : _("No evidence recorded yet.")));
 
@@ -777,7 +563,7 @@ load_history (TrellisConferenceWindow *self)
 
   if (conferences->len == 0)
     adw_preferences_group_add (self->history_group,
-                               placeholder_row (_("This is the first conference with this learner.")));
+                               trellis_profile_rows_new_placeholder (_("This is the first conference with this learner.")));
 
   for (guint i = 0; i < conferences->len && i < 3; i++)
     {
@@ -930,7 +716,7 @@ save_action (GtkWidget  *widget,
       /* Linking skills is no revision: the status stays, unless changed too. */
       if (skills_changed (editor))
         {
-          GArray *skills = dup_checked_skills (editor);
+          GArray *skills = trellis_profile_rows_dup_checked_skills (editor->skill_checks);
 
           g_ptr_array_add (arrays, skills);
           change.set_skills = TRUE;
@@ -1002,23 +788,13 @@ print_action (GtkWidget  *widget,
 {
   TrellisConferenceWindow *self = TRELLIS_CONFERENCE_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  TrellisPrintout *printout;
 
   if (self->classroom == NULL || self->learner == NULL)
     return;
 
-  if (g_str_equal (action_name, "conference.print-last"))
-    printout = trellis_printout_new_conference (self->classroom, self->learner, &error);
-  else
-    printout = trellis_printout_new_profile (self->classroom, self->learner, &error);
-
-  if (printout == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  trellis_print_dialog_run (GTK_WINDOW (self), printout);
+  if (!trellis_print_dialog_run_learner (GTK_WINDOW (self), self->classroom, self->learner,
+                                         g_str_equal (action_name, "conference.print-last"), &error))
+    show_error (self, error);
 }
 
 static void
@@ -1175,6 +951,7 @@ trellis_conference_window_class_init (TrellisConferenceWindowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (TRELLIS_TYPE_COLUMNS);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/trellis/Trellis/trellis-conference-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, window_title);
@@ -1187,6 +964,7 @@ trellis_conference_window_class_init (TrellisConferenceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, positions_group);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, mastery_group);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, history_group);
+  gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, columns);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, notes_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, next_steps_view);
   gtk_widget_class_bind_template_child (widget_class, TrellisConferenceWindow, reflection_view);
@@ -1406,4 +1184,13 @@ _trellis_conference_window_get_goal_rows (TrellisConferenceWindow  *self,
     }
 
   return FALSE;
+}
+
+/* The two columns: side by side, or stacked in a narrow window. */
+TrellisColumns *
+_trellis_conference_window_get_columns (TrellisConferenceWindow *self)
+{
+  g_return_val_if_fail (TRELLIS_IS_CONFERENCE_WINDOW (self), NULL);
+
+  return self->columns;
 }

@@ -16,6 +16,7 @@
 #include "trellis-print-dialog.h"
 #include "trellis-profile.h"
 #include "trellis-profile-links.h"
+#include "trellis-profile-rows.h"
 #include "trellis-window.h"
 
 /*
@@ -41,8 +42,9 @@ typedef enum
 
 struct _TrellisLearnerPage
 {
-  GtkWidget                parent_instance;
+  TrellisClassroomView     parent_instance;
 
+  /* The base class's, which owns them and keeps our handlers on them. */
   TrellisClassroom        *classroom;
   TrellisLearner          *learner;
   guint                    reload_source;
@@ -87,16 +89,7 @@ struct _TrellisLearnerPage
   GtkBox                  *sections_box;
 };
 
-G_DEFINE_FINAL_TYPE (TrellisLearnerPage, trellis_learner_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_CLASSROOM,
-  PROP_LEARNER,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TrellisLearnerPage, trellis_learner_page, TRELLIS_TYPE_CLASSROOM_VIEW)
 
 static void rebuild (TrellisLearnerPage *self);
 
@@ -196,52 +189,6 @@ on_data_changed_cb (TrellisClassroom        *classroom,
       if (self->mastery_source == 0)
         self->mastery_source = g_idle_add (on_mastery_refresh_cb, self);
     }
-}
-
-/* Days from @date (YYYY-MM-DD) to today; G_MININT when unparsable. */
-static int
-days_since (TrellisLearnerPage *self,
-            const char         *date)
-{
-  g_autofree char *today = NULL;
-  GDate then, now;
-
-  if (date == NULL || self->classroom == NULL)
-    return G_MININT;
-
-  today = trellis_classroom_today (self->classroom);
-  g_date_clear (&then, 1);
-  g_date_clear (&now, 1);
-  g_date_set_parse (&then, date);
-  g_date_set_parse (&now, today);
-  if (!g_date_valid (&then) || !g_date_valid (&now))
-    return G_MININT;
-
-  return g_date_days_between (&then, &now);
-}
-
-static GtkWidget *
-placeholder_row (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *row;
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-
-  /* A row, so that it shows inside the group's boxed list. */
-  row = adw_preferences_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_widget_add_css_class (row, "placeholder-row");
-
-  return row;
 }
 
 static GtkWidget *
@@ -470,28 +417,6 @@ dup_field (TrellisLearnerPage *self,
   return text;
 }
 
-/* The skills checked in the goal dialog, in skill order; NULL when not offered. */
-static GArray *
-dup_checked_skills (TrellisLearnerPage *self)
-{
-  GArray *skills;
-
-  if (self->goal_skill_checks == NULL)
-    return NULL;
-
-  skills = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < self->goal_skill_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->goal_skill_checks, i);
-      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "skill-id"));
-
-      if (gtk_check_button_get_active (check))
-        g_array_append_val (skills, id);
-    }
-
-  return skills;
-}
-
 static gboolean
 same_skills (GArray *a,
              GArray *b)
@@ -525,7 +450,8 @@ on_goal_dialog_response_cb (AdwMessageDialog   *dialog,
   g_autofree char *criteria = dup_field (self, TRELLIS_GOAL_FIELD_CRITERIA);
   g_autofree char *target_date = dup_field (self, TRELLIS_GOAL_FIELD_TARGET_DATE);
   g_autofree char *reason = dup_field (self, TRELLIS_GOAL_FIELD_REASON);
-  g_autoptr(GArray) skills = dup_checked_skills (self);
+  /* NULL when the dialog did not offer them. */
+  g_autoptr(GArray) skills = trellis_profile_rows_dup_checked_skills (self->goal_skill_checks);
   g_autoptr(GArray) skills_before = self->goal_skills_before ? g_array_ref (self->goal_skills_before) : NULL;
   gint64 goal_id = self->goal_id;
   gboolean ok = TRUE;
@@ -616,7 +542,7 @@ new_skills_picker (TrellisLearnerPage *self,
 
   if (n_skills == 0)
     gtk_list_box_append (GTK_LIST_BOX (list),
-                         placeholder_row (_("This classroom has no skills yet. Add skills to a playlist’s activities, then link goals to them here.")));
+                         trellis_profile_rows_new_placeholder (_("This classroom has no skills yet. Add skills to a playlist’s activities, then link goals to them here.")));
 
   for (guint i = 0; i < n_skills; i++)
     {
@@ -839,7 +765,7 @@ add_kind_group (TrellisLearnerPage            *self,
   if (last != NULL)
     {
       g_autofree char *date = trellis_learner_summary_format_date (last);
-      int days = days_since (self, last);
+      int days = trellis_profile_rows_days_since (self->classroom, last);
 
       if (days != G_MININT && days > (int) stale_weeks * 7)
         /* Translators: %s is a date */
@@ -855,7 +781,7 @@ add_kind_group (TrellisLearnerPage            *self,
     gtk_widget_add_css_class (group, "stale");
 
   if (n == 0)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), placeholder_row (kind_empty_text (kind)));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), trellis_profile_rows_new_placeholder (kind_empty_text (kind)));
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -906,42 +832,11 @@ add_kind_group (TrellisLearnerPage            *self,
   gtk_box_append (self->sections_box, group);
 }
 
-static char *
-dup_goal_subtitle (TrellisLearnerPage *self,
-                   const TrellisGoal  *goal)
-{
-  GString *subtitle = g_string_new (trellis_goal_status_get_label (goal->status));
-  g_autofree char *codes = trellis_profile_links_dup_skill_codes (self->classroom, goal->skill_ids);
-
-  if (goal->target_date != NULL)
-    {
-      g_autofree char *date = trellis_learner_summary_format_date (goal->target_date);
-
-      g_string_append (subtitle, " · ");
-      /* Translators: %s is a date */
-      g_string_append_printf (subtitle, _("target %s"), date);
-    }
-
-  if (goal->success_criteria != NULL && goal->success_criteria[0] != '\0')
-    {
-      g_string_append_c (subtitle, '\n');
-      g_string_append (subtitle, goal->success_criteria);
-    }
-
-  if (codes != NULL)
-    {
-      g_string_append_c (subtitle, '\n');
-      /* Translators: %s is a list of skill codes */
-      g_string_append_printf (subtitle, _("Skills: %s"), codes);
-    }
-
-  return g_string_free (subtitle, FALSE);
-}
-
 static GtkWidget *
 goals_group_new (TrellisLearnerPage *self)
 {
   g_autoptr(GPtrArray) goals = NULL;
+  g_autoptr(GPtrArray) mastery = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *group;
   GtkWidget *add_button;
@@ -952,6 +847,7 @@ goals_group_new (TrellisLearnerPage *self)
       show_error (self, error);
       return NULL;
     }
+  mastery = trellis_learner_summary_list_mastery (self->classroom, self->learner, NULL);
 
   group = new_group (_("Goals"), NULL);
   add_button = gtk_button_new_with_mnemonic (_("_Add Goal…"));
@@ -961,22 +857,17 @@ goals_group_new (TrellisLearnerPage *self)
 
   if (goals->len == 0)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               placeholder_row (_("No goals yet. Agree one with the learner, then use Add Goal to write it down with how they will know they met it.")));
+                               trellis_profile_rows_new_placeholder (_("No goals yet. Agree one with the learner, then use Add Goal to write it down with how they will know they met it.")));
 
   for (guint i = 0; i < goals->len; i++)
     {
       TrellisGoal *goal = g_ptr_array_index (goals, i);
       g_autoptr(GPtrArray) revisions = NULL;
       g_autoptr(GMenu) menu = g_menu_new ();
-      g_autofree char *subtitle = dup_goal_subtitle (self, goal);
       GtkWidget *row;
 
-      row = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), goal->title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      gtk_widget_add_css_class (row, "goal");
-      gtk_widget_add_css_class (row, trellis_goal_status_to_string (goal->status));
+      /* The goal and its progress on the linked skills, then its history. */
+      row = trellis_profile_rows_new_goal (self->classroom, goal, mastery, NULL);
 
       append_item (menu, _("_Edit…"), "profile.edit-goal", goal->id);
       append_item (menu, _("Re_vise…"), "profile.revise-goal", goal->id);
@@ -995,7 +886,7 @@ goals_group_new (TrellisLearnerPage *self)
           /* Translators: %s is a date */
           g_autofree char *text = g_strdup_printf (_("Set %s; not revised since."), created);
 
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), placeholder_row (text));
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), trellis_profile_rows_new_placeholder (text));
         }
       else
         {
@@ -1142,34 +1033,14 @@ add_reflections_group (TrellisLearnerPage *self)
 
   if (reflections->len == 0)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               placeholder_row (_("No reflections yet. Write down what the learner says about their work, or your own observation, below.")));
+                               trellis_profile_rows_new_placeholder (_("No reflections yet. Write down what the learner says about their work, or your own observation, below.")));
 
   for (guint i = 0; i < reflections->len; i++)
     {
       TrellisReflection *reflection = g_ptr_array_index (reflections, i);
-      g_autofree char *date = trellis_learner_summary_format_date (reflection->written_on);
-      g_autofree char *about = trellis_profile_links_describe_reflection (self->classroom, reflection);
-      GString *subtitle = g_string_new (date);
 
-      /* Who wrote it, and what it is about. */
-      g_string_append (subtitle, " · ");
-      g_string_append (subtitle, trellis_profile_links_describe_author (reflection->author));
-      if (about != NULL)
-        {
-          g_string_append (subtitle, " · ");
-          g_string_append (subtitle, about);
-        }
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reflection->text);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 4);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-      gtk_widget_add_css_class (row, "reflection");
-      gtk_widget_add_css_class (row, trellis_reflection_author_to_string (reflection->author));
-      g_string_free (subtitle, TRUE);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 trellis_profile_rows_new_reflection (self->classroom, reflection));
     }
 
   gtk_box_append (self->sections_box, group);
@@ -1234,7 +1105,7 @@ mastery_group_new (TrellisLearnerPage *self)
 
   if (mastery->len == 0)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               placeholder_row (n_evidence > 0
+                               trellis_profile_rows_new_placeholder (n_evidence > 0
                                                 ? _("Evidence is recorded, but the mastery model has not been fitted yet.")
                                                 : _("No evidence yet. Scores and rubric levels recorded on playlist activities show up here with what they suggest.")));
 
@@ -1325,7 +1196,7 @@ add_conferences_group (TrellisLearnerPage *self)
   if (due != NULL)
     {
       g_autofree char *date = trellis_learner_summary_format_date (due);
-      int days = days_since (self, due);
+      int days = trellis_profile_rows_days_since (self->classroom, due);
 
       if (days != G_MININT && days >= 0)
         /* Translators: %s is a date */
@@ -1356,7 +1227,7 @@ add_conferences_group (TrellisLearnerPage *self)
 
   if (conferences->len == 0)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               placeholder_row (_("No conferences yet. Use Start Conference when you sit down with the learner; notes, goal changes and their reflection are saved together.")));
+                               trellis_profile_rows_new_placeholder (_("No conferences yet. Use Start Conference when you sit down with the learner; notes, goal changes and their reflection are saved together.")));
 
   for (guint i = 0; i < conferences->len; i++)
     {
@@ -1815,23 +1686,14 @@ print_action (GtkWidget  *widget,
   TrellisLearnerPage *self = TRELLIS_LEARNER_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GError) error = NULL;
-  TrellisPrintout *printout;
 
   if (self->classroom == NULL || self->learner == NULL)
     return;
 
-  if (g_str_equal (action_name, "profile.print-conference"))
-    printout = trellis_printout_new_conference (self->classroom, self->learner, &error);
-  else
-    printout = trellis_printout_new_profile (self->classroom, self->learner, &error);
-
-  if (printout == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  trellis_print_dialog_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, printout);
+  if (!trellis_print_dialog_run_learner (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         self->classroom, self->learner,
+                                         g_str_equal (action_name, "profile.print-conference"), &error))
+    show_error (self, error);
 }
 
 /* Overrides */
@@ -1845,8 +1707,6 @@ trellis_learner_page_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->mastery_source, g_source_remove);
   close_goal_dialog (self);
-  if (self->classroom != NULL)
-    g_signal_handlers_disconnect_by_func (self->classroom, on_data_changed_cb, self);
 
   if (self->file_chooser != NULL)
     {
@@ -1871,12 +1731,9 @@ trellis_learner_page_dispose (GObject *object)
   g_clear_pointer (&self->deleted_entry, trellis_profile_entry_free);
   g_clear_pointer (&self->reflection_targets, g_ptr_array_unref);
 
-  if (self->learner != NULL)
-    g_signal_handlers_disconnect_by_func (self->learner, on_learner_notify_cb, self);
-  if (self->classroom != NULL)
-    g_signal_handlers_disconnect_by_func (self->classroom, on_preferences_changed_cb, self);
-  g_clear_object (&self->learner);
-  g_clear_object (&self->classroom);
+  /* The base class lets them go after this. */
+  self->learner = NULL;
+  self->classroom = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_LEARNER_PAGE);
 
@@ -1888,49 +1745,29 @@ trellis_learner_page_dispose (GObject *object)
 }
 
 static void
-trellis_learner_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
+trellis_learner_page_classroom_changed (TrellisClassroomView *view,
+                                        TrellisClassroom     *old_classroom)
 {
-  TrellisLearnerPage *self = TRELLIS_LEARNER_PAGE (object);
+  TrellisLearnerPage *self = TRELLIS_LEARNER_PAGE (view);
 
-  switch (prop_id)
-    {
-    case PROP_CLASSROOM:
-      g_value_set_object (value, self->classroom);
-      break;
+  self->classroom = trellis_classroom_view_get_classroom (view);
 
-    case PROP_LEARNER:
-      g_value_set_object (value, self->learner);
-      break;
+  /* An entry deleted in another classroom cannot come back here. */
+  g_clear_pointer (&self->deleted_entry, trellis_profile_entry_free);
 
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  rebuild (self);
 }
 
 static void
-trellis_learner_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
+trellis_learner_page_learner_changed (TrellisClassroomView *view,
+                                      TrellisLearner       *old_learner)
 {
-  TrellisLearnerPage *self = TRELLIS_LEARNER_PAGE (object);
+  TrellisLearnerPage *self = TRELLIS_LEARNER_PAGE (view);
 
-  switch (prop_id)
-    {
-    case PROP_CLASSROOM:
-      trellis_learner_page_set_classroom (self, g_value_get_object (value));
-      break;
+  self->learner = trellis_classroom_view_get_learner (view);
 
-    case PROP_LEARNER:
-      trellis_learner_page_set_learner (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  close_goal_dialog (self);
+  rebuild (self);
 }
 
 static void
@@ -1938,22 +1775,12 @@ trellis_learner_page_class_init (TrellisLearnerPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TrellisClassroomViewClass *view_class = TRELLIS_CLASSROOM_VIEW_CLASS (klass);
 
   object_class->dispose = trellis_learner_page_dispose;
-  object_class->get_property = trellis_learner_page_get_property;
-  object_class->set_property = trellis_learner_page_set_property;
 
-  properties[PROP_CLASSROOM] =
-    g_param_spec_object ("classroom", NULL, NULL,
-                         TRELLIS_TYPE_CLASSROOM,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_LEARNER] =
-    g_param_spec_object ("learner", NULL, NULL,
-                         TRELLIS_TYPE_LEARNER,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  view_class->classroom_changed = trellis_learner_page_classroom_changed;
+  view_class->learner_changed = trellis_learner_page_learner_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/trellis/Trellis/trellis-learner-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TrellisLearnerPage, avatar);
@@ -1994,6 +1821,13 @@ trellis_learner_page_init (TrellisLearnerPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  trellis_classroom_view_connect_classroom (TRELLIS_CLASSROOM_VIEW (self), "preferences-changed",
+                                            G_CALLBACK (on_preferences_changed_cb), G_CONNECT_SWAPPED);
+  trellis_classroom_view_connect_classroom (TRELLIS_CLASSROOM_VIEW (self), "data-changed",
+                                            G_CALLBACK (on_data_changed_cb), 0);
+  trellis_classroom_view_connect_learner (TRELLIS_CLASSROOM_VIEW (self), "notify",
+                                          G_CALLBACK (on_learner_notify_cb), G_CONNECT_SWAPPED);
+
   rebuild (self);
 }
 
@@ -2023,30 +1857,8 @@ trellis_learner_page_set_classroom (TrellisLearnerPage *self,
                                     TrellisClassroom   *classroom)
 {
   g_return_if_fail (TRELLIS_IS_LEARNER_PAGE (self));
-  g_return_if_fail (classroom == NULL || TRELLIS_IS_CLASSROOM (classroom));
 
-  if (self->classroom == classroom)
-    return;
-
-  if (self->classroom != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->classroom, on_preferences_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->classroom, on_data_changed_cb, self);
-    }
-  g_set_object (&self->classroom, classroom);
-  if (classroom != NULL)
-    {
-      g_signal_connect_swapped (classroom, "preferences-changed",
-                                G_CALLBACK (on_preferences_changed_cb), self);
-      g_signal_connect (classroom, "data-changed", G_CALLBACK (on_data_changed_cb), self);
-    }
-
-  /* An entry deleted in another classroom cannot come back here. */
-  g_clear_pointer (&self->deleted_entry, trellis_profile_entry_free);
-
-  rebuild (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASSROOM]);
+  trellis_classroom_view_set_classroom (TRELLIS_CLASSROOM_VIEW (self), classroom);
 }
 
 /**
@@ -2067,23 +1879,8 @@ trellis_learner_page_set_learner (TrellisLearnerPage *self,
                                   TrellisLearner     *learner)
 {
   g_return_if_fail (TRELLIS_IS_LEARNER_PAGE (self));
-  g_return_if_fail (learner == NULL || TRELLIS_IS_LEARNER (learner));
 
-  if (self->learner == learner)
-    return;
-
-  if (self->learner != NULL)
-    g_signal_handlers_disconnect_by_func (self->learner, on_learner_notify_cb, self);
-
-  g_set_object (&self->learner, learner);
-
-  if (learner != NULL)
-    g_signal_connect_swapped (learner, "notify", G_CALLBACK (on_learner_notify_cb), self);
-
-  close_goal_dialog (self);
-  rebuild (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEARNER]);
+  trellis_classroom_view_set_learner (TRELLIS_CLASSROOM_VIEW (self), learner);
 }
 
 /**

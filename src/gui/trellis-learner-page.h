@@ -10,13 +10,14 @@
 #include <adwaita.h>
 
 #include "trellis-classroom.h"
+#include "trellis-classroom-view.h"
 #include "trellis-learner.h"
 
 G_BEGIN_DECLS
 
 #define TRELLIS_TYPE_LEARNER_PAGE (trellis_learner_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (TrellisLearnerPage, trellis_learner_page, TRELLIS, LEARNER_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (TrellisLearnerPage, trellis_learner_page, TRELLIS, LEARNER_PAGE, TrellisClassroomView)
 
 GtkWidget        *trellis_learner_page_new              (void);
 TrellisClassroom *trellis_learner_page_get_classroom    (TrellisLearnerPage *self);

@@ -166,3 +166,29 @@ trellis_print_dialog_run (GtkWindow       *parent,
   finish (operation, result, parent, error);
   g_object_unref (operation);
 }
+
+gboolean
+trellis_print_dialog_run_learner (GtkWindow         *parent,
+                                  TrellisClassroom  *classroom,
+                                  TrellisLearner    *learner,
+                                  gboolean           conference,
+                                  GError           **error)
+{
+  TrellisPrintout *printout;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_CLASSROOM (classroom), FALSE);
+  g_return_val_if_fail (TRELLIS_IS_LEARNER (learner), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (conference)
+    printout = trellis_printout_new_conference (classroom, learner, error);
+  else
+    printout = trellis_printout_new_profile (classroom, learner, error);
+
+  if (printout == NULL)
+    return FALSE;
+
+  trellis_print_dialog_run (parent, printout);
+  return TRUE;
+}

@@ -28,5 +28,15 @@ GtkPrintOperation *trellis_print_dialog_new_operation (TrellisPrintout *printout
  */
 void               trellis_print_dialog_run           (GtkWindow       *parent,
                                                        TrellisPrintout *printout);
+/*
+ * Prints @learner's profile, or with @conference their latest conference
+ * summary, as trellis_print_dialog_run() does.  FALSE, with @error, when
+ * the printout cannot be made (no conference yet, an unreadable file).
+ */
+gboolean           trellis_print_dialog_run_learner   (GtkWindow         *parent,
+                                                       TrellisClassroom  *classroom,
+                                                       TrellisLearner    *learner,
+                                                       gboolean           conference,
+                                                       GError           **error);
 
 G_END_DECLS

@@ -32,11 +32,13 @@
  */
 struct _TrellisRecommendationsPane
 {
-  GtkWidget           parent_instance;
+  TrellisClassroomView parent_instance;
 
+  /* The base class's, which owns them and keeps our handlers on them. */
   TrellisClassroom   *classroom;
-  TrellisRecommender *recommender;
   TrellisLearner     *learner;
+
+  TrellisRecommender *recommender;
   gboolean            show_history;
   gboolean            built;
   char               *last_toast;
@@ -58,12 +60,10 @@ struct _TrellisRecommendationsPane
   guint               pending_id;
 };
 
-G_DEFINE_FINAL_TYPE (TrellisRecommendationsPane, trellis_recommendations_pane, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (TrellisRecommendationsPane, trellis_recommendations_pane, TRELLIS_TYPE_CLASSROOM_VIEW)
 
 enum {
   PROP_0,
-  PROP_CLASSROOM,
-  PROP_LEARNER,
   PROP_SHOW_HISTORY,
   N_PROPS
 };
@@ -732,14 +732,14 @@ show_class_action (GtkWidget  *widget,
 }
 
 static void
-disconnect_classroom (TrellisRecommendationsPane *self)
+disconnect_classroom (TrellisRecommendationsPane *self,
+                      TrellisClassroom           *classroom)
 {
-  if (self->classroom == NULL)
+  if (classroom == NULL)
     return;
 
-  g_signal_handlers_disconnect_by_func (trellis_classroom_get_learners (self->classroom),
+  g_signal_handlers_disconnect_by_func (trellis_classroom_get_learners (classroom),
                                         on_learners_changed_cb, self);
-  g_signal_handlers_disconnect_by_func (self->classroom, on_data_changed_cb, self);
   g_clear_handle_id (&self->pending_id, g_source_remove);
   self->pending_all = FALSE;
   g_array_set_size (self->pending_evidence, 0);
@@ -747,7 +747,6 @@ disconnect_classroom (TrellisRecommendationsPane *self)
   if (self->recommender != NULL)
     g_signal_handlers_disconnect_by_func (self->recommender, on_recommender_changed_cb, self);
   g_clear_object (&self->recommender);
-  g_clear_object (&self->classroom);
 }
 
 static void
@@ -783,15 +782,59 @@ trellis_recommendations_pane_unroot (GtkWidget *widget)
 }
 
 static void
+trellis_recommendations_pane_classroom_changed (TrellisClassroomView *view,
+                                                TrellisClassroom     *old_classroom)
+{
+  TrellisRecommendationsPane *self = TRELLIS_RECOMMENDATIONS_PANE (view);
+  TrellisClassroom *classroom = trellis_classroom_view_get_classroom (view);
+
+  disconnect_classroom (self, old_classroom);
+  self->classroom = NULL;
+  trellis_recommendations_pane_set_learner (self, NULL);
+
+  self->classroom = classroom;
+  if (classroom != NULL)
+    {
+      self->recommender = trellis_recommender_new (classroom);
+      g_signal_connect_swapped (self->recommender, "changed",
+                                G_CALLBACK (on_recommender_changed_cb), self);
+      g_signal_connect_swapped (trellis_classroom_get_learners (classroom), "items-changed",
+                                G_CALLBACK (on_learners_changed_cb), self);
+    }
+
+  self->built = FALSE;
+  refresh (self);
+  rebuild_history (self);
+  update_page (self);
+}
+
+static void
+trellis_recommendations_pane_learner_changed (TrellisClassroomView *view,
+                                              TrellisLearner       *old_learner)
+{
+  TrellisRecommendationsPane *self = TRELLIS_RECOMMENDATIONS_PANE (view);
+
+  self->learner = trellis_classroom_view_get_learner (view);
+
+  /* Moving to another learner also picks up edits made on the page of
+   * the previous one; the cards change with the scope anyway. */
+  update_scope (self);
+  self->built = FALSE;
+  refresh (self);
+  rebuild_history (self);
+  update_page (self);
+}
+
+static void
 trellis_recommendations_pane_dispose (GObject *object)
 {
   TrellisRecommendationsPane *self = TRELLIS_RECOMMENDATIONS_PANE (object);
   GtkWidget *child;
 
-  disconnect_classroom (self);
-  if (self->learner != NULL)
-    g_signal_handlers_disconnect_by_func (self->learner, on_learner_display_name_cb, self);
-  g_clear_object (&self->learner);
+  disconnect_classroom (self, self->classroom);
+  /* The base class lets them go after this. */
+  self->learner = NULL;
+  self->classroom = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRELLIS_TYPE_RECOMMENDATIONS_PANE);
 
@@ -824,14 +867,6 @@ trellis_recommendations_pane_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLASSROOM:
-      g_value_set_object (value, self->classroom);
-      break;
-
-    case PROP_LEARNER:
-      g_value_set_object (value, self->learner);
-      break;
-
     case PROP_SHOW_HISTORY:
       g_value_set_boolean (value, self->show_history);
       break;
@@ -851,14 +886,6 @@ trellis_recommendations_pane_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLASSROOM:
-      trellis_recommendations_pane_set_classroom (self, g_value_get_object (value));
-      break;
-
-    case PROP_LEARNER:
-      trellis_recommendations_pane_set_learner (self, g_value_get_object (value));
-      break;
-
     case PROP_SHOW_HISTORY:
       trellis_recommendations_pane_set_show_history (self, g_value_get_boolean (value));
       break;
@@ -873,6 +900,7 @@ trellis_recommendations_pane_class_init (TrellisRecommendationsPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TrellisClassroomViewClass *view_class = TRELLIS_CLASSROOM_VIEW_CLASS (klass);
 
   object_class->dispose = trellis_recommendations_pane_dispose;
   object_class->finalize = trellis_recommendations_pane_finalize;
@@ -882,15 +910,8 @@ trellis_recommendations_pane_class_init (TrellisRecommendationsPaneClass *klass)
   widget_class->root = trellis_recommendations_pane_root;
   widget_class->unroot = trellis_recommendations_pane_unroot;
 
-  properties[PROP_CLASSROOM] =
-    g_param_spec_object ("classroom", NULL, NULL,
-                         TRELLIS_TYPE_CLASSROOM,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_LEARNER] =
-    g_param_spec_object ("learner", NULL, NULL,
-                         TRELLIS_TYPE_LEARNER,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  view_class->classroom_changed = trellis_recommendations_pane_classroom_changed;
+  view_class->learner_changed = trellis_recommendations_pane_learner_changed;
 
   properties[PROP_SHOW_HISTORY] =
     g_param_spec_boolean ("show-history", NULL, NULL,
@@ -929,6 +950,11 @@ trellis_recommendations_pane_init (TrellisRecommendationsPane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  trellis_classroom_view_connect_classroom (TRELLIS_CLASSROOM_VIEW (self), "data-changed",
+                                            G_CALLBACK (on_data_changed_cb), G_CONNECT_SWAPPED);
+  trellis_classroom_view_connect_learner (TRELLIS_CLASSROOM_VIEW (self), "notify::display-name",
+                                          G_CALLBACK (on_learner_display_name_cb), G_CONNECT_SWAPPED);
+
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
 
@@ -964,32 +990,8 @@ trellis_recommendations_pane_set_classroom (TrellisRecommendationsPane *self,
                                             TrellisClassroom           *classroom)
 {
   g_return_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self));
-  g_return_if_fail (classroom == NULL || TRELLIS_IS_CLASSROOM (classroom));
 
-  if (self->classroom == classroom)
-    return;
-
-  disconnect_classroom (self);
-  trellis_recommendations_pane_set_learner (self, NULL);
-
-  if (classroom != NULL)
-    {
-      self->classroom = g_object_ref (classroom);
-      self->recommender = trellis_recommender_new (classroom);
-      g_signal_connect_swapped (self->recommender, "changed",
-                                G_CALLBACK (on_recommender_changed_cb), self);
-      g_signal_connect_swapped (trellis_classroom_get_learners (classroom), "items-changed",
-                                G_CALLBACK (on_learners_changed_cb), self);
-      g_signal_connect_swapped (classroom, "data-changed",
-                                G_CALLBACK (on_data_changed_cb), self);
-    }
-
-  self->built = FALSE;
-  refresh (self);
-  rebuild_history (self);
-  update_page (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASSROOM]);
+  trellis_classroom_view_set_classroom (TRELLIS_CLASSROOM_VIEW (self), classroom);
 }
 
 /**
@@ -1011,29 +1013,8 @@ trellis_recommendations_pane_set_learner (TrellisRecommendationsPane *self,
                                           TrellisLearner             *learner)
 {
   g_return_if_fail (TRELLIS_IS_RECOMMENDATIONS_PANE (self));
-  g_return_if_fail (learner == NULL || TRELLIS_IS_LEARNER (learner));
 
-  if (self->learner == learner)
-    return;
-
-  if (self->learner != NULL)
-    g_signal_handlers_disconnect_by_func (self->learner, on_learner_display_name_cb, self);
-
-  g_set_object (&self->learner, learner);
-
-  if (learner != NULL)
-    g_signal_connect_swapped (learner, "notify::display-name",
-                              G_CALLBACK (on_learner_display_name_cb), self);
-
-  /* Moving to another learner also picks up edits made on the page of
-   * the previous one; the cards change with the scope anyway. */
-  update_scope (self);
-  self->built = FALSE;
-  refresh (self);
-  rebuild_history (self);
-  update_page (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEARNER]);
+  trellis_classroom_view_set_learner (TRELLIS_CLASSROOM_VIEW (self), learner);
 }
 
 gboolean

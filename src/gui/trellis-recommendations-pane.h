@@ -10,13 +10,14 @@
 #include <adwaita.h>
 
 #include "trellis-classroom.h"
+#include "trellis-classroom-view.h"
 #include "trellis-learner.h"
 
 G_BEGIN_DECLS
 
 #define TRELLIS_TYPE_RECOMMENDATIONS_PANE (trellis_recommendations_pane_get_type ())
 
-G_DECLARE_FINAL_TYPE (TrellisRecommendationsPane, trellis_recommendations_pane, TRELLIS, RECOMMENDATIONS_PANE, GtkWidget)
+G_DECLARE_FINAL_TYPE (TrellisRecommendationsPane, trellis_recommendations_pane, TRELLIS, RECOMMENDATIONS_PANE, TrellisClassroomView)
 
 GtkWidget        *trellis_recommendations_pane_new              (void);
 TrellisClassroom *trellis_recommendations_pane_get_classroom    (TrellisRecommendationsPane *self);

@@ -10,7 +10,7 @@
  * screenshots.  Not a test.
  *
  *   trellis-screenshot [--dark] [--start] [--empty] [--select N] [--search TEXT]
- *                      [--delete] [--conference [--expand-goal]] [--preferences] [--goal-dialog]
+ *                      [--delete] [--conference [--expand-goal] [--scroll F]] [--preferences] [--goal-dialog]
  *                      [--reflection] [--progress [--progress-popover]] [--dashboard]
  *                      [--width W] [--height H] OUTPUT.png
  *
@@ -18,7 +18,8 @@
  * temporary folder; with --empty, a classroom without learners) with the
  * Nth learner selected, optionally a search, or the undo toast of a
  * deletion, or (--conference) conference mode with that learner (its first
- * goal open with --expand-goal), or the
+ * goal open with --expand-goal, scrolled down by a fraction F of the page
+ * with --scroll), or the
  * classroom preferences (--preferences), or the goal dialog of the
  * learner's first goal (--goal-dialog), or the learner page scrolled to
  * the reflection form (--reflection), or the playlist builder's Progress
@@ -37,6 +38,7 @@
 #include <stdlib.h>
 
 #include "trellis-application.h"
+#include "trellis-conference-window-private.h"
 #include "trellis-learner-list-view.h"
 #include "trellis-learner-page-private.h"
 #include "trellis-preferences-window.h"
@@ -169,6 +171,7 @@ main (int   argc,
   gboolean confirm_delete = FALSE;
   g_autofree char *filter = NULL;
   gboolean conference = FALSE;
+  double scroll = 0;
   gboolean expand_goal = FALSE;
   gboolean preferences = FALSE;
   gboolean goal_dialog = FALSE;
@@ -191,6 +194,7 @@ main (int   argc,
     { "filter", 0, 0, G_OPTION_ARG_STRING, &filter, "Filter the learners: stale, conference-due or goal-overdue", "NAME" },
     { "conference", 0, 0, G_OPTION_ARG_NONE, &conference, "Show conference mode with the selected learner", NULL },
     { "expand-goal", 0, 0, G_OPTION_ARG_NONE, &expand_goal, "In conference mode, open the first goal", NULL },
+    { "scroll", 0, 0, G_OPTION_ARG_DOUBLE, &scroll, "In conference mode, scroll down by this fraction of the page (0 to 1)", "F" },
     { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Show the classroom preferences", NULL },
     { "goal-dialog", 0, 0, G_OPTION_ARG_NONE, &goal_dialog, "Edit the selected learner's first goal", NULL },
     { "reflection", 0, 0, G_OPTION_ARG_NONE, &reflection, "Scroll the learner page to the reflection form", NULL },
@@ -325,6 +329,16 @@ main (int   argc,
                 adw_expander_row_set_expanded (ADW_EXPANDER_ROW (goal), TRUE);
             }
           settle (focused);
+          if (scroll > 0)
+            {
+              GtkWidget *columns = GTK_WIDGET (_trellis_conference_window_get_columns (TRELLIS_CONFERENCE_WINDOW (focused)));
+              GtkWidget *scrolled = gtk_widget_get_ancestor (columns, GTK_TYPE_SCROLLED_WINDOW);
+              GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+              double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+              gtk_adjustment_set_value (adjustment, MIN (scroll, 1.0) * range);
+              settle (focused);
+            }
           if (!save_png (focused, outputs[0], &error))
             {
               g_printerr ("trellis-screenshot: %s\n", error->message);
