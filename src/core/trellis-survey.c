@@ -492,9 +492,11 @@ trellis_survey_restore_item (TrellisClassroom           *classroom,
   if (!trellis_classroom_begin (classroom, error))
     return 0;
   written = _trellis_row_snapshot_restore (classroom, snapshot->rows, error);
-  /* A foreign key that fails: an administration or a learner is gone. */
+  /* What the answers belong to is gone: an administration or a learner.
+   * (Ids taken meanwhile come back as the classroom's EXISTS error, whose
+   * message says so.) */
   if (!written && g_error_matches (error != NULL ? *error : NULL, TRELLIS_CLASSROOM_ERROR,
-                                   TRELLIS_CLASSROOM_ERROR_INVALID))
+                                   TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM))
     {
       g_clear_error (error);
       g_set_error_literal (error, TRELLIS_SURVEY_ERROR, TRELLIS_SURVEY_ERROR_NOT_FOUND,
