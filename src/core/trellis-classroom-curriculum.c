@@ -652,6 +652,57 @@ write_delete (TrellisClassroom  *self,
   return TRUE;
 }
 
+/*
+ * Deletes the row of @table with id @id, as write_delete(); with @rows,
+ * first captures the rows the deletion removes or changes (@where picks
+ * them, ?1 being @id) so that _trellis_row_snapshot_restore() can put them
+ * back.
+ */
+static gboolean
+write_delete_keeping (TrellisClassroom    *self,
+                      const char          *table,
+                      const char          *where,
+                      gint64               id,
+                      TrellisRowSnapshot **rows,
+                      const char          *gone_message,
+                      GError             **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
+
+  if (rows != NULL && (*rows = _trellis_row_snapshot_capture (self, table, where, id, error)) == NULL)
+    return FALSE;
+
+  return write_delete (self, sql, id, gone_message, error);
+}
+
+/*
+ * Says in plain words why a restore's rows could not go back: a row they
+ * refer to is gone (@gone_message; also for %TRELLIS_CLASSROOM_ERROR_INVALID
+ * with @invalid_is_gone, a foreign key that fails), or a new row took the
+ * id of one of them (@taken_message).  Other errors stay as they are.
+ */
+static void
+explain_restore_error (GError     **error,
+                       gboolean     invalid_is_gone,
+                       const char  *gone_message,
+                       const char  *taken_message)
+{
+  if (error == NULL || *error == NULL || (*error)->domain != TRELLIS_CLASSROOM_ERROR)
+    return;
+
+  if ((*error)->code == TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM ||
+      (invalid_is_gone && (*error)->code == TRELLIS_CLASSROOM_ERROR_INVALID))
+    {
+      g_clear_error (error);
+      _trellis_set_not_found (error, gone_message);
+    }
+  else if ((*error)->code == TRELLIS_CLASSROOM_ERROR_EXISTS)
+    {
+      g_clear_error (error);
+      g_set_error_literal (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_EXISTS, taken_message);
+    }
+}
+
 struct _TrellisSkillSnapshot
 {
   TrellisRowSnapshot *rows;
@@ -684,10 +735,8 @@ delete_skill (TrellisClassroom      *self,
   if (!trellis_classroom_begin (self, error))
     return FALSE;
   _trellis_classroom_note_change (self, TRELLIS_DATA_CURRICULUM, 0, 0);
-  written = (saved == NULL ||
-             (saved->rows = _trellis_row_snapshot_capture (self, "skills", "id = ?1", id, error)) != NULL) &&
-            write_delete (self, "DELETE FROM skills WHERE id = ?1", id,
-                          _("The skill is no longer in this classroom"), error);
+  written = write_delete_keeping (self, "skills", "id = ?1", id, saved != NULL ? &saved->rows : NULL,
+                                  _("The skill is no longer in this classroom"), error);
   if (!_trellis_finish_edit (self, written, error))
     return FALSE;
 
@@ -899,21 +948,12 @@ trellis_classroom_restore_skill (TrellisClassroom      *self,
     return NULL;
   _trellis_classroom_note_change (self, TRELLIS_DATA_CURRICULUM, 0, 0);
   written = write_restore_skill (self, snapshot, &restored, links, error);
-  if (!written && error != NULL && *error != NULL && (*error)->domain == TRELLIS_CLASSROOM_ERROR)
-    {
-      if ((*error)->code == TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM)
-        {
-          g_clear_error (error);
-          _trellis_set_not_found (error, _("The skill cannot come back: a learner, goal or playlist item "
-                                           "its evidence or links belong to was deleted meanwhile"));
-        }
-      /* The id of a piece of its evidence, or of a recommendation, taken by a new row. */
-      else if ((*error)->code == TRELLIS_CLASSROOM_ERROR_EXISTS)
-        {
-          g_clear_error (error);
-          set_exists (error, _(skill_taken_message));
-        }
-    }
+  /* Taken: the id of a piece of its evidence, or of a recommendation. */
+  if (!written)
+    explain_restore_error (error, FALSE,
+                           _("The skill cannot come back: a learner, goal or playlist item "
+                             "its evidence or links belong to was deleted meanwhile"),
+                           _(skill_taken_message));
   if (!_trellis_finish_edit (self, written, error))
     return NULL;
 
@@ -1729,11 +1769,9 @@ delete_node (TrellisClassroom     *self,
   if (!trellis_classroom_begin (self, error))
     return FALSE;
   _trellis_classroom_note_change (self, TRELLIS_DATA_CURRICULUM, 0, 0);
-  written = (saved == NULL ||
-             (saved->rows = _trellis_row_snapshot_capture (self, "nodes", "id = ?1 OR parent_id = ?1",
-                                                           trellis_node_get_id (node), error)) != NULL) &&
-            write_delete (self, "DELETE FROM nodes WHERE id = ?1", trellis_node_get_id (node),
-                          _("The item is no longer in this playlist"), error) &&
+  written = write_delete_keeping (self, "nodes", "id = ?1 OR parent_id = ?1", trellis_node_get_id (node),
+                                  saved != NULL ? &saved->rows : NULL,
+                                  _("The item is no longer in this playlist"), error) &&
             (!clamp || write_choice_bounds (self, trellis_node_get_id (parent), new_min, new_max, error));
   if (!_trellis_finish_edit (self, written, error))
     return FALSE;
@@ -1922,21 +1960,11 @@ trellis_classroom_restore_node (TrellisClassroom     *self,
     return NULL;
   _trellis_classroom_note_change (self, TRELLIS_DATA_CURRICULUM, 0, 0);
   written = write_restore_node (self, snapshot, &index, &restored, error);
-  if (!written && error != NULL && *error != NULL && (*error)->domain == TRELLIS_CLASSROOM_ERROR)
-    {
-      /* A foreign key that fails: a learner or a skill it refers to is gone. */
-      if ((*error)->code == TRELLIS_CLASSROOM_ERROR_NO_SUCH_ITEM || (*error)->code == TRELLIS_CLASSROOM_ERROR_INVALID)
-        {
-          g_clear_error (error);
-          _trellis_set_not_found (error, _("The item cannot come back: something it belongs to was deleted meanwhile"));
-        }
-      /* Its id, or an option's, or a recommendation's, taken by a new row. */
-      else if ((*error)->code == TRELLIS_CLASSROOM_ERROR_EXISTS)
-        {
-          g_clear_error (error);
-          set_exists (error, _(node_taken_message));
-        }
-    }
+  /* Gone: a learner or a skill it refers to.  Taken: its id, an option's, a recommendation's. */
+  if (!written)
+    explain_restore_error (error, TRUE,
+                           _("The item cannot come back: something it belongs to was deleted meanwhile"),
+                           _(node_taken_message));
   if (!_trellis_finish_edit (self, written, error))
     return NULL;
 
