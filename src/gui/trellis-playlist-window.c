@@ -20,6 +20,7 @@
 #include "trellis-skill-picker.h"
 #include "trellis-skills-window.h"
 #include "trellis-progress-grid.h"
+#include "trellis-undo-toast.h"
 
 /*
  * The playlist builder: the classroom's playlists on the left, the
@@ -996,22 +997,12 @@ delete_node_with_undo (TrellisPlaylistWindow *self,
 
   /* Translators: %s is a playlist item's title */
   title = g_strdup_printf (_("“%s” deleted"), escaped);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "builder.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self, 0);
+  toast = trellis_undo_toast_new (title, "builder.undo-delete");
 
-  if (self->undo_toast != NULL)
-    {
-      g_autoptr(AdwToast) old = g_steal_pointer (&self->undo_toast);
-
-      adw_toast_dismiss (old);
-    }
   trellis_node_snapshot_free (self->deleted);
   self->deleted = g_steal_pointer (&deleted);
-  self->undo_toast = g_object_ref (toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  trellis_undo_toast_show (self->toast_overlay, &self->undo_toast, toast,
+                           G_CALLBACK (on_undo_toast_dismissed_cb), self);
   update_actions (self);
 }
 
@@ -1022,15 +1013,13 @@ undo_delete_action (GtkWidget  *widget,
 {
   TrellisPlaylistWindow *self = TRELLIS_PLAYLIST_WINDOW (widget);
   g_autoptr(TrellisNodeSnapshot) deleted = g_steal_pointer (&self->deleted);
-  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
   g_autoptr(GError) error = NULL;
   TrellisNode *node;
 
   if (deleted == NULL)
     return;
 
-  if (toast != NULL)
-    adw_toast_dismiss (toast);
+  trellis_undo_toast_withdraw (&self->undo_toast);
   update_actions (self);
 
   node = trellis_classroom_restore_node (self->classroom, deleted, &error);

@@ -14,6 +14,7 @@
 #include "trellis-confirm-dialog.h"
 #include "trellis-skill-list.h"
 #include "trellis-skills-window-private.h"
+#include "trellis-undo-toast.h"
 
 /*
  * The classroom's skill list (issue 6): a form to add a skill, then one
@@ -504,28 +505,18 @@ delete_skill_with_undo (TrellisSkillsWindow *self,
     }
 
   escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "skills.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self, 0);
+  toast = trellis_undo_toast_new (escaped, "skills.undo-delete");
 
   /* It replaces the toast shown before, an older Undo included. */
   if (self->toast != NULL)
     adw_toast_dismiss (self->toast);
-  if (self->undo_toast != NULL)
-    {
-      g_autoptr(AdwToast) old = g_steal_pointer (&self->undo_toast);
-
-      adw_toast_dismiss (old);
-    }
   trellis_skill_snapshot_free (self->deleted);
   self->deleted = g_steal_pointer (&deleted);
-  self->undo_toast = g_object_ref (toast);
+  trellis_undo_toast_show (self->toast_overlay, &self->undo_toast, toast,
+                           G_CALLBACK (on_undo_toast_dismissed_cb), self);
   g_set_object (&self->toast, toast);
   g_free (self->last_message);
   self->last_message = g_steal_pointer (&message);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   update_actions (self);
 }
 
@@ -536,7 +527,6 @@ undo_delete_action (GtkWidget  *widget,
 {
   TrellisSkillsWindow *self = TRELLIS_SKILLS_WINDOW (widget);
   g_autoptr(TrellisSkillSnapshot) deleted = g_steal_pointer (&self->deleted);
-  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
   g_autoptr(GError) error = NULL;
   TrellisSkill *skill;
   GtkWidget *row;
@@ -544,8 +534,7 @@ undo_delete_action (GtkWidget  *widget,
   if (deleted == NULL)
     return;
 
-  if (toast != NULL)
-    adw_toast_dismiss (toast);
+  trellis_undo_toast_withdraw (&self->undo_toast);
   update_actions (self);
 
   skill = trellis_classroom_restore_skill (self->classroom, deleted, &error);

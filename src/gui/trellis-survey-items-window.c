@@ -12,6 +12,7 @@
 #include "trellis-confirm-dialog.h"
 #include "trellis-survey.h"
 #include "trellis-survey-items-window-private.h"
+#include "trellis-undo-toast.h"
 
 /*
  * TrellisSurveyItemsWindow: the agency survey's item list (issue 9), a row
@@ -133,25 +134,14 @@ on_undo_dismissed_cb (AdwToast                 *toast,
     clear_undo (self);
 }
 
-/* Shows @toast (floating) as the one Undo toast, replacing the last. */
+/* Shows @toast (from trellis_undo_toast_new()) as the one Undo toast, replacing the last. */
 static void
 show_undo_toast (TrellisSurveyItemsWindow *self,
                  AdwToast                 *toast)
 {
-  if (self->undo_toast != NULL)
-    {
-      g_autoptr(AdwToast) old = g_object_ref (self->undo_toast);
-
-      g_signal_handlers_disconnect_by_data (old, self);
-      adw_toast_dismiss (old);
-    }
+  trellis_undo_toast_withdraw (&self->undo_toast);
   clear_undo (self);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect (toast, "dismissed", G_CALLBACK (on_undo_dismissed_cb), self);
-  self->undo_toast = g_object_ref (toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  trellis_undo_toast_show (self->toast_overlay, &self->undo_toast, toast, G_CALLBACK (on_undo_dismissed_cb), self);
 }
 
 static void
@@ -192,7 +182,7 @@ on_row_apply_cb (AdwEntryRow              *row,
       return;
     }
 
-  toast = adw_toast_new (_("Item changed"));
+  toast = trellis_undo_toast_new (_("Item changed"), NULL);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self);
   show_undo_toast (self, toast);
   self->undo_item_id = item_id;
@@ -406,8 +396,7 @@ on_remove_response_cb (AdwMessageDialog         *dialog,
     show_error (self, _("Could not remove the item"), error);
   else
     {
-      toast = adw_toast_new (_("Item removed"));
-      adw_toast_set_action_name (toast, "items.undo-remove");
+      toast = trellis_undo_toast_new (_("Item removed"), "items.undo-remove");
       show_undo_toast (self, toast);
       self->removed = g_steal_pointer (&removed);
       update_actions (self);
@@ -428,13 +417,7 @@ undo_remove_action (GtkWidget  *widget,
   if (removed == NULL)
     return;
 
-  if (self->undo_toast != NULL)
-    {
-      g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
-
-      g_signal_handlers_disconnect_by_data (toast, self);
-      adw_toast_dismiss (toast);
-    }
+  trellis_undo_toast_withdraw (&self->undo_toast);
   update_actions (self);
 
   item_id = trellis_survey_restore_item (self->classroom, removed, &error);

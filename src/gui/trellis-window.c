@@ -22,6 +22,7 @@
 #include "trellis-profile.h"
 #include "trellis-recommendations-pane.h"
 #include "trellis-start-page-private.h"
+#include "trellis-undo-toast.h"
 #include "trellis-window-private.h"
 
 /*
@@ -490,10 +491,7 @@ trash_learner (TrellisWindow  *self,
     }
   else
     {
-      toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo-delete");
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      toast = trellis_undo_toast_new (title, "win.undo-delete");
       g_signal_connect (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed_cb), self);
       self->delete_toast = g_object_ref (toast);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
