@@ -30,15 +30,13 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "trellis-classroom.h"
 #include "trellis-dashboard-window.h"
 #include "trellis-mastery.h"
 
 #include "bench-dashboard-data.h"
-
-#define FRAME_BUDGET_MS (1000.0 / 60.0)
+#include "bench-frame-timing.h"
 
 typedef struct
 {
@@ -53,10 +51,14 @@ typedef struct
 {
   GtkWidget *window;
   int        dx, dy;     /* default size − the window widget's size (decorations) */
-  gint64     paint_start;
-  gint64     cpu_start;
+  BenchFrameStart paint_start;
   gint64     layout_end;
   GArray    *frames;     /* Frame, every frame painted */
+  /* While waiting: the frames painted before, the size looked for, and
+   * the index of the first frame of that size after them (or -1). */
+  guint      since;
+  int        width, height;
+  int        found;
 } Bench;
 
 static GDateTime *
@@ -65,30 +67,11 @@ fixed_clock (gpointer user_data)
   return g_date_time_new_local (2026, 3, 2, 12, 0, 0);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static gint64
-cpu_time_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 static void
 on_before_paint_cb (GdkFrameClock *clock,
                     Bench         *bench)
 {
-  bench->paint_start = g_get_monotonic_time ();
-  bench->cpu_start = cpu_time_us ();
+  bench_frame_start (&bench->paint_start);
 }
 
 /* Connected after GTK's own handler: the layout is done. */
@@ -105,25 +88,35 @@ on_after_paint_cb (GdkFrameClock *clock,
 {
   Frame frame;
 
-  if (bench->paint_start == 0)
+  gint64 start = bench->paint_start.wall_us;
+
+  if (start == 0)
     return;
 
   frame.width = gtk_widget_get_width (bench->window);
   frame.height = gtk_widget_get_height (bench->window);
-  frame.ms = (g_get_monotonic_time () - bench->paint_start) / 1000.0;
-  frame.layout_ms = bench->layout_end > bench->paint_start ? (bench->layout_end - bench->paint_start) / 1000.0 : 0;
-  frame.cpu_ms = (cpu_time_us () - bench->cpu_start) / 1000.0;
-  bench->paint_start = 0;
+  frame.layout_ms = bench->layout_end > start ? (bench->layout_end - start) / 1000.0 : 0;
+  bench_frame_elapsed (&bench->paint_start, &frame.ms, &frame.cpu_ms);
   g_array_append_val (bench->frames, frame);
 }
 
 static gboolean
-on_timeout_cb (gpointer data)
+frame_of_size_painted (gpointer data)
 {
-  gboolean *expired = data;
+  Bench *bench = data;
 
-  *expired = TRUE;
-  return G_SOURCE_REMOVE;
+  for (guint i = bench->since; i < bench->frames->len; i++)
+    {
+      const Frame *f = &g_array_index (bench->frames, Frame, i);
+
+      if (f->width == bench->width && f->height == bench->height)
+        {
+          bench->found = (int) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /* Runs the main loop until a frame of @width × @height has been painted
@@ -134,29 +127,14 @@ wait_for_frame (Bench *bench,
                 int    width,
                 int    height)
 {
-  gboolean expired = FALSE;
-  guint timeout = g_timeout_add (2000, on_timeout_cb, &expired);
-  int found = -1;
+  bench->since = since;
+  bench->width = width;
+  bench->height = height;
+  bench->found = -1;
+  if (!bench_iterate_until (frame_of_size_painted, bench))
+    return -1;
 
-  while (found < 0 && !expired)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      for (guint i = since; i < bench->frames->len; i++)
-        {
-          const Frame *f = &g_array_index (bench->frames, Frame, i);
-
-          if (f->width == width && f->height == height)
-            {
-              found = (int) i;
-              break;
-            }
-        }
-    }
-
-  if (!expired)
-    g_source_remove (timeout);
-
-  return found;
+  return bench->found;
 }
 
 /* One resize drag, @passes times: returns the times of the frames that
@@ -201,28 +179,6 @@ drag (Bench   *bench,
     g_printerr ("%u sizes were never drawn (the window manager refused them?)\n", missed);
 
   return times;
-}
-
-static void
-report (const char *what,
-        GArray     *times)
-{
-  double *t = (double *) (gpointer) times->data;
-  double median, p95;
-
-  if (times->len == 0)
-    {
-      g_print ("%s: no frames\n", what);
-      return;
-    }
-
-  qsort (t, times->len, sizeof (double), compare_doubles);
-  median = t[times->len / 2];
-  p95 = t[MIN (times->len - 1, (guint) (times->len * 0.95))];
-  g_print ("%s: %u frames, median %.2f ms (%.0f fps), 95th percentile %.2f ms (%.0f fps), max %.2f ms; "
-           "%s the %.1f ms budget of 60 fps\n",
-           what, times->len, median, 1000.0 / median, p95, 1000.0 / p95, t[times->len - 1],
-           p95 <= FRAME_BUDGET_MS ? "within" : "MISSES", FRAME_BUDGET_MS);
 }
 
 static GtkWidget *
@@ -327,18 +283,18 @@ main (int    argc,
   g_print ("smallest size: %d × %d\n", min_width + bench.dx, min_height + bench.dy);
 
   times = drag (&bench, passes, &layout_times, &cpu_times);
-  report ("dashboard, skill strips folded", times);
-  report ("  of which layout", layout_times);
-  report ("  CPU time (all threads)", cpu_times);
+  bench_report ("dashboard, skill strips folded", times);
+  bench_report ("  of which layout", layout_times);
+  bench_report ("  CPU time (all threads)", cpu_times);
   free_times (&times, &layout_times, &cpu_times);
 
   expander = find_expander (bench.window);
   g_assert_nonnull (expander);
   gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
   times = drag (&bench, passes, &layout_times, &cpu_times);
-  report ("dashboard, skill strips unfolded", times);
-  report ("  of which layout", layout_times);
-  report ("  CPU time (all threads)", cpu_times);
+  bench_report ("dashboard, skill strips unfolded", times);
+  bench_report ("  of which layout", layout_times);
+  bench_report ("  CPU time (all threads)", cpu_times);
   free_times (&times, &layout_times, &cpu_times);
 
   g_signal_handlers_disconnect_by_data (clock, &bench);
@@ -356,8 +312,8 @@ main (int    argc,
     g_array_set_size (bench.frames, 0);
     clock = open_window (&bench, window);
     times = drag (&bench, passes, &layout_times, &cpu_times);
-    report ("empty window (the display's floor)", times);
-    report ("  CPU time (all threads)", cpu_times);
+    bench_report ("empty window (the display's floor)", times);
+    bench_report ("  CPU time (all threads)", cpu_times);
     free_times (&times, &layout_times, &cpu_times);
     g_signal_handlers_disconnect_by_data (clock, &bench);
     gtk_window_destroy (GTK_WINDOW (window));

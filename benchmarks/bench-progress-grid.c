@@ -31,48 +31,29 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "trellis-classroom.h"
 #include "trellis-progress.h"
 #include "trellis-progress-grid-private.h"
 #include "trellis-sample.h"
 
-#define FRAME_BUDGET_MS (1000.0 / 60.0)
+#include "bench-frame-timing.h"
+
 #define STEPS 40
 
 typedef struct
 {
-  gint64  paint_start;
-  gint64  cpu_start;
-  GArray *times;       /* double, ms of every frame painted */
-  GArray *cpu_times;   /* double, ms */
+  BenchFrameStart  paint_start;
+  GArray          *times;       /* double, ms of every frame painted */
+  GArray          *cpu_times;   /* double, ms */
+  guint            since;       /* while waiting: the frames painted before */
 } Bench;
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static gint64
-cpu_time_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
 
 static void
 on_before_paint_cb (GdkFrameClock *clock,
                     Bench         *bench)
 {
-  bench->paint_start = g_get_monotonic_time ();
-  bench->cpu_start = cpu_time_us ();
+  bench_frame_start (&bench->paint_start);
 }
 
 static void
@@ -81,23 +62,20 @@ on_after_paint_cb (GdkFrameClock *clock,
 {
   double ms, cpu_ms;
 
-  if (bench->paint_start == 0)
+  if (bench->paint_start.wall_us == 0)
     return;
 
-  ms = (g_get_monotonic_time () - bench->paint_start) / 1000.0;
-  cpu_ms = (cpu_time_us () - bench->cpu_start) / 1000.0;
-  bench->paint_start = 0;
+  bench_frame_elapsed (&bench->paint_start, &ms, &cpu_ms);
   g_array_append_val (bench->times, ms);
   g_array_append_val (bench->cpu_times, cpu_ms);
 }
 
 static gboolean
-on_timeout_cb (gpointer data)
+frame_painted (gpointer data)
 {
-  gboolean *expired = data;
+  Bench *bench = data;
 
-  *expired = TRUE;
-  return G_SOURCE_REMOVE;
+  return bench->times->len > bench->since;
 }
 
 /* Runs the main loop until a frame after frame number @since is painted;
@@ -106,16 +84,8 @@ static gboolean
 wait_for_frame (Bench *bench,
                 guint  since)
 {
-  gboolean expired = FALSE;
-  guint timeout = g_timeout_add (2000, on_timeout_cb, &expired);
-
-  while (bench->times->len <= since && !expired)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!expired)
-    g_source_remove (timeout);
-
-  return !expired;
+  bench->since = since;
+  return bench_iterate_until (frame_painted, bench);
 }
 
 /* Scrolls @adjustment to its end and back, a frame a step, @passes times;
@@ -155,28 +125,6 @@ scroll (Bench         *bench,
     g_printerr ("%u steps were never drawn\n", missed);
 
   return times;
-}
-
-static void
-report (const char *what,
-        GArray     *times)
-{
-  double *t = (double *) (gpointer) times->data;
-  double median, p95;
-
-  if (times->len == 0)
-    {
-      g_print ("%s: no frames\n", what);
-      return;
-    }
-
-  qsort (t, times->len, sizeof (double), compare_doubles);
-  median = t[times->len / 2];
-  p95 = t[MIN (times->len - 1, (guint) (times->len * 0.95))];
-  g_print ("%s: %u frames, median %.2f ms (%.0f fps), 95th percentile %.2f ms (%.0f fps), max %.2f ms; "
-           "%s the %.1f ms budget of 60 fps\n",
-           what, times->len, median, 1000.0 / median, p95, 1000.0 / p95, t[times->len - 1],
-           p95 <= FRAME_BUDGET_MS ? "within" : "MISSES", FRAME_BUDGET_MS);
 }
 
 /* A playlist of 20 items, as tests/gui/test-progress-grid.c's scale test makes. */
@@ -314,14 +262,14 @@ main (int    argc,
   g_assert_nonnull (scroller);
 
   times = scroll (&bench, gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), passes, &cpu_times);
-  report ("progress grid, scrolling down and up", times);
-  report ("  CPU time (all threads)", cpu_times);
+  bench_report ("progress grid, scrolling down and up", times);
+  bench_report ("  CPU time (all threads)", cpu_times);
   g_array_unref (times);
   g_array_unref (cpu_times);
 
   times = scroll (&bench, gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller)), passes, &cpu_times);
-  report ("progress grid, scrolling right and left", times);
-  report ("  CPU time (all threads)", cpu_times);
+  bench_report ("progress grid, scrolling right and left", times);
+  bench_report ("  CPU time (all threads)", cpu_times);
   g_array_unref (times);
   g_array_unref (cpu_times);
 
@@ -350,8 +298,8 @@ main (int    argc,
       g_main_context_iteration (NULL, TRUE);
 
     times = scroll (&bench, gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), passes, &cpu_times);
-    report ("empty scrolled area of the same size (the display's floor)", times);
-    report ("  CPU time (all threads)", cpu_times);
+    bench_report ("empty scrolled area of the same size (the display's floor)", times);
+    bench_report ("  CPU time (all threads)", cpu_times);
     g_array_unref (times);
     g_array_unref (cpu_times);
     g_signal_handlers_disconnect_by_data (clock, &bench);
