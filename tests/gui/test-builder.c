@@ -36,29 +36,6 @@ typedef TrellisGuiTestFixture Fixture;
 
 /* Helpers */
 
-static TrellisPlaylistWindow *
-open_builder (Fixture *fixture)
-{
-  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
-}
-
-static TrellisNode *
-find_node (GListModel *model,
-           const char *title)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TrellisNode) node = g_list_model_get_item (model, i);
-
-      if (g_str_equal (trellis_node_get_title (node), title))
-        return node;
-    }
-
-  g_assert_not_reached ();
-}
-
 static const TrellisPacingWeek *
 week_at (const TrellisPacing *pacing,
          guint                i)
@@ -153,7 +130,7 @@ static void
 test_pacing (Fixture       *fixture,
              gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisPacingTimeline *timeline = _trellis_playlist_window_get_pacing_timeline (builder);
   g_autoptr(GError) error = NULL;
   const TrellisPacing *pacing;
@@ -213,7 +190,8 @@ test_pacing (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Week of 26 Oct: 230 of 150 class minutes planned — over by 80."));
 
   /* The editor's minutes show at once: the gallery walk goes from 40 to 100. */
-  feedback = find_node (trellis_classroom_get_nodes (fixture->classroom, playlist, NULL), "Peer feedback gallery walk");
+  feedback = trellis_gui_test_find_node (trellis_classroom_get_nodes (fixture->classroom, playlist, NULL),
+                                         "Peer feedback gallery walk");
   trellis_playlist_window_select_node (builder, feedback);
   gtk_spin_button_set_value (_trellis_playlist_window_get_minutes_spin (builder), 100);
   trellis_test_iterate_pending ();
@@ -323,7 +301,7 @@ static void
 test_drag_and_drop (Fixture       *fixture,
                     gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
   g_autoptr(GError) error = NULL;
   TrellisNode *map, *reading, *choose, *greece, *feedback, *checkin2, *report, *show, *museum, *other;
@@ -332,17 +310,17 @@ test_drag_and_drop (Fixture       *fixture,
   gint64 playlist_id = trellis_playlist_get_id (playlist);
 
   top = trellis_classroom_get_nodes (fixture->classroom, playlist, NULL);
-  map = find_node (top, "Map walk: where civilizations began");
-  reading = find_node (top, "Reading primary sources");
-  choose = find_node (top, "Choose your civilization");
-  checkin2 = find_node (top, "Week 2 check-in: sources and notes");
-  show = find_node (top, "Show what you know");
-  feedback = find_node (top, "Peer feedback gallery walk");
-  museum = find_node (top, "Museum presentation");
+  map = trellis_gui_test_find_node (top, "Map walk: where civilizations began");
+  reading = trellis_gui_test_find_node (top, "Reading primary sources");
+  choose = trellis_gui_test_find_node (top, "Choose your civilization");
+  checkin2 = trellis_gui_test_find_node (top, "Week 2 check-in: sources and notes");
+  show = trellis_gui_test_find_node (top, "Show what you know");
+  feedback = trellis_gui_test_find_node (top, "Peer feedback gallery walk");
+  museum = trellis_gui_test_find_node (top, "Museum presentation");
   civilizations = trellis_classroom_get_nodes (fixture->classroom, playlist, choose);
   demonstrations = trellis_classroom_get_nodes (fixture->classroom, playlist, show);
-  greece = find_node (civilizations, "Ancient Greece: city-states and citizens");
-  report = find_node (demonstrations, "Written report");
+  greece = trellis_gui_test_find_node (civilizations, "Ancient Greece: city-states and citizens");
+  report = trellis_gui_test_find_node (demonstrations, "Written report");
 
   if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
     {
@@ -413,7 +391,8 @@ test_drag_and_drop (Fixture       *fixture,
   /* An item of another playlist is refused in words, and nothing moves. */
   ecosystems = trellis_classroom_find_playlist (fixture->classroom, "Ecosystems and energy flow", &error);
   g_assert_no_error (error);
-  other = find_node (trellis_classroom_get_nodes (fixture->classroom, ecosystems, NULL), "Energy pyramid lab");
+  other = trellis_gui_test_find_node (trellis_classroom_get_nodes (fixture->classroom, ecosystems, NULL),
+                                      "Energy pyramid lab");
   g_assert_false (drop (builder, other, 0, TRELLIS_DROP_BEFORE, &error));
   g_assert_error (error, TRELLIS_CLASSROOM_ERROR, TRELLIS_CLASSROOM_ERROR_INVALID);
   g_clear_error (&error);
@@ -444,7 +423,7 @@ test_drag_and_drop (Fixture       *fixture,
                         "Choose your civilization|Show what you know|Week 2 check-in: sources and notes|"
                         "Week 3 check-in: first draft|Week 4 check-in: rehearsal|"
                         "Ancient Greece: city-states and citizens|Reading primary sources|Museum presentation");
-    group = find_node (top, "Choose your civilization");
+    group = trellis_gui_test_find_node (top, "Choose your civilization");
     assert_titles (trellis_classroom_get_nodes (reopened, reloaded, group),
                    "Ancient Egypt: life along the Nile|Ancient China: dynasties and inventions|"
                    "Peer feedback gallery walk");
@@ -501,7 +480,7 @@ static void
 test_drop_target (Fixture       *fixture,
                   gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
   TrellisNode *map, *checkin1, *choose, *feedback, *museum;
   GListModel *top;
@@ -509,11 +488,11 @@ test_drop_target (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (builder), 1200, 800);
   trellis_gui_test_settle (GTK_WIDGET (builder), 400);
   top = trellis_classroom_get_nodes (fixture->classroom, playlist, NULL);
-  map = find_node (top, "Map walk: where civilizations began");
-  checkin1 = find_node (top, "Week 1 check-in: research question");
-  choose = find_node (top, "Choose your civilization");
-  feedback = find_node (top, "Peer feedback gallery walk");
-  museum = find_node (top, "Museum presentation");
+  map = trellis_gui_test_find_node (top, "Map walk: where civilizations began");
+  checkin1 = trellis_gui_test_find_node (top, "Week 1 check-in: research question");
+  choose = trellis_gui_test_find_node (top, "Choose your civilization");
+  feedback = trellis_gui_test_find_node (top, "Peer feedback gallery walk");
+  museum = trellis_gui_test_find_node (top, "Museum presentation");
 
   /* While a drag moves over the list, the row under it shows the place. */
   {
@@ -561,7 +540,7 @@ test_drop_target (Fixture       *fixture,
                  "Ancient China: dynasties and inventions|Peer feedback gallery walk");
 
   /* A choice group does not go into another: it lands just after it. */
-  g_assert_true (drop_at (builder, find_node (top, "Show what you know"), choose, 0.5));
+  g_assert_true (drop_at (builder, trellis_gui_test_find_node (top, "Show what you know"), choose, 0.5));
   assert_titles (top, "Reading primary sources|Week 1 check-in: research question|Choose your civilization|"
                       "Show what you know|Week 2 check-in: sources and notes|Week 3 check-in: first draft|"
                       "Week 4 check-in: rehearsal|Map walk: where civilizations began|Museum presentation");
@@ -576,7 +555,7 @@ static void
 test_delete_undo (Fixture       *fixture,
                   gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
   g_autoptr(GError) error = NULL;
   g_autofree char *titles_before = NULL;
@@ -590,7 +569,7 @@ test_delete_undo (Fixture       *fixture,
 
   top = trellis_classroom_get_nodes (fixture->classroom, playlist, NULL);
   titles_before = titles (top);
-  choose = find_node (top, "Choose your civilization");
+  choose = trellis_gui_test_find_node (top, "Choose your civilization");
   id = trellis_node_get_id (choose);
   n_progress = trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM progress");
   n_choices = trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM choices");
@@ -654,7 +633,7 @@ test_delete_undo (Fixture       *fixture,
     reloaded = trellis_classroom_lookup_playlist (reopened, playlist_id);
     top = trellis_classroom_get_nodes (reopened, reloaded, NULL);
     assert_titles (top, titles_before);
-    group = find_node (top, "Choose your civilization");
+    group = trellis_gui_test_find_node (top, "Choose your civilization");
     g_assert_cmpint (trellis_node_get_id (group), ==, id);
     assert_titles (trellis_classroom_get_nodes (reopened, reloaded, group),
                    "Ancient Egypt: life along the Nile|Ancient Greece: city-states and citizens|"

@@ -44,29 +44,6 @@ typedef TrellisGuiTestFixture Fixture;
 
 /* Helpers */
 
-static TrellisPlaylistWindow *
-open_builder (Fixture *fixture)
-{
-  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
-}
-
-static TrellisNode *
-find_node (GListModel *model,
-           const char *title)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TrellisNode) node = g_list_model_get_item (model, i);
-
-      if (g_str_equal (trellis_node_get_title (node), title))
-        return node;
-    }
-
-  g_assert_not_reached ();
-}
-
 /* The item anywhere in any playlist with id @id, and its playlist. */
 static TrellisNode *
 lookup_node (TrellisClassroom  *classroom,
@@ -218,12 +195,12 @@ static void
 test_grid_follows_deletions (Fixture       *fixture,
                              gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisProgressGrid *grid = _trellis_playlist_window_get_progress_grid (builder);
   TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
   GListModel *top = trellis_classroom_get_nodes (fixture->classroom, playlist, NULL);
-  TrellisNode *group = find_node (top, "Choose your civilization");
-  TrellisNode *option = find_node (trellis_classroom_get_nodes (fixture->classroom, playlist, group),
+  TrellisNode *group = trellis_gui_test_find_node (top, "Choose your civilization");
+  TrellisNode *option = trellis_gui_test_find_node (trellis_classroom_get_nodes (fixture->classroom, playlist, group),
                                    "Ancient Egypt: life along the Nile");
   g_autofree char *sql = NULL;
   g_autofree char *before = NULL;
@@ -297,7 +274,7 @@ test_views_follow_milestone_deletion (Fixture       *fixture,
   TrellisRecommendationsPane *pane = _trellis_window_get_recommendations_pane (fixture->window);
   TrellisLearnerListView *list_view = _trellis_window_get_learner_list_view (fixture->window);
   TrellisLearnerPage *page = _trellis_window_get_learner_page (fixture->window);
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisPlaylist *playlist = NULL;
   g_autofree char *before = NULL;
   g_autofree char *shown = NULL;

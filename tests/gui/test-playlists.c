@@ -31,12 +31,6 @@ typedef TrellisGuiTestFixture Fixture;
 
 /* Helpers */
 
-static TrellisPlaylistWindow *
-open_builder (Fixture *fixture)
-{
-  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
-}
-
 static char *
 titles (GListModel *model)
 {
@@ -59,7 +53,7 @@ static void
 test_build (Fixture       *fixture,
             gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   g_autoptr(GList) windows = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *top_titles = NULL;
@@ -213,7 +207,7 @@ static void
 test_playlist_actions (Fixture       *fixture,
                        gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   GListModel *playlists = trellis_classroom_get_playlists (fixture->classroom);
   guint n = g_list_model_get_n_items (playlists);
   TrellisPlaylist *original = trellis_playlist_window_get_playlist (builder);
@@ -274,7 +268,7 @@ static void
 test_export_from_playlist (Fixture       *fixture,
                            gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
   GListModel *toplevels = gtk_window_get_toplevels ();
   TrellisExportDialog *dialog = NULL;

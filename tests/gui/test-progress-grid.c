@@ -43,12 +43,6 @@ typedef TrellisGuiTestFixture Fixture;
 
 /* Helpers */
 
-static TrellisPlaylistWindow *
-open_builder (Fixture *fixture)
-{
-  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
-}
-
 static TrellisProgressGrid *
 show_progress (TrellisPlaylistWindow *builder)
 {
@@ -170,7 +164,7 @@ test_mark (Fixture       *fixture,
            gconstpointer  data)
 {
   TrellisClassroom *classroom = fixture->classroom;
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisProgressGrid *grid = show_progress (builder);
   TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
   TrellisLearner *amara = learner_named (classroom, "Amara Okafor");
@@ -497,7 +491,7 @@ test_live_sidebar (Fixture       *fixture,
   TrellisClassroom *classroom = fixture->classroom;
   TrellisRecommendationsPane *pane = _trellis_window_get_recommendations_pane (fixture->window);
   TrellisRecommender *recommender = _trellis_recommendations_pane_get_recommender (pane);
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisProgressGrid *grid = show_progress (builder);
   TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
   TrellisLearner *jonah = learner_named (classroom, "Jonah Goldberg");
@@ -760,7 +754,7 @@ test_from_learner (Fixture       *fixture,
   trellis_learner_list_view_select_learner (_trellis_window_get_learner_list_view (fixture->window), jonah);
   trellis_test_iterate_pending ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.playlist-progress", NULL));
-  builder = open_builder (fixture);
+  builder = trellis_gui_test_open_builder (fixture);
   grid = _trellis_playlist_window_get_progress_grid (builder);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (_trellis_playlist_window_get_view_stack (builder)), ==,
                    "progress");
@@ -798,7 +792,7 @@ test_format_not_saved (Fixture       *fixture,
                        gconstpointer  data)
 {
   TrellisClassroom *classroom = fixture->classroom;
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisProgressGrid *grid = show_progress (builder);
   TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
   TrellisLearner *amara = learner_named (classroom, "Amara Okafor");
@@ -881,7 +875,7 @@ test_undo_first_mark (Fixture       *fixture,
 {
   TrellisClassroom *classroom = fixture->classroom;
   TrellisLearner *noor = add_new_learner (classroom);
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisProgressGrid *grid = show_progress (builder);
   TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
   TrellisNode *node = first_activity (classroom, playlist);
@@ -945,7 +939,7 @@ test_undo_time (Fixture       *fixture,
 {
   TrellisClassroom *classroom = fixture->classroom;
   TrellisLearner *noor = add_new_learner (classroom);
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisProgressGrid *grid = show_progress (builder);
   TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
   TrellisNode *node = first_activity (classroom, playlist);

@@ -43,12 +43,6 @@ typedef TrellisGuiTestFixture Fixture;
 
 /* Helpers */
 
-static TrellisPlaylistWindow *
-open_builder (Fixture *fixture)
-{
-  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
-}
-
 static TrellisSkillsWindow *
 open_skills (TrellisPlaylistWindow *builder)
 {
@@ -163,7 +157,7 @@ static void
 test_edit_skills (Fixture       *fixture,
                   gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisSkillsWindow *window = open_skills (builder);
   TrellisClassroom *classroom = fixture->classroom;
   GListModel *skills = trellis_classroom_get_skills (classroom);
@@ -392,7 +386,7 @@ static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisSkillsWindow *window;
   GtkListBox *list;
   gboolean placeholder = FALSE;
@@ -428,7 +422,7 @@ static void
 test_node_skills (Fixture       *fixture,
                   gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisClassroom *classroom = fixture->classroom;
   TrellisPlaylist *playlist = trellis_playlist_window_get_playlist (builder);
   GListModel *top = trellis_classroom_get_nodes (classroom, playlist, NULL);
@@ -602,7 +596,7 @@ static void
 test_delete_undo (Fixture       *fixture,
                   gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisSkillsWindow *window = open_skills (builder);
   TrellisClassroom *classroom = fixture->classroom;
   GListModel *skills = trellis_classroom_get_skills (classroom);
@@ -710,7 +704,7 @@ static void
 test_undo_refused (Fixture       *fixture,
                    gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisSkillsWindow *window = open_skills (builder);
   TrellisClassroom *classroom = fixture->classroom;
   GListModel *skills = trellis_classroom_get_skills (classroom);
@@ -781,7 +775,7 @@ static void
 test_undo_latest_only (Fixture       *fixture,
                        gconstpointer  data)
 {
-  TrellisPlaylistWindow *builder = open_builder (fixture);
+  TrellisPlaylistWindow *builder = trellis_gui_test_open_builder (fixture);
   TrellisSkillsWindow *window = open_skills (builder);
   TrellisClassroom *classroom = fixture->classroom;
   GListModel *skills = trellis_classroom_get_skills (classroom);

@@ -257,6 +257,47 @@ trellis_gui_test_open_transient (gpointer    parent,
   return windows->data;
 }
 
+/**
+ * trellis_gui_test_open_builder:
+ * @fixture: a fixture with its main window open
+ *
+ * Opens the playlist builder from the main window, as
+ * trellis_gui_test_open_transient() does.
+ *
+ * Returns: (transfer none): the builder
+ */
+TrellisPlaylistWindow *
+trellis_gui_test_open_builder (TrellisGuiTestFixture *fixture)
+{
+  return trellis_gui_test_open_transient (fixture->window, "win.playlists", TRELLIS_TYPE_PLAYLIST_WINDOW);
+}
+
+/**
+ * trellis_gui_test_find_node:
+ * @nodes: a list of #TrellisNode
+ * @title: a node's title
+ *
+ * Fails the test unless @nodes holds a node titled @title.
+ *
+ * Returns: (transfer none): the first node titled @title
+ */
+TrellisNode *
+trellis_gui_test_find_node (GListModel *nodes,
+                            const char *title)
+{
+  guint n = g_list_model_get_n_items (nodes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrellisNode) node = g_list_model_get_item (nodes, i);
+
+      if (g_str_equal (trellis_node_get_title (node), title))
+        return node;
+    }
+
+  g_assert_not_reached ();
+}
+
 /* Widgets in a tree */
 
 static GtkWidget *

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "trellis-classroom.h"
+#include "trellis-playlist-window.h"
 #include "trellis-window.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,12 @@ GList      *trellis_gui_test_list_transients      (GType                  type,
 gpointer    trellis_gui_test_open_transient       (gpointer               parent,
                                                    const char            *action,
                                                    GType                  type);
+TrellisPlaylistWindow *trellis_gui_test_open_builder (TrellisGuiTestFixture *fixture);
+
+/* Curriculum */
+
+TrellisNode *trellis_gui_test_find_node           (GListModel            *nodes,
+                                                   const char            *title);
 
 /* Widgets in a tree */
 
