@@ -652,13 +652,7 @@ main (int   argc,
 
   /* The application loads its style sheet; the windows here have none. */
   if (g_getenv ("TRELLIS_SCREENSHOT_DIR") != NULL)
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (provider, "/io/github/trellis/Trellis/style.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
+    trellis_gui_test_load_style ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NOW, trellis_gui_test_fixture_set_up, func, trellis_gui_test_fixture_tear_down)

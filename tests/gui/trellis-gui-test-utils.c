@@ -298,6 +298,22 @@ trellis_gui_test_find_node (GListModel *nodes,
   g_assert_not_reached ();
 }
 
+/**
+ * trellis_gui_test_load_style:
+ *
+ * Adds the app's style sheet to the display, as AdwApplication loads it
+ * from the resources, for tests whose windows have no application.
+ */
+void
+trellis_gui_test_load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/trellis/Trellis/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 /* Widgets in a tree */
 
 static GtkWidget *

@@ -51,6 +51,7 @@ gpointer    trellis_gui_test_open_transient       (gpointer               parent
                                                    const char            *action,
                                                    GType                  type);
 TrellisPlaylistWindow *trellis_gui_test_open_builder (TrellisGuiTestFixture *fixture);
+void        trellis_gui_test_load_style           (void);
 
 /* Curriculum */
 
