@@ -100,26 +100,38 @@ count (TrellisClassroom *classroom,
   return sqlite3_column_int64 (stmt, 0);
 }
 
-static TrellisNode *
-find_node (GListModel *model,
-           const char *title,
+typedef const char *(*NameFunc) (gpointer item);
+
+/* The first item of @model whose @name_func is @name, and its position. */
+static gpointer
+find_item (GListModel *model,
+           NameFunc    name_func,
+           const char *name,
            guint      *position)
 {
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TrellisNode) node = g_list_model_get_item (model, i);
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
 
-      if (g_str_equal (trellis_node_get_title (node), title))
+      if (g_str_equal (name_func (item), name))
         {
           if (position != NULL)
             *position = i;
-          return node;
+          return item;
         }
     }
 
   g_assert_not_reached ();
+}
+
+static TrellisNode *
+find_node (GListModel *model,
+           const char *title,
+           guint      *position)
+{
+  return find_item (model, (NameFunc) trellis_node_get_title, title, position);
 }
 
 /*
@@ -492,22 +504,7 @@ find_skill (TrellisClassroom *classroom,
             const char       *code,
             guint            *position)
 {
-  GListModel *skills = trellis_classroom_get_skills (classroom);
-  guint n = g_list_model_get_n_items (skills);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TrellisSkill) skill = g_list_model_get_item (skills, i);
-
-      if (g_str_equal (trellis_skill_get_code (skill), code))
-        {
-          if (position != NULL)
-            *position = i;
-          return skill;
-        }
-    }
-
-  g_assert_not_reached ();
+  return find_item (trellis_classroom_get_skills (classroom), (NameFunc) trellis_skill_get_code, code, position);
 }
 
 /* The prerequisite ids of @skill as text, "1,5". */
