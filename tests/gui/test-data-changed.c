@@ -201,7 +201,7 @@ test_grid_follows_deletions (Fixture       *fixture,
   GListModel *top = trellis_classroom_get_nodes (fixture->classroom, playlist, NULL);
   TrellisNode *group = trellis_gui_test_find_node (top, "Choose your civilization");
   TrellisNode *option = trellis_gui_test_find_node (trellis_classroom_get_nodes (fixture->classroom, playlist, group),
-                                   "Ancient Egypt: life along the Nile");
+                                                    "Ancient Egypt: life along the Nile");
   g_autofree char *sql = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
