@@ -410,7 +410,7 @@ test_drag_and_drop (Fixture       *fixture,
   /* The file keeps it all. */
   trellis_window_set_classroom (fixture->window, NULL);
   trellis_test_iterate_pending ();
-  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+  trellis_gui_test_finalize_classroom (g_steal_pointer (&fixture->classroom));
   {
     g_autoptr(TrellisClassroom) reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);
     TrellisPlaylist *reloaded;
@@ -623,7 +623,7 @@ test_delete_undo (Fixture       *fixture,
 
   trellis_window_set_classroom (fixture->window, NULL);
   trellis_test_iterate_pending ();
-  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+  trellis_gui_test_finalize_classroom (g_steal_pointer (&fixture->classroom));
   {
     g_autoptr(TrellisClassroom) reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);
     TrellisPlaylist *reloaded;

@@ -175,7 +175,7 @@ test_build (Fixture       *fixture,
   g_clear_pointer (&windows, g_list_free);
   windows = trellis_gui_test_list_transients (TRELLIS_TYPE_PLAYLIST_WINDOW, GTK_WINDOW (fixture->window));
   g_assert_null (windows);
-  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+  trellis_gui_test_finalize_classroom (g_steal_pointer (&fixture->classroom));
 
   /* The file holds it all, in order. */
   {

@@ -235,7 +235,7 @@ test_profile_and_conference (Fixture       *fixture,
   g_clear_pointer (&entries, g_ptr_array_unref);
   g_assert_finalize_object (g_steal_pointer (&fixture->gui.window));
   fixture->gui.window = g_object_ref (trellis_window_new (NULL));
-  g_assert_finalize_object (g_steal_pointer (&fixture->gui.classroom));
+  trellis_gui_test_finalize_classroom (g_steal_pointer (&fixture->gui.classroom));
 
   reopened = trellis_classroom_open (fixture->gui.path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_no_error (error);
@@ -606,7 +606,7 @@ test_goal_skills_and_reflections (Fixture       *fixture,
   trellis_test_iterate_pending ();
   g_assert_finalize_object (g_steal_pointer (&fixture->gui.window));
   fixture->gui.window = g_object_ref (trellis_window_new (NULL));
-  g_assert_finalize_object (g_steal_pointer (&fixture->gui.classroom));
+  trellis_gui_test_finalize_classroom (g_steal_pointer (&fixture->gui.classroom));
 
   reopened = trellis_classroom_open (fixture->gui.path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_no_error (error);

@@ -367,7 +367,7 @@ test_mark (Fixture       *fixture,
   /* Close the classroom (and the builder), then reopen the file. */
   trellis_window_set_classroom (fixture->window, NULL);
   trellis_test_iterate_pending ();
-  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+  trellis_gui_test_finalize_classroom (g_steal_pointer (&fixture->classroom));
 
   {
     g_autoptr(TrellisClassroom) reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);

@@ -100,6 +100,27 @@ trellis_gui_test_fixture_set_up_empty (TrellisGuiTestFixture *fixture,
 }
 
 /**
+ * trellis_gui_test_finalize_classroom:
+ * @classroom: (transfer full): the test's last reference
+ *
+ * Asserts that dropping @classroom finalizes it, once a refit that a main
+ * window's mastery scheduler started in the background is done (its worker
+ * holds the classroom until then; at most 20 s).
+ */
+void
+trellis_gui_test_finalize_classroom (TrellisClassroom *classroom)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (G_OBJECT (classroom)->ref_count > 1 && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_finalize_object (classroom);
+}
+
+/**
  * trellis_gui_test_fixture_tear_down:
  * @fixture: the fixture
  * @data: unused
@@ -124,7 +145,7 @@ trellis_gui_test_fixture_tear_down (TrellisGuiTestFixture *fixture,
       g_assert_finalize_object (fixture->window);
     }
   if (fixture->classroom != NULL)
-    g_assert_finalize_object (fixture->classroom);
+    trellis_gui_test_finalize_classroom (fixture->classroom);
 
   trellis_test_remove_tree (fixture->dir);
   g_free (fixture->dir);

@@ -37,6 +37,7 @@ void        trellis_gui_test_fixture_set_up_empty (TrellisGuiTestFixture *fixtur
                                                    gconstpointer          data);
 void        trellis_gui_test_fixture_tear_down    (TrellisGuiTestFixture *fixture,
                                                    gconstpointer          data);
+void        trellis_gui_test_finalize_classroom   (TrellisClassroom      *classroom);
 
 /* Toplevel windows */
 
