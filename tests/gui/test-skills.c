@@ -144,7 +144,7 @@ close_and_reopen (Fixture *fixture)
 
   trellis_window_set_classroom (fixture->window, NULL);
   trellis_test_iterate_pending ();
-  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+  trellis_gui_test_finalize_classroom (g_steal_pointer (&fixture->classroom));
 
   reopened = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_NONE, &error);
   g_assert_no_error (error);
@@ -528,7 +528,7 @@ test_read_only (Fixture       *fixture,
 
   trellis_window_set_classroom (fixture->window, NULL);
   trellis_test_iterate_pending ();
-  g_assert_finalize_object (g_steal_pointer (&fixture->classroom));
+  trellis_gui_test_finalize_classroom (g_steal_pointer (&fixture->classroom));
   before = trellis_test_read_bytes (fixture->path);
   read_only = trellis_classroom_open (fixture->path, TRELLIS_OPEN_FLAGS_READ_ONLY, &error);
   g_assert_no_error (error);
