@@ -413,8 +413,19 @@ static void
 on_date_changed_cb (TrellisImportDialog *self)
 {
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->date_calendar);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *label = NULL;
   g_autofree char *accessible = NULL;
+
+  /* Scores are not given in the future: a later day goes back to today
+   * (which calls this again). */
+  if (g_date_time_get_year (picked) > g_date_time_get_year (now) ||
+      (g_date_time_get_year (picked) == g_date_time_get_year (now) &&
+       g_date_time_get_day_of_year (picked) > g_date_time_get_day_of_year (now)))
+    {
+      gtk_calendar_select_day (self->date_calendar, now);
+      return;
+    }
 
   /* Translators: a date, see g_date_time_format() */
   label = g_date_time_format (picked, _("%-d %B %Y"));

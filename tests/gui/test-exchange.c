@@ -308,6 +308,16 @@ test_import_date (Fixture       *fixture,
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   trellis_gui_test_settle (GTK_WIDGET (dialog), 200);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (calendar)));
+  /* A day after today goes back to today: scores are not given in the future. */
+  {
+    g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+    g_autoptr(GDateTime) today = NULL;
+
+    gtk_calendar_select_day (calendar, later);
+    today = gtk_calendar_get_date (calendar);
+    g_assert_cmpint (g_date_time_get_year (today), ==, g_date_time_get_year (now));
+    g_assert_cmpint (g_date_time_get_day_of_year (today), ==, g_date_time_get_day_of_year (now));
+  }
   gtk_calendar_select_day (calendar, picked);
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "12 March 2025");
   maybe_screenshot (dialog, "import-date.png");
