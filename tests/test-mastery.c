@@ -440,6 +440,45 @@ test_scheduler (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (fixture->classroom, &counts);
 }
 
+/* A refit that cannot be written says so once, leaves the classroom as it
+ * was, and the next change is refitted again. */
+static void
+test_scheduler_failure (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(TrellisMasteryScheduler) scheduler = NULL;
+  g_autoptr(GError) error = NULL;
+  SchedulerCounts counts = { 0, };
+  gint64 end;
+
+  g_assert_true (trellis_classroom_exec (fixture->classroom,
+                                         "CREATE TRIGGER block_refit BEFORE INSERT ON mastery_params "
+                                         "BEGIN SELECT RAISE (ABORT, 'disk full'); END;",
+                                         &error));
+  g_assert_no_error (error);
+  g_signal_connect (fixture->classroom, "data-changed", G_CALLBACK (on_scheduler_data_changed), &counts);
+  scheduler = trellis_mastery_scheduler_new (fixture->classroom, 10);
+  g_signal_connect (scheduler, "failed", G_CALLBACK (on_scheduler_failed), &counts);
+
+  end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while (counts.failed == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  run_for (100);
+  g_assert_cmpuint (counts.failed, ==, 1);
+  g_assert_cmpuint (counts.mastery, ==, 0);
+  g_assert_false (trellis_mastery_scheduler_get_busy (scheduler));
+  g_assert_true (trellis_mastery_needs_refit (fixture->classroom));
+  g_assert_cmpint (trellis_test_query_int (fixture->classroom, "SELECT count(*) FROM mastery_params"), ==, 0);
+
+  g_assert_true (trellis_classroom_exec (fixture->classroom, "DROP TRIGGER block_refit", &error));
+  add_evidence (fixture, fixture->strong, fixture->other_skill, TRUE, 27);
+  run_until_fitted (scheduler, fixture->classroom);
+  g_assert_cmpuint (counts.failed, ==, 1);
+  g_assert_cmpuint (counts.mastery, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (fixture->classroom, &counts);
+}
+
 /* A read-only classroom is never written, however stale its model. */
 static void
 test_scheduler_read_only (Fixture       *fixture,
@@ -480,6 +519,7 @@ main (int   argc,
   ADD ("/mastery/deterministic", test_deterministic);
   ADD ("/mastery/needs-refit", test_needs_refit);
   ADD ("/mastery/scheduler", test_scheduler);
+  ADD ("/mastery/scheduler-failure", test_scheduler_failure);
   ADD ("/mastery/scheduler-read-only", test_scheduler_read_only);
 
 #undef ADD

@@ -81,7 +81,7 @@ on_refit_done_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      g_warning ("Could not refit the mastery model: %s", error->message);
+      g_debug ("Could not refit the mastery model: %s", error->message);
       set_busy (self, FALSE);
       self->again = FALSE;
       g_signal_emit (self, signals[FAILED], 0, error);
