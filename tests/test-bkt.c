@@ -135,7 +135,7 @@ test_recovery (void)
   simulate (&r, truth, 2, 400, 12, 7);
 
   trellis_bkt_options_init (&options);
-  options.variant = TRELLIS_BKT_VARIANT_BKT;
+  trellis_bkt_options_set_variant (&options, TRELLIS_BKT_VARIANT_BKT);
   model = trellis_bkt_fit (ROWS_ARGS (&r), 2, &options, &error);
   g_assert_no_error (error);
 
@@ -201,7 +201,7 @@ test_same_seed_same_fit (void)
       g_autofree double *pb = g_new (double, r.skill->len);
 
       trellis_bkt_options_init (&options);
-      options.variant = variants[v];
+      trellis_bkt_options_set_variant (&options, variants[v]);
       options.seed = 1234;
       options.n_threads = 1;
       a = trellis_bkt_fit (ROWS_ARGS (&r), 3, &options, NULL);
@@ -405,7 +405,7 @@ test_degenerate (gconstpointer data)
       TrellisBktSkillFit fit;
 
       trellis_bkt_options_init (&options);
-      options.variant = variants[v];
+      trellis_bkt_options_set_variant (&options, variants[v]);
       options.min_evidence = 1;  /* force fits on tiny data too */
       options.min_learners = 1;
       model = trellis_bkt_fit (d->skill, d->learner, d->correct, d->n, d->n_skills, &options, &error);
@@ -416,7 +416,7 @@ test_degenerate (gconstpointer data)
 
       /* default thresholds: pooled, still sane */
       trellis_bkt_options_init (&options);
-      options.variant = variants[v];
+      trellis_bkt_options_set_variant (&options, variants[v]);
       model = trellis_bkt_fit (d->skill, d->learner, d->correct, d->n, d->n_skills, &options, &error);
       g_assert_no_error (error);
       assert_model_sane (model, d->skill, d->learner, d->correct, d->n);
@@ -442,7 +442,7 @@ test_pooled_fallback (void)
   rows_add (&r, 1, 1, 0);
 
   trellis_bkt_options_init (&options);
-  options.variant = TRELLIS_BKT_VARIANT_BKT;
+  trellis_bkt_options_set_variant (&options, TRELLIS_BKT_VARIANT_BKT);
   model = trellis_bkt_fit (ROWS_ARGS (&r), 2, &options, NULL);
 
   g_assert_false (trellis_bkt_model_get_skill (model, 0)->pooled);
@@ -478,7 +478,7 @@ test_online (void)
       g_autofree guint8 *changed = g_memdup2 (r.correct->data, n);
 
       trellis_bkt_options_init (&options);
-      options.variant = variants[v];
+      trellis_bkt_options_set_variant (&options, variants[v]);
       model = trellis_bkt_fit (ROWS_ARGS (&r), 2, &options, NULL);
       trellis_bkt_model_predict (model, ROWS_ARGS (&r), p);
 
@@ -550,7 +550,7 @@ test_label_swap (void)
     ((guint8 *) r.correct->data)[i] ^= 1;
 
   trellis_bkt_options_init (&options);
-  options.variant = TRELLIS_BKT_VARIANT_BKT;
+  trellis_bkt_options_set_variant (&options, TRELLIS_BKT_VARIANT_BKT);
   options.max_guess = 1.0;
   options.max_slip = 1.0;
   options.large_max_guess = 1.0;
@@ -563,7 +563,7 @@ test_label_swap (void)
 
   /* With the default bounds no fit ever has guess > 1 − slip. */
   trellis_bkt_options_init (&options);
-  options.variant = TRELLIS_BKT_VARIANT_FORGETS;
+  trellis_bkt_options_set_variant (&options, TRELLIS_BKT_VARIANT_FORGETS);
   g_assert_true (trellis_bkt_fit_skill ((guint32 *) r.learner->data, (guint8 *) r.correct->data,
                                         r.learner->len, &options, &fit, &error));
   g_assert_cmpfloat (fit.params.guess, <=, 0.3);

@@ -631,7 +631,7 @@ trellis_mastery_refit (TrellisClassroom  *classroom,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   trellis_bkt_options_init (&options);
-  options.variant = TRELLIS_BKT_VARIANT_BEST;
+  trellis_bkt_options_set_variant (&options, TRELLIS_BKT_VARIANT_BEST);
 
   if (skill_col->len > 0)
     {
